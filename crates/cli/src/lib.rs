@@ -1,0 +1,72 @@
+//! The `fixture-native` command line. Parses arguments and renders results; it never prints
+//! itself: the caller (the JS `bin`) writes `stdout`/`stderr` and exits with `exit_code`, so
+//! the same code runs in-process and under `cargo test`.
+
+use clap::{Parser, Subcommand};
+
+pub mod id;
+pub mod typemap;
+pub mod validate;
+
+/// Exit codes follow tsc/eslint: 0 clean, 1 findings, 2 bad usage or unreadable input.
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_USAGE: i32 = 2;
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct CliOutput {
+    pub stdout: String,
+    pub stderr: String,
+    pub exit_code: i32,
+}
+
+impl CliOutput {
+    pub fn ok(stdout: String) -> Self {
+        Self { stdout, stderr: String::new(), exit_code: EXIT_OK }
+    }
+    pub fn usage_error(message: impl Into<String>) -> Self {
+        Self { stdout: String::new(), stderr: message.into(), exit_code: EXIT_USAGE }
+    }
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "fixture-native",
+    version,
+    about = "Snowflake ids, the Prisma schema type map and a fixture factory validator",
+    disable_help_subcommand = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check fixture factories against the Prisma schema.
+    Validate(validate::Args),
+    /// Write the Prisma type map module for a schema.
+    Typemap(typemap::Args),
+    /// Generate or decode Snowflake ids.
+    Id(id::Args),
+}
+
+/// Runs the command line `args` (without the program name). `cwd` resolves relative paths.
+pub fn run(args: &[String], cwd: &std::path::Path) -> CliOutput {
+    let argv = std::iter::once("fixture-native".to_string()).chain(args.iter().cloned());
+    let cli = match Cli::try_parse_from(argv) {
+        Ok(cli) => cli,
+        Err(err) => {
+            let text = err.render().to_string();
+            return match err.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => CliOutput::ok(text),
+                _ => CliOutput::usage_error(text),
+            };
+        }
+    };
+    match cli.command {
+        Command::Validate(args) => validate::run(args, cwd),
+        Command::Typemap(args) => typemap::run(args, cwd),
+        Command::Id(args) => id::run(args, cwd),
+    }
+}

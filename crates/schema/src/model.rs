@@ -1,0 +1,129 @@
+//! The resolved schema: what every consumer (type map, validator, codegen, docs) reads.
+//!
+//! Field names and JSON shapes follow Prisma's DMMF `datamodel` so that the differential
+//! test can compare them one to one. Serialized with camelCase keys.
+
+use serde::Serialize;
+
+/// A place in a schema file, for diagnostics (1-based line and column, byte offsets).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SchemaSpan {
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Schema {
+    /// The files read, in the order Prisma reads them (absolute paths, or `schema.prisma` for `{ source }`).
+    pub files: Vec<String>,
+    /// `postgresql`, `mysql`, `mongodb`, …
+    pub provider: String,
+    /// Models and views, in DMMF order; `@@ignore`d models are left out.
+    pub models: Vec<Model>,
+    pub enums: Vec<Enum>,
+    /// Composite types (MongoDB `type` blocks).
+    pub types: Vec<CompositeType>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldKind {
+    Scalar,
+    Enum,
+    Object,
+    Unsupported,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Model {
+    pub name: String,
+    /// The PrismaClient property: the model name with its first character lower-cased.
+    pub delegate: String,
+    /// `@@map` name, or null.
+    pub db_name: Option<String>,
+    pub is_view: bool,
+    /// Fields of `@id` or `@@id`.
+    pub id_fields: Vec<String>,
+    /// Single-field `@unique`s and compound `@@unique`s, each as its field list.
+    pub unique_fields: Vec<Vec<String>>,
+    pub types: ModelTypeNames,
+    pub fields: Vec<Field>,
+    /// Required fields of `<Model>CreateInput`, in field order (empty when Prisma generates none).
+    pub required_create_fields: Vec<String>,
+    /// Required fields of `<Model>UncheckedCreateInput`, in field order.
+    pub required_unchecked_create_fields: Vec<String>,
+    #[serde(skip)]
+    pub span: Option<SchemaSpan>,
+}
+
+/// The exact names the generated client uses for a model (`Prisma.<name>`); `None` where
+/// Prisma generates no such type (no create inputs for a model it cannot create, no
+/// `Include` for a model without relations).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ModelTypeNames {
+    pub model: String,
+    pub create_input: Option<String>,
+    pub unchecked_create_input: Option<String>,
+    pub update_input: Option<String>,
+    pub unchecked_update_input: Option<String>,
+    pub create_many_input: Option<String>,
+    pub where_input: String,
+    pub where_unique_input: String,
+    pub order_by_with_relation_input: String,
+    pub select: String,
+    pub include: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Field {
+    pub name: String,
+    pub kind: FieldKind,
+    /// Scalar name (`String`, `BigInt`, …), enum name, model or composite type name.
+    #[serde(rename = "type")]
+    pub type_name: String,
+    pub is_list: bool,
+    pub is_required: bool,
+    pub is_id: bool,
+    pub is_unique: bool,
+    pub is_updated_at: bool,
+    pub has_default_value: bool,
+    /// As the DMMF shows it: a literal, a list, or `{ name, args }` for a function.
+    pub default: Option<serde_json::Value>,
+    pub db_name: Option<String>,
+    pub relation_name: Option<String>,
+    pub relation_from_fields: Option<Vec<String>>,
+    pub relation_to_fields: Option<Vec<String>>,
+    pub is_read_only: bool,
+    #[serde(skip)]
+    pub span: Option<SchemaSpan>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Enum {
+    pub name: String,
+    pub db_name: Option<String>,
+    pub values: Vec<EnumValue>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EnumValue {
+    pub name: String,
+    pub db_name: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CompositeType {
+    pub name: String,
+    pub fields: Vec<Field>,
+}

@@ -1,0 +1,1 @@
+//! Fixture factory validator.

@@ -1,0 +1,1 @@
+//! napi bindings for fixture-ids (see crates/ids).

@@ -1,0 +1,11 @@
+//! napi layer: converts between JS values and the plain-Rust crates under `crates/`, nothing
+//! more. Every export is `catch_unwind` so that a Rust panic surfaces as a JS exception.
+#![deny(clippy::all)]
+
+#[macro_use]
+extern crate napi_derive;
+
+mod cli;
+mod ids;
+mod schema;
+mod validate;

@@ -1,0 +1,1 @@
+//! napi bindings for fixture-schema (see crates/schema).

@@ -1,0 +1,1 @@
+//! napi bindings for fixture-validate (see crates/validate).
