@@ -1,6 +1,34 @@
-//! Prisma schema to type map: reads a schema with Prisma's own grammar (psl) and resolves
-//! every model to the names, fields and required create fields TypeScript must use.
+//! Prisma schema to type map: reads a schema with Prisma's own grammar and rules (psl, published
+//! as `saola-psl`) and resolves every model to the names, fields and required create fields
+//! TypeScript must use.
+//!
+//! - [`load`] takes a [`SchemaInput`] (a file, a folder of `.prisma` files, source text, or discovery
+//!   from a working directory as the Prisma CLI does) and returns the resolved [`Schema`], or a
+//!   [`SchemaError`] whose `diagnostics` give file, line and column.
+//! - [`type_names`] knows every name of the generated `Prisma` namespace: `resolve`, `exists`, `suggest`.
+//! - [`input_fields`] lists the fields of the create/update input types, to check object literals.
+//! - [`typemap_source`] renders the `PRISMA_TYPE_MAP.ts`-style module.
+//!
+//! Both Prisma lines are accepted: see [`compat`] for the 6.x/7.x divergences and how each is handled.
+//!
+//! API notes beyond the first sketch: `SchemaError` also has `kind` (I/O vs invalid schema);
+//! `TypeNameKind` adds `UncheckedUpdateManyWithout` and names the `<Model>CreateMany<Field>Input`
+//! kind `CreateManyNested`; `Model` adds `unsupported_fields`.
 
+pub mod compat;
+mod create_inputs;
+mod defaults;
+pub mod diagnostics;
+pub mod input;
+mod load;
 pub mod model;
+mod resolve;
+pub mod type_names;
 
+pub use create_inputs::{InputField, InputShape, capitalize, input_fields};
+pub use diagnostics::{SchemaDiagnostic, SchemaError, SchemaErrorKind, Severity};
+pub use input::{SchemaInput, discover};
+pub use load::{load, load_sources};
 pub use model::*;
+pub use resolve::delegate_name;
+pub use type_names::{ResolvedTypeName, TypeNameKind};

@@ -28,6 +28,9 @@ pub struct Schema {
     pub enums: Vec<Enum>,
     /// Composite types (MongoDB `type` blocks).
     pub types: Vec<CompositeType>,
+    /// Every name of the generated `Prisma` namespace, built on first use (see `type_names`).
+    #[serde(skip)]
+    pub(crate) type_index: std::sync::OnceLock<crate::type_names::TypeIndex>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -58,8 +61,22 @@ pub struct Model {
     pub required_create_fields: Vec<String>,
     /// Required fields of `<Model>UncheckedCreateInput`, in field order.
     pub required_unchecked_create_fields: Vec<String>,
+    /// `Unsupported("…")` fields: absent from the DMMF and from every input type, but a required
+    /// one without a default means Prisma generates no create inputs for the model.
+    pub unsupported_fields: Vec<UnsupportedField>,
     #[serde(skip)]
     pub span: Option<SchemaSpan>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UnsupportedField {
+    pub name: String,
+    /// The text inside `Unsupported("…")`.
+    #[serde(rename = "type")]
+    pub type_name: String,
+    pub is_required: bool,
+    pub has_default_value: bool,
 }
 
 /// The exact names the generated client uses for a model (`Prisma.<name>`); `None` where
@@ -75,7 +92,7 @@ pub struct ModelTypeNames {
     pub unchecked_update_input: Option<String>,
     pub create_many_input: Option<String>,
     pub where_input: String,
-    pub where_unique_input: String,
+    pub where_unique_input: Option<String>,
     pub order_by_with_relation_input: String,
     pub select: String,
     pub include: Option<String>,
@@ -126,4 +143,57 @@ pub struct EnumValue {
 pub struct CompositeType {
     pub name: String,
     pub fields: Vec<Field>,
+}
+
+impl Schema {
+    /// The model (or view) with this exact name.
+    pub fn model(&self, name: &str) -> Option<&Model> {
+        self.models.iter().find(|m| m.name == name)
+    }
+
+    /// The model behind a PrismaClient property (`prisma.credit_account` -> `credit_account`).
+    pub fn model_by_delegate(&self, delegate: &str) -> Option<&Model> {
+        self.models.iter().find(|m| m.delegate == delegate)
+    }
+
+    /// The model stored in this table: its `@@map` name, or its own name when unmapped.
+    pub fn model_by_db_name(&self, db_name: &str) -> Option<&Model> {
+        self.models.iter().find(|m| m.db_name.as_deref().unwrap_or(&m.name) == db_name)
+    }
+
+    pub fn enum_named(&self, name: &str) -> Option<&Enum> {
+        self.enums.iter().find(|e| e.name == name)
+    }
+
+    pub fn composite_type(&self, name: &str) -> Option<&CompositeType> {
+        self.types.iter().find(|t| t.name == name)
+    }
+
+    /// The field on the other side of a relation field (`None` for scalar fields).
+    pub fn opposite_field(&self, model: &Model, field: &Field) -> Option<&Field> {
+        let relation_name = field.relation_name.as_deref()?;
+        let other = self.model(&field.type_name)?;
+        other.fields.iter().find(|candidate| {
+            candidate.relation_name.as_deref() == Some(relation_name)
+                && candidate.type_name == model.name
+                && !(other.name == model.name && candidate.name == field.name)
+        })
+    }
+}
+
+impl Model {
+    pub fn field(&self, name: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// Relation fields (`kind: object` pointing at a model; composite fields excluded).
+    pub fn relation_fields(&self) -> impl Iterator<Item = &Field> {
+        self.fields.iter().filter(|f| f.relation_name.is_some())
+    }
+}
+
+impl Field {
+    pub fn is_relation(&self) -> bool {
+        self.relation_name.is_some()
+    }
 }
