@@ -15,5 +15,91 @@ export interface CliResult {
   exitCode: number
 }
 
+/** The synchronous twin of `initIdGenerator`; returns the configuration now in force. */
+export declare function configureIdGenerator(options?: IdGeneratorOptions | undefined | null): IdGeneratorConfig
+
+/** The parts of an id made with the configured epoch. */
+export interface DecodedPk {
+  /** Unix milliseconds. */
+  timestamp: number
+  workerId: number
+  sequence: number
+}
+
+/** Reads an id (a bigint or an integer string) with the configured epoch. */
+export declare function decodePK(id: bigint | string): DecodedPk
+
+/** The placeholder id fixtures use before a real id is assigned (`@vrooli/shared`'s `DUMMY_ID`). */
+export declare const DUMMY_ID: string
+
+/**
+ * The next Snowflake id of this process: bits 63..22 milliseconds since the epoch, 21..10 the
+ * instance id, 9..0 a sequence. Strictly increasing across every thread and module re-load.
+ */
+export declare function generatePK(): bigint
+
+/**
+ * `count` ids in one call (consecutive in this process), for bulk seeding. `count` is an
+ * integer from 0 to 10,000,000.
+ */
+export declare function generatePKs(count: number): BigUint64Array
+
+/**
+ * A random public id of `length` characters (default 12) from `0-9a-z`, from the operating
+ * system's cryptographic random source.
+ */
+export declare function generatePublicId(length?: number | undefined | null): string
+
+/** The configuration in force (reading the environment if nothing was configured yet). */
+export declare function idGeneratorConfig(): IdGeneratorConfig
+
+/** The configuration in force. */
+export interface IdGeneratorConfig {
+  workerId: number
+  epoch: number
+  /** How the instance id was chosen: `argument`, `environment`, `lease` or `default`. */
+  source: 'argument' | 'environment' | 'lease' | 'default'
+  /** The environment variable the instance id came from, if it came from one. */
+  variable?: string
+  /** The lock file held, if the instance id is leased. */
+  leaseFile?: string
+}
+
+/** Options of `configureIdGenerator`. */
+export interface IdGeneratorOptions {
+  /**
+   * An integer from 0 to 4095, or `"auto"` to lease an id no other live process on this
+   * machine holds. Omitted: from the environment (see the README).
+   */
+  workerId?: number | 'auto'
+  /** Unix milliseconds the timestamps count from; omitted: 1609459200000 (2021-01-01). */
+  epoch?: number
+}
+
+/**
+ * Sets the instance id and epoch of this process's generator, like `@vrooli/shared`'s function
+ * of the same name. Settles after the change is in force; rejects with a `RangeError` or
+ * `TypeError` on bad arguments.
+ */
+export declare function initIdGenerator(workerId?: number | 'auto' | undefined | null, epoch?: number | undefined | null): Promise<void>
+
+/** Twelve random characters from `0-9a-z` (`@vrooli/shared`'s `nanoid()`). */
+export declare function nanoid(): string
+
+/**
+ * The smallest id this instance can have in the Unix millisecond `unixMs` (for range queries
+ * such as "created after"); equals `nodejs-snowflake`'s `idFromTimestamp`.
+ */
+export declare function pkFromTimestamp(unixMs: number): bigint
+
 /** Runs the `fixture-native` command line in-process. Writes nothing to the terminal itself. */
 export declare function runCli(args: Array<string>, cwd?: string | undefined | null): CliResult
+
+/**
+ * `@vrooli/shared`'s rule: a bigint, or a string `BigInt()` accepts, with a value from 1 to
+ * 2^64-1. Everything else (numbers, negatives, junk, null) is `false`.
+ */
+export declare function validatePK(id: unknown): boolean
+
+/** True for a string of 10 to 12 characters from `0-9a-z`. */
+export declare function validatePublicId(id: unknown): boolean

@@ -835,4 +835,16 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.configureIdGenerator = nativeBinding.configureIdGenerator
+module.exports.decodePK = nativeBinding.decodePK
+module.exports.DUMMY_ID = nativeBinding.DUMMY_ID
+module.exports.generatePK = nativeBinding.generatePK
+module.exports.generatePKs = nativeBinding.generatePKs
+module.exports.generatePublicId = nativeBinding.generatePublicId
+module.exports.idGeneratorConfig = nativeBinding.idGeneratorConfig
+module.exports.initIdGenerator = nativeBinding.initIdGenerator
+module.exports.nanoid = nativeBinding.nanoid
+module.exports.pkFromTimestamp = nativeBinding.pkFromTimestamp
 module.exports.runCli = nativeBinding.runCli
+module.exports.validatePK = nativeBinding.validatePK
+module.exports.validatePublicId = nativeBinding.validatePublicId
