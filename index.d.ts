@@ -50,6 +50,16 @@ export declare function generatePKs(count: number): BigUint64Array
  */
 export declare function generatePublicId(length?: number | undefined | null): string
 
+export interface GenerateTypeMapOptions {
+  format?: 'ts' | 'dts' | 'json'
+}
+
+/**
+ * The `PRISMA_TYPE_MAP` module text (`format`: `ts` (default), `dts` or `json`), byte-identical
+ * for the same schema.
+ */
+export declare function generateTypeMapSource(input: SchemaInputArg, options?: GenerateTypeMapOptions | undefined | null): string
+
 /** The configuration in force (reading the environment if nothing was configured yet). */
 export declare function idGeneratorConfig(): IdGeneratorConfig
 
@@ -83,6 +93,39 @@ export interface IdGeneratorOptions {
  */
 export declare function initIdGenerator(workerId?: number | 'auto' | undefined | null, epoch?: number | undefined | null): Promise<void>
 
+/** The resolved schema. */
+export interface LoadedSchema {
+  /** The files read, in reading order. */
+  files: Array<string>
+  provider: string
+  /** SHA-256 of the schema text. */
+  sourceHash: string
+  models: Array<SchemaModel>
+  enums: Array<SchemaEnum>
+  types: Array<SchemaCompositeType>
+}
+
+/**
+ * Loads a Prisma schema (a path, `{ source }`, or discovered from the working directory).
+ * Throws an `Error` with `code` and `diagnostics` when the schema is invalid or not found.
+ */
+export declare function loadSchema(input: SchemaInputArg): LoadedSchema
+
+/** The exact `Prisma.<name>` type names of a model; `null` where Prisma generates none. */
+export interface ModelTypeNames {
+  model: string
+  createInput?: string
+  uncheckedCreateInput?: string
+  updateInput?: string
+  uncheckedUpdateInput?: string
+  createManyInput?: string
+  whereInput: string
+  whereUniqueInput?: string
+  orderByWithRelationInput: string
+  select: string
+  include?: string
+}
+
 /** Twelve random characters from `0-9a-z` (`@vrooli/shared`'s `nanoid()`). */
 export declare function nanoid(): string
 
@@ -92,8 +135,109 @@ export declare function nanoid(): string
  */
 export declare function pkFromTimestamp(unixMs: number): bigint
 
+/** Whether `Prisma.<name>` exists in the client generated for the schema. */
+export declare function prismaTypeExists(name: string, input: SchemaInputArg): boolean
+
+/** The type map: models (views included, `@@ignore`d left out), enums and composite types by name. */
+export declare function resolveTypeMap(input: SchemaInputArg): TypeMap
+
 /** Runs the `fixture-native` command line in-process. Writes nothing to the terminal itself. */
 export declare function runCli(args: Array<string>, cwd?: string | undefined | null): CliResult
+
+/** A MongoDB composite type (`type` block). */
+export interface SchemaCompositeType {
+  name: string
+  fields: Array<SchemaField>
+}
+
+/** One problem in a schema file (1-based line and column). */
+export interface SchemaDiagnostic {
+  file: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  message: string
+  severity: 'error' | 'warning'
+}
+
+export interface SchemaEnum {
+  name: string
+  dbName?: string
+  values: Array<SchemaEnumValue>
+}
+
+export interface SchemaEnumValue {
+  name: string
+  dbName?: string
+}
+
+/** A field as the DMMF `datamodel` lists it. */
+export interface SchemaField {
+  name: string
+  kind: 'scalar' | 'enum' | 'object' | 'unsupported'
+  type: string
+  isList: boolean
+  isRequired: boolean
+  isId: boolean
+  isUnique: boolean
+  isUpdatedAt: boolean
+  hasDefaultValue: boolean
+  /** As the DMMF shows it: a literal, a list, or `{ name, args }` for a function. */
+  default?: string | number | boolean | { name: string; args: Array<string | number> } | Array<string | number | boolean> | null
+  dbName?: string
+  relationName?: string
+  relationFromFields?: Array<string>
+  relationToFields?: Array<string>
+  isReadOnly: boolean
+}
+
+/** A model or view, shaped like the DMMF `datamodel` model plus the generated names. */
+export interface SchemaModel {
+  name: string
+  /** The PrismaClient property: first character lower-cased. */
+  delegate: string
+  /** `@@map` name. */
+  dbName?: string
+  isView: boolean
+  idFields: Array<string>
+  /** `@@unique` field lists (single-field `@unique`s are `isUnique` on the field), as in the DMMF. */
+  uniqueFields: Array<Array<string>>
+  types: ModelTypeNames
+  fields: Array<SchemaField>
+  /** Required fields of `<Model>CreateInput`. */
+  requiredCreateFields: Array<string>
+  /** Required fields of `<Model>UncheckedCreateInput`. */
+  requiredUncheckedCreateFields: Array<string>
+  /** `Unsupported("…")` fields (not in the DMMF, never writable). */
+  unsupportedFields: Array<UnsupportedField>
+}
+
+/** Schema text given directly; `fileName` (default `schema.prisma`) is used in diagnostics. */
+export interface SchemaSource {
+  source: string
+  fileName?: string
+}
+
+/**
+ * The real `Prisma.<name>` for a misspelt one (`CreditAccountCreateInput` ->
+ * `credit_accountCreateInput`), or `null` when it is right or nothing is close.
+ */
+export declare function suggestTypeName(name: string, input: SchemaInputArg): string | null
+
+/** `resolveTypeMap`'s result: everything keyed by name. */
+export interface TypeMap {
+  models: Record<string, SchemaModel>
+  enums: Record<string, SchemaEnum>
+  types: Record<string, SchemaCompositeType>
+}
+
+export interface UnsupportedField {
+  name: string
+  type: string
+  isRequired: boolean
+  hasDefaultValue: boolean
+}
 
 /**
  * `@vrooli/shared`'s rule: a bigint, or a string `BigInt()` accepts, with a value from 1 to

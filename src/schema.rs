@@ -1,1 +1,325 @@
-//! napi bindings for fixture-schema (see crates/schema).
+//! napi bindings for fixture-schema (see crates/schema): argument conversion and result shapes only.
+//! An invalid schema throws an `Error` built here, with `code` and a `diagnostics` array set on it.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use fixture_schema::typemap_source::{self, TypeMapFormat};
+use fixture_schema::{SchemaError, SchemaErrorKind, SchemaInput};
+use napi::bindgen_prelude::Either;
+use napi::{Env, Status};
+
+/// Schema text given directly; `fileName` (default `schema.prisma`) is used in diagnostics.
+#[napi(object)]
+pub struct SchemaSource {
+    pub source: String,
+    pub file_name: Option<String>,
+}
+
+/// Where to read the schema: a `.prisma` file or a folder of them, `{ source }`, or nothing to find
+/// it from the working directory as the Prisma CLI does.
+type SchemaInputArg = Option<Either<String, SchemaSource>>;
+
+/// One problem in a schema file (1-based line and column).
+#[napi(object)]
+pub struct SchemaDiagnostic {
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+    pub message: String,
+    #[napi(ts_type = "'error' | 'warning'")]
+    pub severity: String,
+}
+
+/// A model or view, shaped like the DMMF `datamodel` model plus the generated names.
+#[napi(object)]
+pub struct SchemaModel {
+    pub name: String,
+    /// The PrismaClient property: first character lower-cased.
+    pub delegate: String,
+    /// `@@map` name.
+    pub db_name: Option<String>,
+    pub is_view: bool,
+    pub id_fields: Vec<String>,
+    /// `@@unique` field lists (single-field `@unique`s are `isUnique` on the field), as in the DMMF.
+    pub unique_fields: Vec<Vec<String>>,
+    pub types: ModelTypeNames,
+    pub fields: Vec<SchemaField>,
+    /// Required fields of `<Model>CreateInput`.
+    pub required_create_fields: Vec<String>,
+    /// Required fields of `<Model>UncheckedCreateInput`.
+    pub required_unchecked_create_fields: Vec<String>,
+    /// `Unsupported("…")` fields (not in the DMMF, never writable).
+    pub unsupported_fields: Vec<UnsupportedField>,
+}
+
+/// The exact `Prisma.<name>` type names of a model; `null` where Prisma generates none.
+#[napi(object)]
+pub struct ModelTypeNames {
+    pub model: String,
+    pub create_input: Option<String>,
+    pub unchecked_create_input: Option<String>,
+    pub update_input: Option<String>,
+    pub unchecked_update_input: Option<String>,
+    pub create_many_input: Option<String>,
+    pub where_input: String,
+    pub where_unique_input: Option<String>,
+    pub order_by_with_relation_input: String,
+    pub select: String,
+    pub include: Option<String>,
+}
+
+/// A field as the DMMF `datamodel` lists it.
+#[napi(object)]
+pub struct SchemaField {
+    pub name: String,
+    #[napi(ts_type = "'scalar' | 'enum' | 'object' | 'unsupported'")]
+    pub kind: String,
+    #[napi(js_name = "type")]
+    pub type_name: String,
+    pub is_list: bool,
+    pub is_required: bool,
+    pub is_id: bool,
+    pub is_unique: bool,
+    pub is_updated_at: bool,
+    pub has_default_value: bool,
+    /// As the DMMF shows it: a literal, a list, or `{ name, args }` for a function.
+    #[napi(ts_type = "string | number | boolean | { name: string; args: Array<string | number> } | Array<string | number | boolean> | null")]
+    pub default: Option<fixture_schema::serde_json::Value>,
+    pub db_name: Option<String>,
+    pub relation_name: Option<String>,
+    pub relation_from_fields: Option<Vec<String>>,
+    pub relation_to_fields: Option<Vec<String>>,
+    pub is_read_only: bool,
+}
+
+#[napi(object)]
+pub struct UnsupportedField {
+    pub name: String,
+    #[napi(js_name = "type")]
+    pub type_name: String,
+    pub is_required: bool,
+    pub has_default_value: bool,
+}
+
+#[napi(object)]
+pub struct SchemaEnum {
+    pub name: String,
+    pub db_name: Option<String>,
+    pub values: Vec<SchemaEnumValue>,
+}
+
+#[napi(object)]
+pub struct SchemaEnumValue {
+    pub name: String,
+    pub db_name: Option<String>,
+}
+
+/// A MongoDB composite type (`type` block).
+#[napi(object)]
+pub struct SchemaCompositeType {
+    pub name: String,
+    pub fields: Vec<SchemaField>,
+}
+
+/// The resolved schema.
+#[napi(object)]
+pub struct LoadedSchema {
+    /// The files read, in reading order.
+    pub files: Vec<String>,
+    pub provider: String,
+    /// SHA-256 of the schema text.
+    pub source_hash: String,
+    pub models: Vec<SchemaModel>,
+    pub enums: Vec<SchemaEnum>,
+    pub types: Vec<SchemaCompositeType>,
+}
+
+/// `resolveTypeMap`'s result: everything keyed by name.
+#[napi(object)]
+pub struct TypeMap {
+    pub models: BTreeMap<String, SchemaModel>,
+    pub enums: BTreeMap<String, SchemaEnum>,
+    pub types: BTreeMap<String, SchemaCompositeType>,
+}
+
+#[napi(object)]
+pub struct GenerateTypeMapOptions {
+    #[napi(ts_type = "'ts' | 'dts' | 'json'")]
+    pub format: Option<String>,
+}
+
+fn to_input(input: SchemaInputArg) -> napi::Result<SchemaInput> {
+    Ok(match input {
+        None => SchemaInput::Discover {
+            cwd: std::env::current_dir()
+                .map_err(|e| napi::Error::from_reason(format!("cannot read the working directory: {e}")))?,
+        },
+        Some(Either::A(path)) => SchemaInput::Path(path.into()),
+        Some(Either::B(SchemaSource { source, file_name })) => SchemaInput::Source { source, file_name },
+    })
+}
+
+/// Throws `error` as a JS `Error` with `code` and `diagnostics`; returns the pending-exception marker.
+fn throw(env: &Env, error: SchemaError) -> napi::Error {
+    let code = match error.kind {
+        SchemaErrorKind::Io => "ERR_PRISMA_SCHEMA_NOT_FOUND",
+        SchemaErrorKind::Invalid => "ERR_PRISMA_SCHEMA_INVALID",
+    };
+    let build = || -> napi::Result<()> {
+        let mut object = env.create_error(napi::Error::new(Status::GenericFailure, error.message.clone()))?;
+        object.set("code", code)?;
+        let diagnostics: Vec<SchemaDiagnostic> = error
+            .diagnostics
+            .iter()
+            .map(|d| SchemaDiagnostic {
+                file: d.file.clone(),
+                line: d.line,
+                column: d.column,
+                end_line: d.end_line,
+                end_column: d.end_column,
+                message: d.message.clone(),
+                severity: d.severity.as_str().to_owned(),
+            })
+            .collect();
+        object.set("diagnostics", diagnostics)?;
+        env.throw(object)
+    };
+    match build() {
+        Ok(()) => napi::Error::new(Status::PendingException, error.message),
+        Err(failed) => failed,
+    }
+}
+
+fn load(env: &Env, input: SchemaInputArg) -> napi::Result<Arc<fixture_schema::Schema>> {
+    fixture_schema::load_shared(&to_input(input)?).map_err(|e| throw(env, e))
+}
+
+fn field(f: &fixture_schema::Field) -> SchemaField {
+    SchemaField {
+        name: f.name.clone(),
+        kind: f.kind.as_str().to_owned(),
+        type_name: f.type_name.clone(),
+        is_list: f.is_list,
+        is_required: f.is_required,
+        is_id: f.is_id,
+        is_unique: f.is_unique,
+        is_updated_at: f.is_updated_at,
+        has_default_value: f.has_default_value,
+        default: f.default.clone(),
+        db_name: f.db_name.clone(),
+        relation_name: f.relation_name.clone(),
+        relation_from_fields: f.relation_from_fields.clone(),
+        relation_to_fields: f.relation_to_fields.clone(),
+        is_read_only: f.is_read_only,
+    }
+}
+
+fn model(m: &fixture_schema::Model) -> SchemaModel {
+    let t = &m.types;
+    SchemaModel {
+        name: m.name.clone(),
+        delegate: m.delegate.clone(),
+        db_name: m.db_name.clone(),
+        is_view: m.is_view,
+        id_fields: m.id_fields.clone(),
+        unique_fields: m.unique_fields.clone(),
+        types: ModelTypeNames {
+            model: t.model.clone(),
+            create_input: t.create_input.clone(),
+            unchecked_create_input: t.unchecked_create_input.clone(),
+            update_input: t.update_input.clone(),
+            unchecked_update_input: t.unchecked_update_input.clone(),
+            create_many_input: t.create_many_input.clone(),
+            where_input: t.where_input.clone(),
+            where_unique_input: t.where_unique_input.clone(),
+            order_by_with_relation_input: t.order_by_with_relation_input.clone(),
+            select: t.select.clone(),
+            include: t.include.clone(),
+        },
+        fields: m.fields.iter().map(field).collect(),
+        required_create_fields: m.required_create_fields.clone(),
+        required_unchecked_create_fields: m.required_unchecked_create_fields.clone(),
+        unsupported_fields: m
+            .unsupported_fields
+            .iter()
+            .map(|u| UnsupportedField {
+                name: u.name.clone(),
+                type_name: u.type_name.clone(),
+                is_required: u.is_required,
+                has_default_value: u.has_default_value,
+            })
+            .collect(),
+    }
+}
+
+fn schema_enum(e: &fixture_schema::Enum) -> SchemaEnum {
+    SchemaEnum {
+        name: e.name.clone(),
+        db_name: e.db_name.clone(),
+        values: e.values.iter().map(|v| SchemaEnumValue { name: v.name.clone(), db_name: v.db_name.clone() }).collect(),
+    }
+}
+
+fn composite(t: &fixture_schema::CompositeType) -> SchemaCompositeType {
+    SchemaCompositeType { name: t.name.clone(), fields: t.fields.iter().map(field).collect() }
+}
+
+/// Loads a Prisma schema (a path, `{ source }`, or discovered from the working directory).
+/// Throws an `Error` with `code` and `diagnostics` when the schema is invalid or not found.
+#[napi(catch_unwind)]
+pub fn load_schema(env: Env, input: SchemaInputArg) -> napi::Result<LoadedSchema> {
+    let schema = load(&env, input)?;
+    Ok(LoadedSchema {
+        files: schema.files.clone(),
+        provider: schema.provider.clone(),
+        source_hash: schema.source_hash.clone(),
+        models: schema.models.iter().map(model).collect(),
+        enums: schema.enums.iter().map(schema_enum).collect(),
+        types: schema.types.iter().map(composite).collect(),
+    })
+}
+
+/// The type map: models (views included, `@@ignore`d left out), enums and composite types by name.
+#[napi(catch_unwind)]
+pub fn resolve_type_map(env: Env, input: SchemaInputArg) -> napi::Result<TypeMap> {
+    let schema = load(&env, input)?;
+    Ok(TypeMap {
+        models: schema.models.iter().map(|m| (m.name.clone(), model(m))).collect(),
+        enums: schema.enums.iter().map(|e| (e.name.clone(), schema_enum(e))).collect(),
+        types: schema.types.iter().map(|t| (t.name.clone(), composite(t))).collect(),
+    })
+}
+
+/// The real `Prisma.<name>` for a misspelt one (`CreditAccountCreateInput` ->
+/// `credit_accountCreateInput`), or `null` when it is right or nothing is close.
+#[napi(catch_unwind)]
+pub fn suggest_type_name(env: Env, name: String, input: SchemaInputArg) -> napi::Result<Option<String>> {
+    let schema = load(&env, input)?;
+    Ok(fixture_schema::type_names::suggest(&schema, &name))
+}
+
+/// Whether `Prisma.<name>` exists in the client generated for the schema.
+#[napi(catch_unwind)]
+pub fn prisma_type_exists(env: Env, name: String, input: SchemaInputArg) -> napi::Result<bool> {
+    let schema = load(&env, input)?;
+    Ok(fixture_schema::type_names::exists(&schema, &name))
+}
+
+/// The `PRISMA_TYPE_MAP` module text (`format`: `ts` (default), `dts` or `json`), byte-identical
+/// for the same schema.
+#[napi(catch_unwind)]
+pub fn generate_type_map_source(
+    env: Env,
+    input: SchemaInputArg,
+    options: Option<GenerateTypeMapOptions>,
+) -> napi::Result<String> {
+    let format: TypeMapFormat = match options.and_then(|o| o.format) {
+        Some(text) => text.parse().map_err(|e: String| napi::Error::new(Status::InvalidArg, e))?,
+        None => TypeMapFormat::Ts,
+    };
+    let schema = load(&env, input)?;
+    Ok(typemap_source::render(&schema, format))
+}

@@ -24,11 +24,15 @@ mod load;
 pub mod model;
 mod resolve;
 pub mod type_names;
+pub mod typemap_source;
 
 pub use create_inputs::{InputField, InputShape, capitalize, input_fields};
 pub use diagnostics::{SchemaDiagnostic, SchemaError, SchemaErrorKind, Severity};
 pub use input::{SchemaInput, discover};
-pub use load::{load, load_sources};
+pub use load::{load, load_shared, load_sources};
 pub use model::*;
 pub use resolve::delegate_name;
 pub use type_names::{ResolvedTypeName, TypeNameKind};
+
+/// Re-exported so that the napi layer names the same `Value` type as `Field::default`.
+pub use serde_json;

@@ -43,3 +43,29 @@ pub fn load_sources(files: Vec<(String, String)>) -> Result<Schema, SchemaError>
     let provider = validated.configuration.datasources.first().map(|ds| ds.active_provider).unwrap_or("");
     Ok(resolve::resolve(&validated.db, provider, &files))
 }
+
+/// Like [`load`], but reuses the schema resolved for identical file contents (the last few kept):
+/// a test run asks for the same schema many times and should parse it once.
+pub fn load_shared(input: &SchemaInput) -> Result<std::sync::Arc<Schema>, SchemaError> {
+    use std::collections::hash_map::DefaultHasher;
+    use std::hash::{Hash, Hasher};
+    use std::sync::{Arc, Mutex};
+
+    static CACHE: Mutex<Vec<(u64, Arc<Schema>)>> = Mutex::new(Vec::new());
+    const KEPT: usize = 8;
+
+    let files = read_sources(input)?;
+    let mut hasher = DefaultHasher::new();
+    files.hash(&mut hasher);
+    let key = hasher.finish();
+    if let Some((_, schema)) = CACHE.lock().unwrap_or_else(|p| p.into_inner()).iter().find(|(k, _)| *k == key) {
+        return Ok(schema.clone());
+    }
+    let schema = Arc::new(load_sources(files)?);
+    let mut cache = CACHE.lock().unwrap_or_else(|p| p.into_inner());
+    if cache.len() >= KEPT {
+        cache.remove(0);
+    }
+    cache.push((key, schema.clone()));
+    Ok(schema)
+}

@@ -23,6 +23,8 @@ pub struct Schema {
     pub files: Vec<String>,
     /// `postgresql`, `mysql`, `mongodb`, …
     pub provider: String,
+    /// SHA-256 (hex) of the schema text (see `typemap_source::source_hash`).
+    pub source_hash: String,
     /// Models and views, in DMMF order; `@@ignore`d models are left out.
     pub models: Vec<Model>,
     pub enums: Vec<Enum>,
@@ -40,6 +42,17 @@ pub enum FieldKind {
     Enum,
     Object,
     Unsupported,
+}
+
+impl FieldKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldKind::Scalar => "scalar",
+            FieldKind::Enum => "enum",
+            FieldKind::Object => "object",
+            FieldKind::Unsupported => "unsupported",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

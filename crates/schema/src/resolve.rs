@@ -47,6 +47,7 @@ pub fn resolve(db: &ParserDatabase, provider: &str, files: &[(String, String)]) 
     let mut schema = Schema {
         files: files.iter().map(|(name, _)| name.clone()).collect(),
         provider: provider.to_owned(),
+        source_hash: crate::typemap_source::source_hash(files),
         models: Vec::new(),
         enums,
         types,
