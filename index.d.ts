@@ -93,6 +93,19 @@ export interface IdGeneratorOptions {
  */
 export declare function initIdGenerator(workerId?: number | 'auto' | undefined | null, epoch?: number | undefined | null): Promise<void>
 
+/** One field of a create/update input type. */
+export interface InputField {
+  name: string
+  required: boolean
+  nullable: boolean
+  kind: 'scalar' | 'enum' | 'composite' | 'relation'
+  /** Scalar, enum, composite type or related model name. */
+  type: string
+  isList: boolean
+  /** For relations: the nested input type (`UserCreateNestedOneWithoutPostsInput`, …). */
+  inputType?: string
+}
+
 /** The resolved schema. */
 export interface LoadedSchema {
   /** The files read, in reading order. */
@@ -135,8 +148,30 @@ export declare function nanoid(): string
  */
 export declare function pkFromTimestamp(unixMs: number): bigint
 
+/**
+ * The fields of a create/update input type (`userCreateInput`, `postCreateWithoutAuthorInput`, …);
+ * `null` when the name is not such an input for this schema.
+ */
+export declare function prismaInputFields(typeName: string, input: SchemaInputArg): Array<InputField> | null
+
 /** Whether `Prisma.<name>` exists in the client generated for the schema. */
 export declare function prismaTypeExists(name: string, input: SchemaInputArg): boolean
+
+/** Every name of the generated `Prisma` namespace for the schema, sorted. */
+export declare function prismaTypeNames(input: SchemaInputArg): Array<string>
+
+/**
+ * What a `Prisma.<name>` is: the model it belongs to and its kind (`createInput`,
+ * `createWithout` with `relationField`, …, `other`); `null` when the client has no such name.
+ */
+export interface ResolvedTypeName {
+  model?: string
+  kind: 'model' | 'createInput' | 'uncheckedCreateInput' | 'updateInput' | 'uncheckedUpdateInput' | 'createManyInput' | 'updateManyMutationInput' | 'uncheckedUpdateManyInput' | 'createWithout' | 'uncheckedCreateWithout' | 'updateWithout' | 'uncheckedUpdateWithout' | 'uncheckedUpdateManyWithout' | 'createManyNested' | 'whereInput' | 'whereUniqueInput' | 'orderByWithRelationInput' | 'select' | 'include' | 'other'
+  relationField?: string
+}
+
+/** Resolves `Prisma.<name>` (with or without the `Prisma.` prefix) for the schema. */
+export declare function resolvePrismaTypeName(name: string, input: SchemaInputArg): ResolvedTypeName | null
 
 /** The type map: models (views included, `@@ignore`d left out), enums and composite types by name. */
 export declare function resolveTypeMap(input: SchemaInputArg): TypeMap

@@ -323,3 +323,79 @@ pub fn generate_type_map_source(
     let schema = load(&env, input)?;
     Ok(typemap_source::render(&schema, format))
 }
+
+/// What a `Prisma.<name>` is: the model it belongs to and its kind (`createInput`,
+/// `createWithout` with `relationField`, …, `other`); `null` when the client has no such name.
+#[napi(object)]
+pub struct ResolvedTypeName {
+    pub model: Option<String>,
+    #[napi(ts_type = "'model' | 'createInput' | 'uncheckedCreateInput' | 'updateInput' | 'uncheckedUpdateInput' | 'createManyInput' | 'updateManyMutationInput' | 'uncheckedUpdateManyInput' | 'createWithout' | 'uncheckedCreateWithout' | 'updateWithout' | 'uncheckedUpdateWithout' | 'uncheckedUpdateManyWithout' | 'createManyNested' | 'whereInput' | 'whereUniqueInput' | 'orderByWithRelationInput' | 'select' | 'include' | 'other'")]
+    pub kind: String,
+    pub relation_field: Option<String>,
+}
+
+/// One field of a create/update input type.
+#[napi(object)]
+pub struct InputField {
+    pub name: String,
+    pub required: bool,
+    pub nullable: bool,
+    #[napi(ts_type = "'scalar' | 'enum' | 'composite' | 'relation'")]
+    pub kind: String,
+    /// Scalar, enum, composite type or related model name.
+    #[napi(js_name = "type")]
+    pub type_name: String,
+    pub is_list: bool,
+    /// For relations: the nested input type (`UserCreateNestedOneWithoutPostsInput`, …).
+    pub input_type: Option<String>,
+}
+
+fn resolved(name: fixture_schema::ResolvedTypeName) -> ResolvedTypeName {
+    let value = fixture_schema::serde_json::to_value(&name.kind).unwrap_or_default();
+    ResolvedTypeName {
+        model: name.model,
+        kind: value["kind"].as_str().unwrap_or("other").to_owned(),
+        relation_field: value["relationField"].as_str().map(str::to_owned),
+    }
+}
+
+/// Resolves `Prisma.<name>` (with or without the `Prisma.` prefix) for the schema.
+#[napi(catch_unwind)]
+pub fn resolve_prisma_type_name(env: Env, name: String, input: SchemaInputArg) -> napi::Result<Option<ResolvedTypeName>> {
+    let schema = load(&env, input)?;
+    Ok(fixture_schema::type_names::resolve(&schema, &name).map(resolved))
+}
+
+/// Every name of the generated `Prisma` namespace for the schema, sorted.
+#[napi(catch_unwind)]
+pub fn prisma_type_names(env: Env, input: SchemaInputArg) -> napi::Result<Vec<String>> {
+    let schema = load(&env, input)?;
+    let mut names: Vec<String> = schema.type_index().names.keys().cloned().collect();
+    names.sort();
+    Ok(names)
+}
+
+/// The fields of a create/update input type (`userCreateInput`, `postCreateWithoutAuthorInput`, …);
+/// `null` when the name is not such an input for this schema.
+#[napi(catch_unwind)]
+pub fn prisma_input_fields(env: Env, type_name: String, input: SchemaInputArg) -> napi::Result<Option<Vec<InputField>>> {
+    use fixture_schema::InputShape;
+    let schema = load(&env, input)?;
+    let Some(name) = fixture_schema::type_names::resolve(&schema, &type_name) else { return Ok(None) };
+    let Some(model) = name.model.as_deref() else { return Ok(None) };
+    let Some(fields) = fixture_schema::input_fields(&schema, model, &name.kind) else { return Ok(None) };
+    Ok(Some(
+        fields
+            .into_iter()
+            .map(|f| {
+                let (kind, type_name, is_list, input_type) = match f.shape {
+                    InputShape::Scalar { type_name, is_list } => ("scalar", type_name, is_list, None),
+                    InputShape::Enum { name, is_list } => ("enum", name, is_list, None),
+                    InputShape::Composite { name, is_list } => ("composite", name, is_list, None),
+                    InputShape::Relation { model, is_list, input_type } => ("relation", model, is_list, Some(input_type)),
+                };
+                InputField { name: f.name, required: f.required, nullable: f.nullable, kind: kind.to_owned(), type_name, is_list, input_type }
+            })
+            .collect(),
+    ))
+}

@@ -10,7 +10,9 @@
 //!   `<Field>`: that relation field and its foreign keys are left out;
 //! - a field is required in a create input when it is required, not a list, has no default and is not
 //!   `@updatedAt`; a to-one relation is required when the relation field is. Update inputs require nothing;
-//! - nullable: optional scalars and enums, except `Json` (which takes `JsonNull`/`DbNull` instead).
+//! - nullable: optional scalars and enums, except `Json` (which takes `JsonNull`/`DbNull` instead);
+//! - on MongoDB, update inputs leave the id out (ids are immutable there); on SQL Server,
+//!   `createMany` inputs leave `autoincrement()` fields out.
 
 use serde::Serialize;
 
@@ -124,11 +126,13 @@ fn required_names(fields: Option<Vec<InputField>>) -> Vec<String> {
     fields.unwrap_or_default().into_iter().filter(|f| f.required).map(|f| f.name).collect()
 }
 
+fn is_autoincrement(field: &Field) -> bool {
+    field.default.as_ref().and_then(|d| d.get("name")).and_then(|n| n.as_str()) == Some("autoincrement")
+}
+
 /// An `@id` integer filled by `autoincrement()`: only unchecked inputs may set it.
 fn is_auto_generated_int_id(field: &Field) -> bool {
-    field.is_id
-        && matches!(field.type_name.as_str(), "Int" | "BigInt")
-        && field.default.as_ref().and_then(|d| d.get("name")).and_then(|n| n.as_str()) == Some("autoincrement")
+    field.is_id && matches!(field.type_name.as_str(), "Int" | "BigInt") && is_autoincrement(field)
 }
 
 fn fields_of(schema: &Schema, model: &Model, variant: Variant<'_>) -> Vec<InputField> {
@@ -137,6 +141,14 @@ fn fields_of(schema: &Schema, model: &Model, variant: Variant<'_>) -> Vec<InputF
     let mut out = Vec::new();
     // Prisma lists scalar fields first, then relation fields, each in declaration order.
     for field in model.fields.iter().filter(|f| !f.is_relation()) {
+        // MongoDB ids are immutable: no update input takes them.
+        if !create && field.is_id && schema.provider == "mongodb" {
+            continue;
+        }
+        // SQL Server cannot write identity columns in a bulk insert: createMany leaves them out.
+        if create && variant.scalars_only && is_autoincrement(field) && schema.provider == "sqlserver" {
+            continue;
+        }
         let keep = if variant.checked {
             !field.is_read_only && !is_auto_generated_int_id(field)
         } else {

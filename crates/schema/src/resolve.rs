@@ -185,7 +185,8 @@ fn scalar_field(
         }
     };
     let arity = sf.ast_field().arity;
-    let is_unique = model.indexes().any(|index| {
+    // The DMMF does not mark the id field unique, even with an explicit `@unique` beside `@id`.
+    let is_unique = !sf.is_single_pk() && model.indexes().any(|index| {
         index.is_unique() && index.fields().len() == 1 && index.fields().next().map(|f| f.field_id()) == Some(sf.field_id())
     });
     Field {
