@@ -189,3 +189,52 @@ test('missing-factory lines in the README are the model lines of the models the 
   assert.ok(row, 'README has no missing-factory row')
   assert.deepEqual(row[1].split(',').map((n) => Number(n.trim())), expected)
 })
+
+test('the clean set has one consistent factory per model (the defects tsc cannot see are absent)', () => {
+  const schemaText = readFileSync(path.join(examples, 'prisma', 'schema.prisma'), 'utf8')
+  const models = [...schemaText.matchAll(/^model (\w+) \{/gm)].map((m) => m[1]).sort()
+  const cleanDir = path.join(examples, 'src', 'fixtures', 'db')
+  const factories = []
+  for (const file of tsFilesUnder(cleanDir)) {
+    const text = readFileSync(file, 'utf8')
+    const head = /extends EnhancedDatabaseFactory<\s*(\w+),\s*Prisma\.(\w+),\s*Prisma\.(\w+),\s*Prisma\.(\w+)\s*>/.exec(text)
+    if (!head) continue
+    const model = /super\("(\w+)"/.exec(text)?.[1]
+    const delegate = /return this\.prisma\.(\w+);/.exec(text)?.[1]
+    const where = rel(file)
+    factories.push(model)
+    assert.ok(models.includes(model), `${where}: super("${model}") names no model`)
+    // Prisma's naming: the row type and inputs use the model name verbatim, the delegate lower-cases
+    // only its first character.
+    assert.equal(delegate, model[0].toLowerCase() + model.slice(1), `${where}: delegate`)
+    assert.equal(head[1], model, `${where}: row type`)
+    assert.match(head[2], new RegExp(`^${model}(Unchecked)?CreateInput$`), `${where}: create type`)
+    assert.equal(head[3], `${model}Include`, `${where}: include type`)
+    assert.match(head[4], new RegExp(`^${model}(Unchecked)?UpdateInput$`), `${where}: update type`)
+  }
+  assert.deepEqual(factories.sort(), models)
+})
+
+/** Relative imports of each file, resolved to files (`.js` specifiers name the `.ts` source). */
+function importGraph(files) {
+  return new Map(files.map((file) => [file, [...readFileSync(file, 'utf8').matchAll(/^import\s+(?!type\b)[^'"]*['"](\.{1,2}\/[^'"]+)['"]/gm)]
+    .map((m) => path.resolve(path.dirname(file), m[1]).replace(/\.js$/, '.ts'))]))
+}
+
+function cyclesIn(graph) {
+  const cycles = []
+  const visit = (file, stack) => {
+    const at = stack.indexOf(file)
+    if (at >= 0) return cycles.push(stack.slice(at).map(rel).join(' -> '))
+    for (const next of graph.get(file) ?? []) visit(next, [...stack, file])
+  }
+  for (const file of [...graph.keys()].sort()) visit(file, [])
+  return [...new Set(cycles.map((c) => c.split(' -> ').sort().join(' <-> ')))]
+}
+
+test('import cycles: none in the clean set, exactly the marked one in the broken set', () => {
+  assert.deepEqual(cyclesIn(importGraph(tsFilesUnder(path.join(examples, 'src')))), [])
+  const cycleMarkers = markers.filter((m) => m.codes.includes('import-cycle')).map((m) => rel(m.file))
+  assert.deepEqual(cyclesIn(importGraph(brokenFiles)), ['broken/memberFixtures.ts <-> broken/teamFixtures.ts'])
+  assert.deepEqual(cycleMarkers, ['broken/memberFixtures.ts'])
+})
