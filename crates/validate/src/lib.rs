@@ -1,1 +1,340 @@
-//! Fixture factory validator.
+//! Fixture factory validator: statically checks hand-written Prisma fixture factories and typed
+//! fixture modules against the schema. Parses TypeScript with oxc, analyses files in parallel
+//! with rayon, never executes user code. Diagnostics are data; `report/` renders them.
+//!
+//! Two phases: every file is parsed and summarised (classes, interfaces, imports, exports), the
+//! summaries are merged into a project index, then every file is parsed again and checked with
+//! the index at hand (oxc's arena ASTs cannot cross threads, and parsing is cheap).
+
+pub mod checker;
+pub mod config;
+pub mod diagnostic;
+pub mod discover;
+pub mod expect;
+pub mod factory;
+pub mod fixtures;
+pub mod imports;
+pub mod index;
+pub mod literal;
+pub mod report;
+pub mod rules;
+pub mod schema_extras;
+pub mod summary;
+pub mod types;
+pub mod walk;
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use oxc_allocator::Allocator;
+use oxc_parser::Parser;
+use oxc_span::SourceType;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use fixture_schema::{Schema, SchemaErrorKind, SchemaInput};
+
+pub use config::{FixtureCategories, Options, SchemaOption};
+pub use diagnostic::{Diagnostic, Finding, LineIndex, RuleLevel, Severity};
+pub use rules::Code;
+
+/// The result of a run.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    pub ok: bool,
+    pub duration_ms: f64,
+    pub schema: SchemaSummary,
+    pub coverage: Coverage,
+    pub factories: Vec<FactoryEntry>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many files were analysed.
+    pub files: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SchemaSummary {
+    pub path: String,
+    pub models: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Coverage {
+    /// Models (views excluded) in the schema.
+    pub total: usize,
+    pub covered: usize,
+    /// Models without a factory.
+    pub missing: Vec<String>,
+    /// Model names factories use that the schema does not have.
+    pub extra: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FactoryEntry {
+    pub file: String,
+    pub class_name: String,
+    /// The model it covers; `None` when `super("…")` names no model.
+    pub model: Option<String>,
+    pub line: u32,
+    #[serde(skip)]
+    pub offset: u32,
+    /// The model name as written, when it names no model.
+    #[serde(skip)]
+    pub named: Option<String>,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count()
+    }
+}
+
+/// A run that could not happen: bad options, unreadable files (exit code 2 in the CLI).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidateError {
+    pub message: String,
+}
+
+impl std::fmt::Display for ValidateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ValidateError {}
+
+impl From<String> for ValidateError {
+    fn from(message: String) -> Self {
+        ValidateError { message }
+    }
+}
+
+fn source_type(path: &Path) -> SourceType {
+    SourceType::from_path(path).unwrap_or_else(|_| SourceType::ts())
+}
+
+/// One parsed file's phase-one result.
+struct Parsed {
+    summary: summary::FileSummary,
+    /// A syntax error: the file's only finding.
+    parse_error: Option<Finding>,
+}
+
+fn parse_and_summarize(path: &Path, text: &str) -> Parsed {
+    let allocator = Allocator::default();
+    let ret = Parser::new(&allocator, text, source_type(path)).parse();
+    if ret.panicked || !ret.diagnostics.is_empty() {
+        let first = ret.diagnostics.iter().next();
+        let (start, end) = first
+            .and_then(|d| d.labels.first())
+            .map(|l| (l.offset() as u32, (l.offset() + l.len()) as u32))
+            .unwrap_or((0, 0));
+        let message = first.map(|d| d.message.to_string()).unwrap_or_else(|| "the file could not be parsed".into());
+        let help = first.and_then(|d| d.help.as_ref().map(|h| h.to_string()));
+        return Parsed {
+            summary: summary::FileSummary::default(),
+            parse_error: Some(rules::parse_error::finding(start, end, &message, help.as_deref())),
+        };
+    }
+    Parsed { summary: summary::summarize(&ret.program, &ret.module_record), parse_error: None }
+}
+
+fn check_file(ctx: &checker::Ctx<'_>, file: usize, path: &Path, text: &str) -> (Vec<Finding>, Vec<FactoryEntry>) {
+    let allocator = Allocator::default();
+    let ret = Parser::new(&allocator, text, source_type(path)).parse();
+    let mut c = checker::Checker::new(ctx, file);
+    walk::walk_program(&mut c, &ret.program);
+    (c.findings, c.found_factories)
+}
+
+/// The folder holding the base class, searched under `root` (the default `factories`).
+fn find_base_folder(root: &Path, base_class: &str) -> Option<PathBuf> {
+    let files = discover::discover(&[".".to_string()], root).ok()?;
+    let needle = format!("class {base_class}");
+    files
+        .par_iter()
+        .find_first(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains(&needle)))
+        .and_then(|p| p.parent().map(Path::to_path_buf))
+}
+
+/// Runs the validator.
+pub fn validate(options: &Options) -> Result<Report, ValidateError> {
+    let started = Instant::now();
+    let cfg = config::resolve(options)?;
+
+    let input = match &cfg.schema {
+        Some(SchemaOption::Path(p)) => SchemaInput::Path(p.clone()),
+        Some(SchemaOption::Source(s)) => SchemaInput::Source { source: s.clone(), file_name: None },
+        None => SchemaInput::Discover { cwd: cfg.root.clone() },
+    };
+    let schema_path = match &input {
+        SchemaInput::Path(p) => p.display().to_string(),
+        SchemaInput::Source { .. } => "schema.prisma".to_string(),
+        SchemaInput::Discover { cwd } => fixture_schema::discover(cwd).map(|p| p.display().to_string()).unwrap_or_default(),
+    };
+    let schema = match fixture_schema::load(&input) {
+        Ok(s) => s,
+        Err(e) if e.kind == SchemaErrorKind::Invalid => {
+            let diagnostics: Vec<Diagnostic> = e
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == fixture_schema::Severity::Error)
+                .map(|d| Diagnostic {
+                    code: Code::SchemaError,
+                    severity: Severity::Error,
+                    file: d.file.clone(),
+                    line: d.line,
+                    column: d.column,
+                    end_line: d.end_line,
+                    end_column: d.end_column,
+                    message: d.message.clone(),
+                    suggestion: None,
+                    help: Some("fix the schema first (`prisma validate` reports the same); factories are not checked against an invalid schema".into()),
+                })
+                .collect();
+            return Ok(finish(started, &cfg, schema_path, None, Vec::new(), diagnostics, 0));
+        }
+        Err(e) => return Err(ValidateError { message: e.message }),
+    };
+
+    let patterns = if cfg.factories.is_empty() {
+        let folder = find_base_folder(&cfg.root, &cfg.base_class).ok_or_else(|| {
+            format!(
+                "no factories given, and no file under {} declares `class {}`: pass the factories folder (--factories or \"factories\" in the config)",
+                cfg.root.display(),
+                cfg.base_class
+            )
+        })?;
+        vec![folder.display().to_string()]
+    } else {
+        cfg.factories.clone()
+    };
+    let paths = discover::discover(&patterns, &cfg.factories_base)?;
+    let texts: Vec<String> = paths
+        .par_iter()
+        .map(|p| std::fs::read_to_string(p).map_err(|e| format!("{}: cannot read: {e}", p.display())))
+        .collect::<Result<_, _>>()?;
+
+    let parsed: Vec<Parsed> = paths.par_iter().zip(texts.par_iter()).map(|(p, t)| parse_and_summarize(p, t)).collect();
+    let summaries: Vec<summary::FileSummary> = parsed.iter().map(|p| p.summary.clone()).collect();
+    let index = index::ProjectIndex::build(&summaries, &cfg.base_class, &cfg.categories.required);
+
+    let tsconfig = cfg.tsconfig.clone().or_else(|| paths.first().and_then(|p| p.parent()).and_then(config::find_tsconfig));
+    let bigint_literals_allowed = match &tsconfig {
+        Some(t) => config::tsconfig_target(t)?.and_then(|t| config::target_year(&t)).unwrap_or(5) >= 2020,
+        None => true,
+    };
+    let compounds = schema_extras::compound_unique_names(&schema, &input);
+    let ctx = checker::Ctx { schema: &schema, index: &index, categories: &cfg.categories, bigint_literals_allowed, compounds: &compounds };
+
+    let checked: Vec<(Vec<Finding>, Vec<FactoryEntry>)> = (0..paths.len())
+        .into_par_iter()
+        .map(|i| match &parsed[i].parse_error {
+            Some(err) => (vec![err.clone()], Vec::new()),
+            None => check_file(&ctx, i, &paths[i], &texts[i]),
+        })
+        .collect();
+
+    let ok_parse: Vec<bool> = parsed.iter().map(|p| p.parse_error.is_none()).collect();
+    let (import_findings, edges) = imports::check(&paths, &summaries, &ok_parse);
+    let cycle_findings = imports::cycles(&paths, &edges);
+
+    let mut per_file: Vec<Vec<Finding>> = checked.iter().map(|(f, _)| f.clone()).collect();
+    for (i, f) in import_findings.into_iter().enumerate() {
+        if ok_parse[i] {
+            per_file[i].extend(f);
+        }
+    }
+    for (i, f) in cycle_findings {
+        per_file[i].push(f);
+    }
+
+    let mut diagnostics = Vec::new();
+    let mut factories = Vec::new();
+    for (i, findings) in per_file.into_iter().enumerate() {
+        let file = paths[i].display().to_string();
+        let lines = LineIndex::new(&texts[i]);
+        for f in findings {
+            if let Some(sev) = severity(&cfg, f.code) {
+                diagnostics.push(f.locate(&file, &lines, sev));
+            }
+        }
+        for mut entry in checked[i].1.clone() {
+            entry.file = file.clone();
+            entry.line = lines.locate(entry.offset).0;
+            factories.push(entry);
+        }
+    }
+
+    // Models without a factory, located at the model in the schema.
+    let covered: BTreeSet<&str> = factories.iter().filter_map(|f| f.model.as_deref()).collect();
+    for m in schema.models.iter().filter(|m| !m.is_view && !covered.contains(m.name.as_str())) {
+        let Some(sev) = severity(&cfg, Code::MissingFactory) else { break };
+        let (file, line, column) = m.span.as_ref().map(|s| (s.file.clone(), s.line, s.column)).unwrap_or((schema_path.clone(), 1, 1));
+        diagnostics.push(Diagnostic {
+            code: Code::MissingFactory,
+            severity: sev,
+            file,
+            line,
+            column,
+            end_line: line,
+            end_column: column + 5 + m.name.len() as u32 + 1,
+            message: format!("Model `{}` has no factory", m.name),
+            suggestion: None,
+            help: Some(format!("add a class extending `{}` with super(\"{}\", …)", cfg.base_class, m.name)),
+        });
+    }
+    Ok(finish(started, &cfg, schema_path, Some(&schema), factories, diagnostics, paths.len()))
+}
+
+fn severity(cfg: &config::Resolved, code: Code) -> Option<Severity> {
+    match cfg.severity.get(&code) {
+        Some(RuleLevel::Off) => None,
+        Some(RuleLevel::Error) => Some(Severity::Error),
+        Some(RuleLevel::Warning) => Some(Severity::Warning),
+        None => Some(code.default_severity()),
+    }
+}
+
+fn finish(
+    started: Instant,
+    cfg: &config::Resolved,
+    schema_path: String,
+    schema: Option<&Schema>,
+    mut factories: Vec<FactoryEntry>,
+    mut diagnostics: Vec<Diagnostic>,
+    files: usize,
+) -> Report {
+    let _ = cfg;
+    diagnostic::sort(&mut diagnostics);
+    factories.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    let models: Vec<&str> = schema.map(|s| s.models.iter().filter(|m| !m.is_view).map(|m| m.name.as_str()).collect()).unwrap_or_default();
+    let covered: BTreeSet<&str> = factories.iter().filter_map(|f| f.model.as_deref()).collect();
+    let mut extra: Vec<String> = factories.iter().filter_map(|f| f.named.clone()).collect();
+    extra.sort();
+    extra.dedup();
+    let coverage = Coverage {
+        total: models.len(),
+        covered: models.iter().filter(|m| covered.contains(*m)).count(),
+        missing: models.iter().filter(|m| !covered.contains(*m)).map(|m| m.to_string()).collect(),
+        extra,
+    };
+    let ok = !diagnostics.iter().any(|d| d.severity == Severity::Error);
+    let _: HashMap<(), ()> = HashMap::new();
+    Report {
+        ok,
+        duration_ms: started.elapsed().as_secs_f64() * 1000.0,
+        schema: SchemaSummary { path: schema_path, models: schema.map_or(0, |s| s.models.len()) },
+        coverage,
+        factories,
+        diagnostics,
+        files,
+    }
+}

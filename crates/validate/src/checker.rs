@@ -1,0 +1,312 @@
+//! Phase two: one file's AST walked with the project index at hand. Finds `Prisma.X` type
+//! references that do not exist, BigInt literals below ES2020, and every object literal whose
+//! declared type is a Prisma input (typed `const`s, `satisfies`, declared return types, class
+//! properties, factory methods and `getFixtures()`), and runs the factory checks on classes.
+
+use std::collections::{HashMap, HashSet};
+
+use oxc_ast::ast::*;
+use oxc_span::{GetSpan, Span};
+
+use fixture_schema::{Model, Schema};
+
+use crate::config::FixtureCategories;
+use crate::diagnostic::Finding;
+use crate::expect::{Evaluator, Expect, InputSpec};
+use crate::fixtures::Spread;
+use crate::index::ProjectIndex;
+use crate::rules::Code;
+use crate::types::{TypeExpr, lift, type_name_text};
+use crate::walk::{self, Visit};
+
+/// Everything shared by the checks of all files.
+pub struct Ctx<'c> {
+    pub schema: &'c Schema,
+    pub index: &'c ProjectIndex,
+    pub categories: &'c FixtureCategories,
+    /// `false` when the tsconfig target is below ES2020.
+    pub bigint_literals_allowed: bool,
+    /// Compound unique names per model (`a_b`, or the `name:` given in the schema).
+    pub compounds: &'c HashMap<String, Vec<String>>,
+}
+
+impl Ctx<'_> {
+    pub fn compound_names(&self, model: &Model) -> Vec<String> {
+        self.compounds.get(&model.name).cloned().unwrap_or_default()
+    }
+}
+
+/// The factory class being walked.
+pub struct FactoryScope {
+    /// The model the fixtures are checked against.
+    pub model: Option<String>,
+    pub create: Option<InputSpec>,
+    pub update: Option<InputSpec>,
+    /// What `...this.generateMinimalData()` and friends supply.
+    pub method_keys: HashMap<String, Spread>,
+}
+
+pub struct Checker<'c> {
+    pub ctx: &'c Ctx<'c>,
+    pub file: usize,
+    pub findings: Vec<Finding>,
+    /// Declared return expectations of the enclosing functions.
+    returns: Vec<Expect>,
+    /// Parameters typed `Partial<…>` in the enclosing functions.
+    partial_params: Vec<HashSet<String>>,
+    pub factory: Option<FactoryScope>,
+    /// The name of the class method whose function is visited next.
+    pending_method: Option<String>,
+    /// The model of the factory found for this file's classes (for the report).
+    pub found_factories: Vec<crate::FactoryEntry>,
+}
+
+impl<'c> Checker<'c> {
+    pub fn new(ctx: &'c Ctx<'c>, file: usize) -> Self {
+        Checker {
+            ctx,
+            file,
+            findings: Vec::new(),
+            returns: Vec::new(),
+            partial_params: Vec::new(),
+            factory: None,
+            pending_method: None,
+            found_factories: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, f: Finding) {
+        self.findings.push(f);
+    }
+
+    pub fn evaluator(&self) -> Evaluator<'c> {
+        Evaluator { schema: self.ctx.schema, index: self.ctx.index }
+    }
+
+    pub fn expect_of(&self, ty: &TSType<'_>) -> Expect {
+        self.evaluator().eval(&lift(ty))
+    }
+
+    /// What a spread inside a checked object supplies.
+    pub fn spread_effect(&self, e: &Expression<'_>) -> Spread {
+        let e = e.without_parentheses();
+        match e {
+            Expression::Identifier(id) if self.is_partial(&id.name) => Spread::Nothing,
+            Expression::LogicalExpression(l) => match (l.left.without_parentheses(), l.right.without_parentheses()) {
+                (Expression::Identifier(id), Expression::ObjectExpression(o)) if self.is_partial(&id.name) && o.properties.is_empty() => {
+                    Spread::Nothing
+                }
+                _ => Spread::Unknown,
+            },
+            Expression::CallExpression(call) => {
+                if let Expression::StaticMemberExpression(m) = call.callee.without_parentheses()
+                    && matches!(m.object, Expression::ThisExpression(_))
+                    && let Some(scope) = &self.factory
+                    && let Some(keys) = scope.method_keys.get(m.property.name.as_str())
+                {
+                    return keys.clone();
+                }
+                Spread::Unknown
+            }
+            _ => Spread::Unknown,
+        }
+    }
+
+    fn is_partial(&self, name: &str) -> bool {
+        self.partial_params.iter().rev().any(|s| s.contains(name))
+    }
+
+    fn check_prisma_type_ref(&mut self, r: &TSTypeReference<'_>) {
+        let TSTypeName::QualifiedName(q) = &r.type_name else { return };
+        let TSTypeName::IdentifierReference(ns) = &q.left else { return };
+        if ns.name != "Prisma" {
+            return;
+        }
+        let name = q.right.name.as_str();
+        if fixture_schema::type_names::exists(self.ctx.schema, name) {
+            return;
+        }
+        let span = q.span;
+        let mut f = Finding::new(Code::UnknownPrismaType, span, format!("`Prisma.{name}` does not exist for this schema"));
+        if let Some(s) = fixture_schema::type_names::suggest(self.ctx.schema, name) {
+            f.message = format!("`Prisma.{name}` does not exist for this schema; the generated name is `Prisma.{s}`");
+            f = f.suggest(format!("Prisma.{s}")).help("Prisma names types after the model name verbatim (case and underscores included)");
+        }
+        self.push(f);
+    }
+
+    /// Params typed `Partial<…>`.
+    fn partial_names(params: &FormalParameters<'_>) -> HashSet<String> {
+        let mut out = HashSet::new();
+        for p in &params.items {
+            let Some(t) = &p.type_annotation else { continue };
+            let is_partial = matches!(lift(&t.type_annotation), TypeExpr::Ref { ref name, .. } if name == "Partial");
+            if is_partial && let BindingPattern::BindingIdentifier(id) = &p.pattern {
+                out.insert(id.name.to_string());
+            }
+        }
+        out
+    }
+
+    fn check_expression_body(&mut self, e: &Expression<'_>) {
+        if let Some(expect) = self.returns.last().cloned()
+            && !expect.is_opaque()
+        {
+            self.check_value(e, &expect, Span::new(e.span().start, e.span().start + 1));
+        }
+    }
+}
+
+/// The spread effect of a factory method: the keys of the object literal it returns.
+pub fn returned_keys(checker: &Checker<'_>, f: &Function<'_>) -> Spread {
+    let Some(body) = &f.body else { return Spread::Unknown };
+    for s in body.statements.iter().rev() {
+        if let Statement::ReturnStatement(r) = s
+            && let Some(arg) = &r.argument
+            && let Expression::ObjectExpression(o) = arg.without_parentheses()
+        {
+            let mut keys = Vec::new();
+            for p in &o.properties {
+                match p {
+                    ObjectPropertyKind::ObjectProperty(p) => match p.key.static_name() {
+                        Some(n) if !p.computed => keys.push(n.to_string()),
+                        _ => return Spread::Unknown,
+                    },
+                    ObjectPropertyKind::SpreadProperty(s) => match checker.spread_effect(&s.argument) {
+                        Spread::Supplies(k) => keys.extend(k),
+                        Spread::Nothing => {}
+                        Spread::Unknown => return Spread::Unknown,
+                    },
+                }
+            }
+            return Spread::Supplies(keys);
+        }
+    }
+    Spread::Unknown
+}
+
+impl<'a> Visit<'a> for Checker<'_> {
+    fn visit_ts_type_reference(&mut self, r: &TSTypeReference<'a>) {
+        self.check_prisma_type_ref(r);
+        walk::walk_ts_type_reference(self, r);
+    }
+
+    fn visit_expression(&mut self, e: &Expression<'a>) {
+        match e {
+            Expression::BigIntLiteral(b) if !self.ctx.bigint_literals_allowed => {
+                self.push(
+                    Finding::new(Code::BigintLiteralTarget, b.span, format!("BigInt literal `{}` needs a tsconfig target of ES2020 or later", b.raw.as_deref().unwrap_or("n")))
+                        .help("raise `compilerOptions.target` to ES2020+, or write `BigInt(…)`")
+                        .suggest(format!("BigInt({})", b.raw.as_deref().unwrap_or("").trim_end_matches('n'))),
+                );
+            }
+            Expression::TSSatisfiesExpression(s) => {
+                let expect = self.expect_of(&s.type_annotation);
+                if !expect.is_opaque() {
+                    let start = s.expression.span().start;
+                    self.check_value(&s.expression, &expect, Span::new(start, start + 1));
+                }
+            }
+            _ => {}
+        }
+        walk::walk_expression(self, e);
+    }
+
+    fn visit_variable_declarator(&mut self, d: &VariableDeclarator<'a>) {
+        if let (Some(t), Some(init)) = (&d.type_annotation, &d.init) {
+            let expect = self.expect_of(&t.type_annotation);
+            if !expect.is_opaque() {
+                let anchor = match &d.id {
+                    BindingPattern::BindingIdentifier(id) => id.span,
+                    other => other.span(),
+                };
+                self.check_value(init, &expect, anchor);
+            }
+        }
+        walk::walk_variable_declarator(self, d);
+    }
+
+    fn visit_property_definition(&mut self, p: &PropertyDefinition<'a>) {
+        if let (Some(t), Some(value)) = (&p.type_annotation, &p.value) {
+            let expect = self.expect_of(&t.type_annotation);
+            if !expect.is_opaque() {
+                self.check_value(value, &expect, p.key.span());
+            }
+        }
+        walk::walk_property_definition(self, p);
+    }
+
+    fn visit_function(&mut self, f: &Function<'a>) {
+        let method = self.pending_method.take();
+        let declared = f.return_type.as_ref().map(|t| self.expect_of(&t.type_annotation)).unwrap_or(Expect::Opaque);
+        let expect = match (&self.factory, method.as_deref()) {
+            (Some(scope), Some("generateMinimalData" | "generateCompleteData")) => {
+                scope.create.clone().map(Expect::Input).unwrap_or(declared)
+            }
+            (Some(scope), Some("getFixtures")) if scope.create.is_some() || !matches!(declared, Expect::Fixtures { .. }) => {
+                Expect::Fixtures { create: scope.create.clone(), update: scope.update.clone() }
+            }
+            _ => declared,
+        };
+        self.returns.push(expect);
+        self.partial_params.push(Self::partial_names(&f.params));
+        walk::walk_function(self, f);
+        self.partial_params.pop();
+        self.returns.pop();
+    }
+
+    fn visit_arrow(&mut self, f: &ArrowFunctionExpression<'a>) {
+        let expect = f.return_type.as_ref().map(|t| self.expect_of(&t.type_annotation)).unwrap_or(Expect::Opaque);
+        self.returns.push(expect);
+        self.partial_params.push(Self::partial_names(&f.params));
+        if let ArrowFunctionBody::FunctionBody(_) = &f.body {
+        } else if let Some(e) = f.body.as_expression() {
+            self.check_expression_body(e);
+        }
+        walk::walk_arrow(self, f);
+        self.partial_params.pop();
+        self.returns.pop();
+    }
+
+    fn visit_return(&mut self, r: &ReturnStatement<'a>) {
+        if let Some(arg) = &r.argument {
+            self.check_expression_body(arg);
+            self.visit_expression(arg);
+        }
+    }
+
+    fn visit_class(&mut self, c: &Class<'a>) {
+        let outer = self.factory.take();
+        if let Some(id) = &c.id
+            && let Some(factory) = self.ctx.index.factory_at(self.file, &id.name).cloned()
+        {
+            self.factory = Some(self.check_factory_class(c, &factory));
+        }
+        // Walk like `walk_class`, remembering each method's name for `visit_function`.
+        walk::walk_type_parameters(self, c.type_parameters.as_deref());
+        if let Some(h) = &c.heritage {
+            self.visit_expression(&h.expression);
+            walk::walk_type_arguments(self, h.type_arguments.as_deref());
+        }
+        for i in &c.implements {
+            walk::walk_type_arguments(self, i.type_arguments.as_deref());
+        }
+        for el in &c.body.body {
+            match el {
+                ClassElement::MethodDefinition(m) => {
+                    self.pending_method = m.key.static_name().map(|n| n.to_string());
+                    self.visit_function(&m.value);
+                }
+                ClassElement::PropertyDefinition(p) => self.visit_property_definition(p),
+                ClassElement::StaticBlock(b) => walk::walk_statements(self, &b.body),
+                _ => {}
+            }
+        }
+        self.factory = outer;
+    }
+}
+
+/// `Prisma.X` as written in a type reference, for messages.
+pub fn type_ref_text(r: &TSTypeReference<'_>) -> String {
+    type_name_text(&r.type_name)
+}

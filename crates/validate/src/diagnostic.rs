@@ -1,0 +1,174 @@
+//! Diagnostics are data: a code, a severity, an exact span and replacement text. Rendering
+//! (pretty, JSON, SARIF, JUnit, GitHub) happens later in `report/`; the analysis never prints.
+
+use serde::{Deserialize, Serialize};
+
+use crate::rules::Code;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// What a user may set per code: `"error" | "warning" | "off"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleLevel {
+    Error,
+    Warning,
+    Off,
+}
+
+impl RuleLevel {
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "error" => Some(Self::Error),
+            "warning" | "warn" => Some(Self::Warning),
+            "off" => Some(Self::Off),
+            _ => None,
+        }
+    }
+}
+
+/// One finding, located in a file with 1-based lines and columns (columns count UTF-16 code
+/// units, as editors and tsc do). `end_*` is exclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    /// Absolute path.
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+    pub message: String,
+    /// Replacement text for the span, when there is one obvious fix.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+/// A finding inside one source text, before it is located: byte offsets into the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub code: Code,
+    pub start: u32,
+    pub end: u32,
+    pub message: String,
+    pub suggestion: Option<String>,
+    pub help: Option<String>,
+}
+
+impl Finding {
+    pub fn new(code: Code, span: oxc_span::Span, message: impl Into<String>) -> Self {
+        Self { code, start: span.start, end: span.end, message: message.into(), suggestion: None, help: None }
+    }
+    pub fn at(code: Code, start: u32, end: u32, message: impl Into<String>) -> Self {
+        Self { code, start, end, message: message.into(), suggestion: None, help: None }
+    }
+    pub fn suggest(mut self, replacement: impl Into<String>) -> Self {
+        self.suggestion = Some(replacement.into());
+        self
+    }
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// Maps byte offsets of a text to 1-based line and UTF-16 column.
+pub struct LineIndex<'t> {
+    text: &'t str,
+    line_starts: Vec<u32>,
+}
+
+impl<'t> LineIndex<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let mut line_starts = vec![0];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i as u32 + 1);
+            }
+        }
+        Self { text, line_starts }
+    }
+
+    /// 1-based (line, column) of a byte offset.
+    pub fn locate(&self, offset: u32) -> (u32, u32) {
+        let offset = offset.min(self.text.len() as u32);
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line] as usize;
+        let mut end = offset as usize;
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let column: usize = self.text[start..end].chars().map(char::len_utf16).sum();
+        (line as u32 + 1, column as u32 + 1)
+    }
+
+    /// The text of a 1-based line, without its line break.
+    pub fn line_text(&self, line: u32) -> &'t str {
+        let i = (line as usize).saturating_sub(1);
+        let Some(&start) = self.line_starts.get(i) else { return "" };
+        let end = self.line_starts.get(i + 1).map_or(self.text.len(), |&e| e as usize);
+        self.text[start as usize..end].trim_end_matches(['\n', '\r'])
+    }
+}
+
+impl Finding {
+    pub fn locate(self, file: &str, lines: &LineIndex<'_>, severity: Severity) -> Diagnostic {
+        let (line, column) = lines.locate(self.start);
+        let (end_line, end_column) = lines.locate(self.end.max(self.start));
+        Diagnostic {
+            code: self.code,
+            severity,
+            file: file.to_string(),
+            line,
+            column,
+            end_line,
+            end_column,
+            message: self.message,
+            suggestion: self.suggestion,
+            help: self.help,
+        }
+    }
+}
+
+/// Sort key: file, line, column, then code so that the order is total and stable.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.file, a.line, a.column, a.code.as_str(), &a.message).cmp(&(&b.file, b.line, b.column, b.code.as_str(), &b.message))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_lines_and_utf16_columns() {
+        let text = "ab\n😀x\r\nlast";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.locate(0), (1, 1));
+        assert_eq!(idx.locate(1), (1, 2));
+        assert_eq!(idx.locate(3), (2, 1));
+        // The emoji is 4 bytes and 2 UTF-16 units.
+        assert_eq!(idx.locate(7), (2, 3));
+        assert_eq!(idx.line_text(2), "😀x");
+        assert_eq!(idx.locate(text.len() as u32), (3, 5));
+    }
+}

@@ -1,0 +1,308 @@
+//! Checks on a factory class: the model named by `super("…")` and by the type arguments, the
+//! slots of the type arguments, the delegate `getPrismaDelegate()` returns, and the abstract
+//! members of the base class it must implement.
+
+use std::collections::HashMap;
+
+use oxc_ast::ast::*;
+use oxc_span::{GetSpan, Span};
+
+use fixture_schema::TypeNameKind;
+
+use crate::checker::{Checker, FactoryScope, returned_keys};
+use crate::diagnostic::Finding;
+use crate::expect::{Expect, InputSpec};
+use crate::index::{FactoryClass, Slot};
+use crate::rules::Code;
+use crate::types::{TypeExpr, lift};
+
+fn fold(s: &str) -> String {
+    s.chars().filter(|c| *c != '_').flat_map(char::to_lowercase).collect()
+}
+
+/// The first string argument of `super(…)` in the constructor.
+fn super_model<'b>(c: &'b Class<'_>) -> Option<(&'b str, Span)> {
+    for el in &c.body.body {
+        let ClassElement::MethodDefinition(m) = el else { continue };
+        if m.kind != MethodDefinitionKind::Constructor {
+            continue;
+        }
+        let body = m.value.body.as_ref()?;
+        for s in &body.statements {
+            if let Statement::ExpressionStatement(es) = s
+                && let Expression::CallExpression(call) = es.expression.without_parentheses()
+                && matches!(call.callee, Expression::Super(_))
+            {
+                return match call.arguments.first().and_then(|a| a.as_expression()).map(|e| e.without_parentheses()) {
+                    Some(Expression::StringLiteral(lit)) => Some((lit.value.as_str(), lit.span)),
+                    _ => None,
+                };
+            }
+        }
+    }
+    None
+}
+
+/// `this.prisma.X` inside `getPrismaDelegate()`: the name and its span.
+fn delegate_access<'b>(c: &'b Class<'_>) -> Option<(&'b str, Span)> {
+    for el in &c.body.body {
+        let ClassElement::MethodDefinition(m) = el else { continue };
+        if m.key.static_name().as_deref() != Some("getPrismaDelegate") {
+            continue;
+        }
+        let body = m.value.body.as_ref()?;
+        for s in &body.statements {
+            if let Statement::ReturnStatement(r) = s
+                && let Some(arg) = &r.argument
+            {
+                return delegate_in(arg);
+            }
+        }
+    }
+    None
+}
+
+fn delegate_in<'b>(e: &'b Expression<'_>) -> Option<(&'b str, Span)> {
+    match e.without_parentheses() {
+        Expression::StaticMemberExpression(m) => {
+            let object = m.object.without_parentheses();
+            let is_client = match object {
+                Expression::StaticMemberExpression(inner) => {
+                    matches!(inner.object, Expression::ThisExpression(_)) && inner.property.name == "prisma"
+                }
+                Expression::TSAsExpression(a) => matches!(a.expression.without_parentheses(), Expression::StaticMemberExpression(inner) if matches!(inner.object, Expression::ThisExpression(_)) && inner.property.name == "prisma"),
+                _ => false,
+            };
+            is_client.then_some((m.property.name.as_str(), m.property.span))
+        }
+        Expression::TSAsExpression(a) => delegate_in(&a.expression),
+        Expression::TSNonNullExpression(a) => delegate_in(&a.expression),
+        _ => None,
+    }
+}
+
+fn kind_fits_slot(kind: &TypeNameKind, slot: Slot) -> bool {
+    match slot {
+        Slot::Create => matches!(kind, TypeNameKind::CreateInput | TypeNameKind::UncheckedCreateInput),
+        Slot::Update => matches!(kind, TypeNameKind::UpdateInput | TypeNameKind::UncheckedUpdateInput),
+        Slot::Include => matches!(kind, TypeNameKind::Include),
+        Slot::Model | Slot::Other => true,
+    }
+}
+
+fn slot_kind(slot: Slot) -> Option<TypeNameKind> {
+    match slot {
+        Slot::Create => Some(TypeNameKind::CreateInput),
+        Slot::Update => Some(TypeNameKind::UpdateInput),
+        Slot::Include => Some(TypeNameKind::Include),
+        _ => None,
+    }
+}
+
+impl Checker<'_> {
+    pub fn check_factory_class(&mut self, c: &Class<'_>, factory: &FactoryClass) -> FactoryScope {
+        let schema = self.ctx.schema;
+        let base = &self.ctx.index.base;
+        let class_span = c.id.as_ref().map_or(c.span, |id| id.span);
+
+        // The model from `super("…")`.
+        let mut super_valid: Option<String> = None;
+        let super_given = super_model(c);
+        if let Some((name, span)) = super_given {
+            if schema.model(name).is_some() {
+                super_valid = Some(name.to_string());
+            } else {
+                let by_table = schema.model_by_db_name(name);
+                let similar = by_table.or_else(|| schema.models.iter().find(|m| fold(&m.name) == fold(name) || m.delegate == name));
+                let mut f = Finding::new(Code::UnknownModel, span, format!("\"{name}\" is not a model of the schema"));
+                if let Some(m) = similar {
+                    if by_table.is_some() {
+                        f.message = format!("\"{name}\" is the table (`@@map`) name; the model is `{}`", m.name);
+                    }
+                    f = f.suggest(format!("\"{}\"", m.name)).help(format!("pass the model name: super(\"{}\", …)", m.name));
+                }
+                self.push(f);
+            }
+        }
+
+        // The type arguments, slot by slot (only where this class names the base itself).
+        let direct_args: Vec<&TSType<'_>> = c
+            .heritage
+            .as_ref()
+            .filter(|h| crate::summary::expression_name(&h.expression).is_some_and(|n| n.rsplit('.').next() == Some(base.name.as_str())))
+            .and_then(|h| h.type_arguments.as_ref())
+            .map(|a| a.params.iter().collect())
+            .unwrap_or_default();
+        let slot_of = |i: usize| base.slots.get(i).copied().unwrap_or(Slot::Other);
+        let model_arg = factory
+            .base_args
+            .iter()
+            .enumerate()
+            .find(|(i, _)| slot_of(*i) == Slot::Model)
+            .and_then(|(_, t)| match t {
+                TypeExpr::Ref { name, args, start, end } if args.is_empty() && !name.contains('.') => Some((name.clone(), Span::new(*start, *end))),
+                _ => None,
+            });
+        let type_model = model_arg.as_ref().and_then(|(n, _)| schema.model(n).map(|m| m.name.clone()));
+        let model = super_valid.clone().or_else(|| if super_given.is_none() { type_model.clone() } else { None });
+        let fixtures_model = super_valid.clone().or(type_model.clone());
+
+        if !direct_args.is_empty() {
+            for (i, arg) in direct_args.iter().enumerate() {
+                let slot = slot_of(i);
+                let TSType::TSTypeReference(r) = arg else { continue };
+                let lifted = lift(arg);
+                let TypeExpr::Ref { name, .. } = &lifted else { continue };
+                if slot == Slot::Model {
+                    if name.contains('.') || !r.type_arguments.is_none() {
+                        continue;
+                    }
+                    match schema.model(name) {
+                        Some(m) => {
+                            if let Some(fm) = &fixtures_model
+                                && *fm != m.name
+                            {
+                                self.push(
+                                    Finding::new(Code::TypeModelMismatch, r.span, format!("The model type `{name}` is not this factory's model `{fm}`"))
+                                        .suggest(fm.clone()),
+                                );
+                            }
+                        }
+                        None if !self.ctx.index.type_decls.contains_key(name.as_str()) => {
+                            let mut f = Finding::new(Code::UnknownModel, r.span, format!("`{name}` is not a model of the schema"));
+                            if let Some(m) = schema.models.iter().find(|m| fold(&m.name) == fold(name)) {
+                                f = f.suggest(m.name.clone());
+                            }
+                            self.push(f);
+                        }
+                        None => {}
+                    }
+                    continue;
+                }
+                let Some(bare) = name.strip_prefix("Prisma.") else { continue };
+                let Some(resolved) = fixture_schema::type_names::resolve(schema, bare) else { continue };
+                let Some(owner) = resolved.model.clone() else { continue };
+                let wrong_model = fixtures_model.as_ref().is_some_and(|fm| *fm != owner);
+                let wrong_slot = !kind_fits_slot(&resolved.kind, slot);
+                if !wrong_model && !wrong_slot {
+                    continue;
+                }
+                let want_model = fixtures_model.clone().unwrap_or(owner.clone());
+                let want_kind = if wrong_slot { slot_kind(slot) } else { Some(resolved.kind.clone()) };
+                let right = want_kind.and_then(|k| fixture_schema::type_names::type_name(schema, &want_model, &k));
+                let message = if wrong_model {
+                    format!("`{name}` belongs to model `{owner}`, but this factory's model is `{want_model}`")
+                } else {
+                    format!("`{name}` does not fit the base class's `{}` type parameter slot", match slot {
+                        Slot::Create => "create input",
+                        Slot::Update => "update input",
+                        Slot::Include => "include",
+                        _ => "",
+                    })
+                };
+                let mut f = Finding::new(Code::TypeModelMismatch, r.span, message);
+                if let Some(right) = right {
+                    f = f.suggest(format!("Prisma.{right}"));
+                }
+                self.push(f);
+            }
+        }
+
+        // Abstract members of the base class.
+        for member in &base.abstract_members {
+            if !factory.implemented.iter().any(|m| m == member) {
+                self.push(
+                    Finding::new(
+                        Code::MissingAbstractMethod,
+                        class_span,
+                        format!("`{}` does not implement the abstract member `{member}` of `{}`", factory.name, base.name),
+                    )
+                    .help(format!("add `protected {member}(…)` to the class")),
+                );
+            }
+        }
+
+        // The delegate.
+        if let Some((delegate, span)) = delegate_access(c) {
+            match schema.model_by_delegate(delegate) {
+                None => {
+                    let right = fixtures_model.as_ref().and_then(|m| schema.model(m)).map(|m| m.delegate.clone()).or_else(|| {
+                        schema.models.iter().find(|m| fold(&m.delegate) == fold(delegate)).map(|m| m.delegate.clone())
+                    });
+                    let mut f = Finding::new(Code::UnknownDelegate, span, format!("`prisma.{delegate}` is not a delegate of the PrismaClient"));
+                    if let Some(r) = right {
+                        f = f.suggest(r.clone()).help(format!("the delegate is the model name with its first character lower-cased: `this.prisma.{r}`"));
+                    }
+                    self.push(f);
+                }
+                Some(m) => {
+                    if let Some(fm) = &fixtures_model
+                        && m.name != *fm
+                        && let Some(right) = schema.model(fm)
+                    {
+                        self.push(
+                            Finding::new(
+                                Code::DelegateMismatch,
+                                span,
+                                format!("`prisma.{delegate}` is the delegate of model `{}`, but this factory's model is `{fm}`", m.name),
+                            )
+                            .suggest(right.delegate.clone()),
+                        );
+                    }
+                }
+            }
+        }
+
+        // What the fixtures are checked against.
+        let evaluator = self.evaluator();
+        let spec_at = |slot: Slot| -> Option<InputSpec> {
+            let i = base.slots.iter().position(|s| *s == slot)?;
+            let arg = factory.base_args.get(i)?;
+            match evaluator.eval(arg) {
+                Expect::Input(spec) => Some(spec),
+                _ => None,
+            }
+        };
+        let create = spec_at(Slot::Create).filter(|s| s.is_create());
+        let update = spec_at(Slot::Update).or_else(|| {
+            create.clone().map(|mut c| {
+                c.partial = true;
+                c
+            })
+        });
+
+        self.found_factories.push(crate::FactoryEntry {
+            file: String::new(),
+            class_name: factory.name.clone(),
+            model: model.clone(),
+            line: 0,
+            offset: class_span.start,
+            named: match super_given {
+                Some((name, _)) if super_valid.is_none() => Some(name.to_string()),
+                None if type_model.is_none() => model_arg.as_ref().map(|(n, _)| n.clone()).filter(|n| !self.ctx.index.type_decls.contains_key(n.as_str())),
+                _ => None,
+            },
+        });
+
+        let mut scope = FactoryScope { model: fixtures_model, create, update, method_keys: HashMap::new() };
+        // `...this.generateMinimalData()` supplies what that method returns (minimal first: the
+        // complete data usually spreads it).
+        let outer = self.factory.replace(FactoryScope { model: None, create: None, update: None, method_keys: HashMap::new() });
+        for wanted in ["generateMinimalData", "generateCompleteData"] {
+            for el in &c.body.body {
+                if let ClassElement::MethodDefinition(m) = el
+                    && m.key.static_name().as_deref() == Some(wanted)
+                {
+                    let keys = returned_keys(self, &m.value);
+                    scope.method_keys.insert(wanted.to_string(), keys.clone());
+                    if let Some(s) = self.factory.as_mut() {
+                        s.method_keys.insert(wanted.to_string(), keys);
+                    }
+                }
+            }
+        }
+        self.factory = outer;
+        let _ = GetSpan::span(c);
+        scope
+    }
+}

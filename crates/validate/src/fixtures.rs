@@ -1,0 +1,485 @@
+//! Object literals checked against Prisma input types: unknown fields, missing required fields,
+//! foreign keys mixed with relation writes, literal value shapes, and nested relation writes
+//! (`create`, `createMany.data`, `connectOrCreate`, `connect`) against the related model.
+
+use std::collections::BTreeSet;
+
+use oxc_ast::ast::{Expression, ObjectExpression, ObjectPropertyKind};
+use oxc_span::{GetSpan, Span};
+
+use fixture_schema::{InputField, InputShape, Model, TypeNameKind, input_fields};
+
+use crate::checker::Checker;
+use crate::diagnostic::Finding;
+use crate::expect::{Expect, InputSpec};
+use crate::literal::{Literal, Verdict, array_elements, classify, judge};
+use crate::rules::Code;
+
+/// What a spread contributes to the required-field check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Spread {
+    /// These keys, for sure.
+    Supplies(Vec<String>),
+    /// Nothing for sure (a `Partial<…>`).
+    Nothing,
+    /// Unknown: the required-field check is skipped for this object.
+    Unknown,
+}
+
+/// One written property of an object literal.
+struct Prop<'b, 'a> {
+    name: String,
+    key: Span,
+    value: &'b Expression<'a>,
+}
+
+/// The properties and spreads of an object literal (spread object literals inlined).
+fn props<'b, 'a>(obj: &'b ObjectExpression<'a>, out: &mut Vec<Prop<'b, 'a>>, spreads: &mut Vec<&'b Expression<'a>>) {
+    for p in &obj.properties {
+        match p {
+            ObjectPropertyKind::ObjectProperty(p) => {
+                if p.computed {
+                    spreads.push(&p.value);
+                    continue;
+                }
+                if let Some(name) = p.key.static_name() {
+                    out.push(Prop { name: name.to_string(), key: p.key.span(), value: &p.value });
+                }
+            }
+            ObjectPropertyKind::SpreadProperty(s) => match s.argument.without_parentheses() {
+                Expression::ObjectExpression(inner) => props(inner, out, spreads),
+                other => spreads.push(other),
+            },
+        }
+    }
+}
+
+fn object_of<'b, 'a>(e: &'b Expression<'a>) -> Option<&'b ObjectExpression<'a>> {
+    match e.without_parentheses() {
+        Expression::ObjectExpression(o) => Some(o),
+        Expression::TSSatisfiesExpression(s) => object_of(&s.expression),
+        _ => None,
+    }
+}
+
+/// The unchecked twin of a checked kind (and the same kind when it has none).
+fn unchecked_of(kind: &TypeNameKind) -> TypeNameKind {
+    match kind {
+        TypeNameKind::CreateInput => TypeNameKind::UncheckedCreateInput,
+        TypeNameKind::UpdateInput => TypeNameKind::UncheckedUpdateInput,
+        TypeNameKind::CreateWithout { relation_field } => TypeNameKind::UncheckedCreateWithout { relation_field: relation_field.clone() },
+        TypeNameKind::UpdateWithout { relation_field } => TypeNameKind::UncheckedUpdateWithout { relation_field: relation_field.clone() },
+        other => other.clone(),
+    }
+}
+
+fn closest<'n>(name: &str, candidates: impl Iterator<Item = &'n str>) -> Option<&'n str> {
+    let lower = name.to_ascii_lowercase();
+    let mut best: Option<(f64, &str)> = None;
+    for c in candidates {
+        let score = strsim::jaro_winkler(&lower, &c.to_ascii_lowercase());
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, c));
+        }
+    }
+    best.filter(|(s, _)| *s >= 0.82).map(|(_, c)| c)
+}
+
+const CREATE_OPS: [&str; 4] = ["create", "connectOrCreate", "connect", "createMany"];
+const UPDATE_OPS: [&str; 11] =
+    ["create", "connectOrCreate", "connect", "createMany", "upsert", "set", "disconnect", "delete", "update", "updateMany", "deleteMany"];
+
+impl<'c> Checker<'c> {
+    /// Checks `value` against what it is expected to be. `anchor` is where a finding about the
+    /// value as a whole goes (the property key or declaration name, as tsc does).
+    pub fn check_value(&mut self, value: &Expression<'_>, expect: &Expect, anchor: Span) {
+        let value = value.without_parentheses();
+        if let Expression::ConditionalExpression(c) = value {
+            self.check_value(&c.consequent, expect, c.consequent.span());
+            self.check_value(&c.alternate, expect, c.alternate.span());
+            return;
+        }
+        match expect {
+            Expect::Opaque => {}
+            Expect::Input(spec) => {
+                if let Some(obj) = object_of(value) {
+                    self.check_input_object(obj, spec, anchor);
+                }
+            }
+            Expect::Array(inner) => {
+                for el in array_elements(value) {
+                    self.check_value(el, inner, el.span());
+                }
+            }
+            Expect::Record(inner) => {
+                if let Some(obj) = object_of(value) {
+                    let (mut ps, mut spreads) = (Vec::new(), Vec::new());
+                    props(obj, &mut ps, &mut spreads);
+                    for p in ps {
+                        self.check_value(p.value, inner, p.key);
+                    }
+                }
+            }
+            Expect::Object { props: declared, index } => {
+                if let Some(obj) = object_of(value) {
+                    let (mut ps, mut spreads) = (Vec::new(), Vec::new());
+                    props(obj, &mut ps, &mut spreads);
+                    for p in ps {
+                        if let Some((_, e)) = declared.iter().find(|(n, _)| *n == p.name) {
+                            self.check_value(p.value, e, p.key);
+                        } else if let Some(i) = index {
+                            self.check_value(p.value, i, p.key);
+                        }
+                    }
+                }
+            }
+            Expect::Fixtures { create, update } => {
+                if let Some(obj) = object_of(value) {
+                    self.check_fixtures_object(obj, create.as_ref(), update.as_ref());
+                }
+            }
+        }
+    }
+
+    /// The object `getFixtures()` returns (or one typed as the fixtures interface).
+    fn check_fixtures_object(&mut self, obj: &ObjectExpression<'_>, create: Option<&InputSpec>, update: Option<&InputSpec>) {
+        let (mut ps, mut spreads) = (Vec::new(), Vec::new());
+        props(obj, &mut ps, &mut spreads);
+        let categories = self.ctx.categories;
+        if spreads.is_empty()
+            && let Some(required) = &self.ctx.index.base.required_categories
+        {
+            let missing: Vec<&String> = required.iter().filter(|r| !ps.iter().any(|p| &p.name == *r)).collect();
+            if !missing.is_empty() {
+                let list = missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ");
+                self.push(
+                    Finding::new(
+                        Code::MissingFixtureCategory,
+                        Span::new(obj.span.start, obj.span.start + 1),
+                        format!("The fixtures object lacks the required categor{} {list} of `{}`", if missing.len() == 1 { "y" } else { "ies" }, self.ctx.index.base.fixtures_interface),
+                    )
+                    .help(format!("add {} (use an empty object `{{}}` when there is nothing to list)", list)),
+                );
+            }
+        }
+        for p in ps {
+            if categories.ignore.contains(&p.name) {
+                continue;
+            }
+            if categories.create.contains(&p.name) {
+                if let Some(spec) = create {
+                    self.check_value(p.value, &Expect::Input(spec.clone()), p.key);
+                }
+            } else if categories.create_collections.contains(&p.name) {
+                if let Some(spec) = create {
+                    self.check_value(p.value, &Expect::Record(Box::new(Expect::Input(spec.clone()))), p.key);
+                }
+            } else if categories.update_collections.contains(&p.name)
+                && let Some(spec) = update
+            {
+                self.check_value(p.value, &Expect::Record(Box::new(Expect::Input(spec.clone()))), p.key);
+            }
+        }
+    }
+
+    pub fn check_input_object(&mut self, obj: &ObjectExpression<'_>, spec: &InputSpec, anchor: Span) {
+        let schema = self.ctx.schema;
+        let Some(model) = schema.model(&spec.model) else { return };
+        let Some(checked) = input_fields(schema, &spec.model, &spec.kind) else { return };
+        let unchecked = if spec.either { input_fields(schema, &spec.model, &unchecked_of(&spec.kind)) } else { None };
+
+        let (mut ps, mut spreads) = (Vec::new(), Vec::new());
+        props(obj, &mut ps, &mut spreads);
+
+        let has = |fields: &[InputField], n: &str| fields.iter().any(|f| f.name == n);
+        // Which variant the literal is written in.
+        let fields: Vec<InputField> = match &unchecked {
+            Some(u) => {
+                let wants_unchecked = ps.iter().any(|p| has(u, &p.name) && !has(&checked, &p.name));
+                let wants_checked = ps.iter().any(|p| has(&checked, &p.name) && !has(u, &p.name));
+                if wants_unchecked && !wants_checked { u.clone() } else { checked.clone() }
+            }
+            None => checked.clone(),
+        };
+
+        // Foreign keys beside their own relation write.
+        let mut mixed: Vec<&str> = Vec::new();
+        for rel in model.relation_fields() {
+            let Some(from) = rel.relation_from_fields.as_deref() else { continue };
+            if from.is_empty() || !ps.iter().any(|p| p.name == rel.name) {
+                continue;
+            }
+            for p in ps.iter().filter(|p| from.contains(&p.name)) {
+                self.push(
+                    Finding::new(
+                        Code::MixedRelationInput,
+                        p.key,
+                        format!(
+                            "`{}` is the foreign key of `{}`, which is also written here: Prisma takes either the foreign key or the relation write, not both",
+                            p.name, rel.name
+                        ),
+                    )
+                    .help(format!("remove `{}` and keep `{}: {{ connect: … }}` (or the reverse in an unchecked input)", p.name, rel.name)),
+                );
+                mixed.push(p.name.as_str());
+                mixed.push(rel.name.as_str());
+            }
+        }
+
+        for p in &ps {
+            if mixed.contains(&p.name.as_str()) {
+                continue;
+            }
+            match fields.iter().find(|f| f.name == p.name) {
+                Some(field) => self.check_field_value(model, field, p.value, p.key, spec),
+                None => self.unknown_field(model, spec, &fields, p, &ps),
+            }
+        }
+
+        if spec.is_create() && !spec.partial {
+            let mut supplied: Vec<String> = ps.iter().map(|p| p.name.clone()).collect();
+            for s in &spreads {
+                match self.spread_effect(s) {
+                    Spread::Supplies(keys) => supplied.extend(keys),
+                    Spread::Nothing => {}
+                    Spread::Unknown => return,
+                }
+            }
+            let missing: Vec<&InputField> =
+                fields.iter().filter(|f| f.required && !supplied.contains(&f.name) && !mixed.contains(&f.name.as_str())).collect();
+            if !missing.is_empty() {
+                let list = missing.iter().map(|m| format!("`{}`", m.name)).collect::<Vec<_>>().join(", ");
+                let type_name = fixture_schema::type_names::type_name(schema, &spec.model, &spec.kind).unwrap_or_else(|| spec.model.clone());
+                let help = missing
+                    .iter()
+                    .map(|m| match &m.shape {
+                        InputShape::Relation { .. } => format!("`{}: {{ connect: {{ id: … }} }}`", m.name),
+                        _ => format!("`{}`", m.name),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                self.push(
+                    Finding::new(
+                        Code::MissingRequiredField,
+                        anchor,
+                        format!("Missing required field{} {list} of `Prisma.{type_name}`", if missing.len() == 1 { "" } else { "s" }),
+                    )
+                    .help(format!("add {help}")),
+                );
+            }
+        }
+    }
+
+    fn unknown_field(&mut self, model: &Model, spec: &InputSpec, fields: &[InputField], p: &Prop<'_, '_>, all: &[Prop<'_, '_>]) {
+        let type_name = fixture_schema::type_names::type_name(self.ctx.schema, &spec.model, &spec.kind).unwrap_or_else(|| spec.model.clone());
+        let mut finding = Finding::new(Code::UnknownField, p.key, format!("`{}` is not a field of `Prisma.{type_name}`", p.name));
+        let schema_field = model.field(&p.name);
+        // A foreign key on the relation-style input: the relation is the way to write it.
+        let holder = model
+            .relation_fields()
+            .find(|r| r.relation_from_fields.as_deref().is_some_and(|f| f.contains(&p.name)));
+        if let (Some(_), Some(rel)) = (schema_field, holder) {
+            finding.message = format!(
+                "`{}` is a foreign key, which `Prisma.{type_name}` does not take: write the relation `{}` instead",
+                p.name, rel.name
+            );
+            finding = finding.suggest(rel.name.clone()).help(format!("`{}: {{ connect: {{ id: … }} }}`, or use the unchecked input type", rel.name));
+        } else if let Some(f) = schema_field.filter(|f| f.is_relation()) {
+            // A relation on an unchecked input: write its foreign key.
+            let fks = f.relation_from_fields.clone().unwrap_or_default();
+            finding.message = format!("`{}` is a relation, which `Prisma.{type_name}` does not take: write its foreign key instead", p.name);
+            if fks.len() == 1 {
+                finding = finding.suggest(fks[0].clone());
+            }
+            finding = finding.help(format!("set {} directly, or use the checked input type", fks.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")));
+        } else if let Some(c) = closest(&p.name, fields.iter().map(|f| f.name.as_str()).filter(|n| !all.iter().any(|q| q.name == *n))) {
+            finding = finding.suggest(c.to_string()).help(format!("did you mean `{c}`?"));
+        }
+        self.push(finding);
+    }
+
+    fn check_field_value(&mut self, model: &Model, field: &InputField, value: &Expression<'_>, key: Span, spec: &InputSpec) {
+        let literal = classify(value);
+        if let InputShape::Relation { model: target, is_list, .. } = &field.shape {
+            if let Verdict::Mismatch(expected) = judge(&field.shape, field.nullable, &literal, None) {
+                self.push(Finding::new(
+                    Code::FieldTypeMismatch,
+                    value.span(),
+                    format!("`{}` is a relation to `{target}` and takes {expected}, not {}", field.name, literal.describe()),
+                ));
+                return;
+            }
+            if let Some(obj) = object_of(value) {
+                self.check_relation_write(model, &field.name, target, *is_list, obj, spec.is_create());
+            }
+            return;
+        }
+        let enum_def = match &field.shape {
+            InputShape::Enum { name, .. } => self.ctx.schema.enum_named(name),
+            _ => None,
+        };
+        match judge(&field.shape, field.nullable, &literal, enum_def) {
+            Verdict::Ok => {}
+            Verdict::Mismatch(expected) => self.push(Finding::new(
+                Code::FieldTypeMismatch,
+                value.span(),
+                format!("`{}` takes {expected}, not {}", field.name, literal.describe()),
+            )),
+            Verdict::NotInEnum => self.enum_finding(enum_def, &literal, value.span(), &field.name),
+        }
+        // Elements of a scalar or enum list.
+        if literal == Literal::Array {
+            let element_shape = match &field.shape {
+                InputShape::Scalar { type_name, .. } => InputShape::Scalar { type_name: type_name.clone(), is_list: false },
+                InputShape::Enum { name, .. } => InputShape::Enum { name: name.clone(), is_list: false },
+                _ => return,
+            };
+            for el in array_elements(value) {
+                let l = classify(el);
+                match judge(&element_shape, false, &l, enum_def) {
+                    Verdict::Ok => {}
+                    Verdict::Mismatch(expected) => self.push(Finding::new(
+                        Code::FieldTypeMismatch,
+                        el.span(),
+                        format!("elements of `{}` are {expected}, not {}", field.name, l.describe()),
+                    )),
+                    Verdict::NotInEnum => self.enum_finding(enum_def, &l, el.span(), &field.name),
+                }
+            }
+        }
+        let _ = key;
+    }
+
+    fn enum_finding(&mut self, enum_def: Option<&fixture_schema::Enum>, literal: &Literal<'_>, span: Span, field: &str) {
+        let Some(e) = enum_def else { return };
+        let Literal::String(s) = literal else { return };
+        let values: Vec<&str> = e.values.iter().map(|v| v.name.as_str()).collect();
+        let mut f = Finding::new(
+            Code::InvalidEnumValue,
+            span,
+            format!("\"{s}\" is not a value of enum `{}` (field `{field}`); values: {}", e.name, values.join(", ")),
+        );
+        if let Some(c) = closest(s, values.iter().copied()) {
+            f = f.suggest(format!("\"{c}\"")).help(format!("did you mean \"{c}\"?"));
+        }
+        self.push(f);
+    }
+
+    /// `{ create, connect, connectOrCreate, createMany, … }` under relation field `relation` of `model`.
+    fn check_relation_write(&mut self, model: &Model, relation: &str, target: &str, is_list: bool, obj: &ObjectExpression<'_>, create: bool) {
+        let schema = self.ctx.schema;
+        let Some(field) = model.field(relation) else { return };
+        let Some(back) = schema.opposite_field(model, field) else { return };
+        let back = back.name.clone();
+        let allowed: &[&str] = if create { &CREATE_OPS } else { &UPDATE_OPS };
+        let (mut ps, mut spreads) = (Vec::new(), Vec::new());
+        props(obj, &mut ps, &mut spreads);
+        let create_spec = InputSpec { model: target.to_string(), kind: TypeNameKind::CreateWithout { relation_field: back.clone() }, partial: false, either: true };
+        for p in &ps {
+            let valid = allowed.contains(&p.name.as_str()) && (is_list || !matches!(p.name.as_str(), "createMany" | "set" | "updateMany" | "deleteMany"));
+            if !valid {
+                let mut f = Finding::new(
+                    Code::UnknownField,
+                    p.key,
+                    format!("`{}` is not a relation write of `{relation}` ({})", p.name, allowed.iter().filter(|o| is_list || !matches!(**o, "createMany" | "set" | "updateMany" | "deleteMany")).copied().collect::<Vec<_>>().join(", ")),
+                );
+                if let Some(c) = closest(&p.name, allowed.iter().copied()) {
+                    f = f.suggest(c.to_string());
+                }
+                self.push(f);
+                continue;
+            }
+            match p.name.as_str() {
+                "create" => self.each_object(p.value, p.key, |this, o, anchor| this.check_input_object(o, &create_spec, anchor)),
+                "connect" => self.each_object(p.value, p.key, |this, o, _| this.check_where_unique(o, target)),
+                "connectOrCreate" => self.each_object(p.value, p.key, |this, o, _| {
+                    let (mut inner, mut sp) = (Vec::new(), Vec::new());
+                    props(o, &mut inner, &mut sp);
+                    for q in inner {
+                        match q.name.as_str() {
+                            "where" => {
+                                if let Some(w) = object_of(q.value) {
+                                    this.check_where_unique(w, target);
+                                }
+                            }
+                            "create" => {
+                                if let Some(c) = object_of(q.value) {
+                                    this.check_input_object(c, &create_spec, q.key);
+                                }
+                            }
+                            _ => this.push(Finding::new(Code::UnknownField, q.key, format!("`{}` is not a member of `connectOrCreate` (where, create)", q.name))),
+                        }
+                    }
+                }),
+                "createMany" => {
+                    if let Some(o) = object_of(p.value) {
+                        let (mut inner, mut sp) = (Vec::new(), Vec::new());
+                        props(o, &mut inner, &mut sp);
+                        let spec = InputSpec::new(target, TypeNameKind::CreateManyNested { relation_field: back.clone() });
+                        for q in inner {
+                            match q.name.as_str() {
+                                "data" => self.each_object(q.value, q.key, |this, d, anchor| this.check_input_object(d, &spec, anchor)),
+                                "skipDuplicates" => {}
+                                _ => self.push(Finding::new(Code::UnknownField, q.key, format!("`{}` is not a member of `createMany` (data, skipDuplicates)", q.name))),
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Calls `f` on an object literal, or on each object literal of an array literal.
+    fn each_object(&mut self, value: &Expression<'_>, key: Span, mut f: impl FnMut(&mut Self, &ObjectExpression<'_>, Span)) {
+        if let Some(o) = object_of(value) {
+            f(self, o, key);
+            return;
+        }
+        for el in array_elements(value) {
+            if let Some(o) = object_of(el) {
+                f(self, o, Span::new(o.span.start, o.span.start + 1));
+            }
+        }
+    }
+
+    /// `connect: { … }` and `connectOrCreate.where`: fields of the related model, compound unique
+    /// names, `AND`/`OR`/`NOT`; at least one unique criterion.
+    fn check_where_unique(&mut self, obj: &ObjectExpression<'_>, target: &str) {
+        let schema = self.ctx.schema;
+        let Some(model) = schema.model(target) else { return };
+        let (mut ps, mut spreads) = (Vec::new(), Vec::new());
+        props(obj, &mut ps, &mut spreads);
+        let compounds = self.ctx.compound_names(model);
+        let unique_single: Vec<&str> = model
+            .id_fields
+            .iter()
+            .filter(|_| model.id_fields.len() == 1)
+            .map(String::as_str)
+            .chain(model.unique_fields.iter().filter(|u| u.len() == 1).map(|u| u[0].as_str()))
+            .chain(model.fields.iter().filter(|f| f.is_unique || f.is_id).map(|f| f.name.as_str()))
+            .collect::<BTreeSet<&str>>()
+            .into_iter()
+            .collect();
+        for p in &ps {
+            let known = model.field(&p.name).is_some() || compounds.iter().any(|c| *c == p.name) || matches!(p.name.as_str(), "AND" | "OR" | "NOT");
+            if !known {
+                let mut f = Finding::new(Code::UnknownField, p.key, format!("`{}` is not a field of `Prisma.{target}WhereUniqueInput`", p.name));
+                let candidates: Vec<&str> = unique_single.iter().copied().chain(compounds.iter().map(String::as_str)).collect();
+                if let Some(c) = closest(&p.name, candidates.into_iter()) {
+                    f = f.suggest(c.to_string()).help(format!("did you mean `{c}`?"));
+                }
+                self.push(f);
+            }
+        }
+        let has_unique = ps.iter().any(|p| unique_single.contains(&p.name.as_str()) || compounds.contains(&p.name));
+        if !has_unique && spreads.is_empty() && !ps.is_empty() && ps.iter().all(|p| model.field(&p.name).is_some()) {
+            let names: Vec<String> = unique_single.iter().map(|s| format!("`{s}`")).chain(compounds.iter().map(|c| format!("`{c}`"))).collect();
+            self.push(Finding::new(
+                Code::MissingRequiredField,
+                Span::new(obj.span.start, obj.span.start + 1),
+                format!("`Prisma.{target}WhereUniqueInput` needs a unique field: one of {}", names.join(", ")),
+            ));
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! The module graph of the analysed files: relative imports that resolve to no file (`.js`
+//! specifiers map to `.ts`, as TypeScript's NodeNext resolution does) or name a missing export
+//! (`unresolved-import`), and cycles among run-time imports (`import-cycle`).
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Finding;
+use crate::rules::Code;
+use crate::summary::FileSummary;
+
+/// Where a relative specifier points: an analysed file (its index), another existing file, or nothing.
+pub enum Target {
+    Analysed(usize),
+    Elsewhere,
+    Missing,
+}
+
+pub fn resolve(from: &Path, specifier: &str, files: &HashMap<PathBuf, usize>) -> Target {
+    let dir = from.parent().unwrap_or(Path::new("."));
+    let base = crate::discover::normalize(&dir.join(specifier));
+    let text = base.to_string_lossy().to_string();
+    let mut candidates: Vec<PathBuf> = Vec::new();
+    for (js, ts) in [(".js", &[".ts", ".tsx", ".d.ts"][..]), (".mjs", &[".mts", ".d.mts"][..]), (".cjs", &[".cts", ".d.cts"][..]), (".jsx", &[".tsx"][..])] {
+        if let Some(stem) = text.strip_suffix(js) {
+            candidates.extend(ts.iter().map(|t| PathBuf::from(format!("{stem}{t}"))));
+        }
+    }
+    candidates.push(base.clone());
+    for ext in [".ts", ".tsx", ".d.ts", "/index.ts", "/index.tsx", "/index.d.ts"] {
+        candidates.push(PathBuf::from(format!("{text}{ext}")));
+    }
+    for c in &candidates {
+        if let Some(&i) = files.get(c) {
+            return Target::Analysed(i);
+        }
+    }
+    if candidates.iter().any(|c| c.is_file()) { Target::Elsewhere } else { Target::Missing }
+}
+
+fn is_relative(specifier: &str) -> bool {
+    specifier.starts_with("./") || specifier.starts_with("../") || specifier == "." || specifier == ".."
+}
+
+/// Whether `file` exports `name`, following `export * from` among analysed files.
+fn exports(file: usize, name: &str, paths: &[PathBuf], summaries: &[FileSummary], index: &HashMap<PathBuf, usize>, seen: &mut BTreeSet<usize>) -> bool {
+    if !seen.insert(file) {
+        return false;
+    }
+    let s = &summaries[file];
+    if s.exports.contains(name) {
+        return true;
+    }
+    s.star_exports.iter().any(|spec| match resolve(&paths[file], spec, index) {
+        Target::Analysed(j) => exports(j, name, paths, summaries, index, seen),
+        // A star re-export of something we do not analyse may provide anything.
+        _ => true,
+    })
+}
+
+/// `unresolved-import` findings per file, and the run-time edges of the graph.
+pub fn check(paths: &[PathBuf], summaries: &[FileSummary], parsed: &[bool]) -> (Vec<Vec<Finding>>, Vec<Vec<(usize, u32, u32)>>) {
+    let index: HashMap<PathBuf, usize> = paths.iter().enumerate().map(|(i, p)| (p.clone(), i)).collect();
+    let mut findings = vec![Vec::new(); paths.len()];
+    let mut edges = vec![Vec::new(); paths.len()];
+    for (i, s) in summaries.iter().enumerate() {
+        for imp in &s.imports {
+            if !is_relative(&imp.specifier) {
+                continue;
+            }
+            match resolve(&paths[i], &imp.specifier, &index) {
+                Target::Missing => findings[i].push(
+                    Finding::at(Code::UnresolvedImport, imp.start, imp.end, format!("Cannot find module '{}': no such file", imp.specifier))
+                        .help("a `.js` specifier resolves to the `.ts` file beside it; check the path and the file name's case"),
+                ),
+                Target::Elsewhere => {}
+                Target::Analysed(j) => {
+                    if !imp.type_only {
+                        edges[i].push((j, imp.start, imp.end));
+                    }
+                    // A file that did not parse has unknown exports.
+                    if !parsed[j] {
+                        continue;
+                    }
+                    for (name, start, end) in &imp.names {
+                        if exports(j, name, paths, summaries, &index, &mut BTreeSet::new()) {
+                            continue;
+                        }
+                        let mut f = Finding::at(
+                            Code::UnresolvedImport,
+                            *start,
+                            *end,
+                            format!("'{}' has no export named '{name}'", imp.specifier),
+                        );
+                        let best = summaries[j]
+                            .exports
+                            .iter()
+                            .map(|e| (strsim::jaro_winkler(&e.to_ascii_lowercase(), &name.to_ascii_lowercase()), e))
+                            .filter(|(s, _)| *s >= 0.85)
+                            .max_by(|a, b| a.0.total_cmp(&b.0));
+                        if let Some((_, e)) = best {
+                            f = f.suggest(e.clone()).help(format!("did you mean '{e}'?"));
+                        }
+                        findings[i].push(f);
+                    }
+                }
+            }
+        }
+    }
+    (findings, edges)
+}
+
+/// One finding per cycle (strongly connected component of more than one file, or a file
+/// importing itself), at the import in the cycle's first file (by path) that stays in the cycle.
+pub fn cycles(paths: &[PathBuf], edges: &[Vec<(usize, u32, u32)>]) -> Vec<(usize, Finding)> {
+    let n = paths.len();
+    // Tarjan's algorithm, iterative.
+    let mut index_of = vec![usize::MAX; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut next = 0;
+    let mut components: Vec<Vec<usize>> = Vec::new();
+    for root in 0..n {
+        if index_of[root] != usize::MAX {
+            continue;
+        }
+        let mut work: Vec<(usize, usize)> = vec![(root, 0)];
+        while let Some(&mut (v, ref mut ei)) = work.last_mut() {
+            if *ei == 0 && index_of[v] == usize::MAX {
+                index_of[v] = next;
+                low[v] = next;
+                next += 1;
+                stack.push(v);
+                on_stack[v] = true;
+            }
+            if *ei < edges[v].len() {
+                let w = edges[v][*ei].0;
+                *ei += 1;
+                if index_of[w] == usize::MAX {
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index_of[w]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index_of[v] {
+                let mut comp = Vec::new();
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    comp.push(w);
+                    if w == v {
+                        break;
+                    }
+                }
+                components.push(comp);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for mut comp in components {
+        let self_loop = comp.len() == 1 && edges[comp[0]].iter().any(|e| e.0 == comp[0]);
+        if comp.len() < 2 && !self_loop {
+            continue;
+        }
+        comp.sort_by(|a, b| paths[*a].cmp(&paths[*b]));
+        let first = comp[0];
+        let Some(&(to, start, end)) = edges[first].iter().find(|e| comp.contains(&e.0)) else { continue };
+        // Describe the cycle by walking from `first` inside the component.
+        let mut order = vec![first, to];
+        let mut cur = to;
+        while cur != first && order.len() <= comp.len() {
+            match edges[cur].iter().find(|e| comp.contains(&e.0) && (e.0 == first || !order.contains(&e.0))) {
+                Some(e) => {
+                    cur = e.0;
+                    order.push(cur);
+                }
+                None => break,
+            }
+        }
+        let names: Vec<String> = order
+            .iter()
+            .map(|&i| paths[i].file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default())
+            .collect();
+        out.push((
+            first,
+            Finding::at(Code::ImportCycle, start, end, format!("Import cycle: {}", names.join(" -> ")))
+                .help("move what both files need into a third module, or make one side an `import type`"),
+        ));
+    }
+    out
+}

@@ -1,0 +1,177 @@
+//! The value shape of a literal, and whether a field's generated input type accepts it. Only
+//! literals are judged: anything computed (`generatePK()`, a variable) is accepted.
+
+use oxc_ast::ast::{ArrayExpressionElement, Expression, UnaryOperator};
+
+use fixture_schema::{Enum, InputShape};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Literal<'a> {
+    String(&'a str),
+    /// A template literal (a string whose value we may not know).
+    Template,
+    Number,
+    BigInt,
+    Boolean,
+    Null,
+    Undefined,
+    Array,
+    Object,
+    /// `new Date(…)`
+    Date,
+    /// A function, class or other value that is never a field value.
+    Function,
+    Unknown,
+}
+
+impl Literal<'_> {
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Literal::String(_) | Literal::Template => "a string",
+            Literal::Number => "a number",
+            Literal::BigInt => "a bigint",
+            Literal::Boolean => "a boolean",
+            Literal::Null => "null",
+            Literal::Undefined => "undefined",
+            Literal::Array => "an array",
+            Literal::Object => "an object",
+            Literal::Date => "a Date",
+            Literal::Function => "a function",
+            Literal::Unknown => "a value",
+        }
+    }
+}
+
+pub fn classify<'a>(e: &Expression<'a>) -> Literal<'a> {
+    match e.without_parentheses() {
+        // `x as T` and `x!` say "trust me": accepted like any computed value.
+        Expression::TSSatisfiesExpression(s) => classify(&s.expression),
+        Expression::StringLiteral(s) => Literal::String(s.value.as_str()),
+        Expression::TemplateLiteral(_) => Literal::Template,
+        Expression::NumericLiteral(_) => Literal::Number,
+        Expression::BigIntLiteral(_) => Literal::BigInt,
+        Expression::BooleanLiteral(_) => Literal::Boolean,
+        Expression::NullLiteral(_) => Literal::Null,
+        Expression::Identifier(id) if id.name == "undefined" => Literal::Undefined,
+        Expression::Identifier(id) if id.name == "NaN" || id.name == "Infinity" => Literal::Number,
+        Expression::UnaryExpression(u) if matches!(u.operator, UnaryOperator::UnaryNegation | UnaryOperator::UnaryPlus) => {
+            match classify(&u.argument) {
+                Literal::Number => Literal::Number,
+                Literal::BigInt if u.operator == UnaryOperator::UnaryNegation => Literal::BigInt,
+                _ => Literal::Unknown,
+            }
+        }
+        Expression::UnaryExpression(u) if u.operator == UnaryOperator::LogicalNot => Literal::Boolean,
+        Expression::UnaryExpression(u) if u.operator == UnaryOperator::Typeof => Literal::Template,
+        Expression::ArrayExpression(_) => Literal::Array,
+        Expression::ObjectExpression(_) => Literal::Object,
+        Expression::NewExpression(n) if n.callee.is_specific_id("Date") => Literal::Date,
+        Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_) | Expression::ClassExpression(_) => {
+            Literal::Function
+        }
+        _ => Literal::Unknown,
+    }
+}
+
+/// Why a scalar or enum field rejects this literal, or `None` when it is accepted. `update` inputs
+/// also take operation objects (`{ set }`, `{ increment }`, `{ push }`).
+pub enum Verdict {
+    Ok,
+    /// `field-type-mismatch`: the message's "expected" part.
+    Mismatch(String),
+    /// `invalid-enum-value`
+    NotInEnum,
+}
+
+pub fn judge(shape: &InputShape, nullable: bool, value: &Literal<'_>, enum_def: Option<&Enum>) -> Verdict {
+    use Literal as L;
+    if matches!(value, L::Unknown | L::Undefined) {
+        return Verdict::Ok;
+    }
+    let (is_list, expected): (bool, &str) = match shape {
+        InputShape::Scalar { type_name, is_list } => (*is_list, type_name.as_str()),
+        InputShape::Enum { is_list, .. } => (*is_list, "enum"),
+        InputShape::Composite { .. } => return Verdict::Ok,
+        InputShape::Relation { .. } => {
+            return match value {
+                L::Object => Verdict::Ok,
+                _ => Verdict::Mismatch("a relation write such as `{ connect: { … } }` or `{ create: { … } }`".into()),
+            };
+        }
+    };
+    if *value == L::Null {
+        if nullable {
+            return Verdict::Ok;
+        }
+        return Verdict::Mismatch(if expected == "Json" {
+            "a JSON value; for a database NULL use `Prisma.DbNull` (or `Prisma.JsonNull` for JSON null)".into()
+        } else {
+            format!("{} (the field is not nullable)", type_description(expected, is_list))
+        });
+    }
+    if is_list {
+        // Arrays (elements are checked one by one by the caller) or `{ set: … }`.
+        return match value {
+            L::Array | L::Object => Verdict::Ok,
+            _ => Verdict::Mismatch(type_description(expected, true)),
+        };
+    }
+    // Objects: operation inputs (`{ set }`, `{ increment }`), Decimal-like values, JSON objects.
+    if *value == L::Object && expected != "Boolean" {
+        return Verdict::Ok;
+    }
+    let ok = match expected {
+        "String" => matches!(value, L::String(_) | L::Template),
+        "Int" | "Float" => matches!(value, L::Number),
+        "BigInt" => matches!(value, L::BigInt | L::Number),
+        "Decimal" => matches!(value, L::Number | L::String(_) | L::Template),
+        "DateTime" => matches!(value, L::Date | L::String(_) | L::Template),
+        "Boolean" => matches!(value, L::Boolean | L::Object),
+        "Json" => !matches!(value, L::BigInt | L::Function | L::Date),
+        "Bytes" => false,
+        "enum" => {
+            return match value {
+                L::String(s) => match enum_def {
+                    Some(e) if !e.values.iter().any(|v| v.name == *s) => Verdict::NotInEnum,
+                    _ => Verdict::Ok,
+                },
+                L::Template => Verdict::Ok,
+                _ => Verdict::Mismatch("one of the enum's values (a string)".into()),
+            };
+        }
+        _ => true,
+    };
+    if ok { Verdict::Ok } else { Verdict::Mismatch(type_description(expected, false)) }
+}
+
+pub fn type_description(type_name: &str, is_list: bool) -> String {
+    let one = match type_name {
+        "String" => "a string",
+        "Int" => "an integer number",
+        "Float" => "a number",
+        "BigInt" => "a bigint or a number",
+        "Decimal" => "a number, a string or a Decimal",
+        "DateTime" => "a Date or an ISO date string",
+        "Boolean" => "a boolean",
+        "Json" => "a JSON value",
+        "Bytes" => "a Uint8Array",
+        "enum" => "an enum value",
+        _ => "a value of the field's type",
+    };
+    if is_list { format!("an array of {} values (or `{{ set: [...] }}`)", type_name) } else { one.to_string() }
+}
+
+/// The elements of an array literal that are plain expressions.
+pub fn array_elements<'b, 'a>(e: &'b Expression<'a>) -> Vec<&'b Expression<'a>> {
+    match e.without_parentheses() {
+        Expression::ArrayExpression(a) => a
+            .elements
+            .iter()
+            .filter_map(|el| match el {
+                ArrayExpressionElement::SpreadElement(_) | ArrayExpressionElement::Elision(_) => None,
+                other => other.as_expression(),
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}

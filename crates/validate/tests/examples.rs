@@ -1,0 +1,114 @@
+//! The bundled example (examples/README.md is the contract): the clean set yields no
+//! diagnostic, the broken set exactly the `// expect:` markers, the broken schema one
+//! `schema-error`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use fixture_validate::{Options, Report, validate};
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples").canonicalize().expect("examples/ exists")
+}
+
+fn run(config: &str) -> Report {
+    let dir = examples();
+    let options = Options { cwd: dir.clone(), config: Some(dir.join(config)), ..Default::default() };
+    validate(&options).unwrap_or_else(|e| panic!("{config}: {e}"))
+}
+
+/// `(file, line) -> codes` from the `// expect:` markers of every `.ts` file under `dir`.
+fn markers(dir: &Path) -> BTreeMap<(String, u32), Vec<String>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            if p.extension().and_then(|e| e.to_str()) != Some("ts") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&p).unwrap();
+            for (i, line) in text.lines().enumerate() {
+                let Some(pos) = line.find("// expect") else { continue };
+                let rest = &line[pos + "// expect".len()..];
+                let (next, rest) = match rest.strip_prefix("-next-line:") {
+                    Some(r) => (1, r),
+                    None => match rest.strip_prefix(':') {
+                        Some(r) => (0, r),
+                        None => continue,
+                    },
+                };
+                let mut codes: Vec<String> = rest.split(',').map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
+                codes.sort();
+                out.entry((p.display().to_string(), i as u32 + 1 + next)).or_insert_with(Vec::new).extend(codes);
+            }
+        }
+    }
+    for v in out.values_mut() {
+        v.sort();
+    }
+    out
+}
+
+fn actual(report: &Report, code_filter: impl Fn(&str) -> bool) -> BTreeMap<(String, u32), Vec<String>> {
+    let mut out: BTreeMap<(String, u32), Vec<String>> = BTreeMap::new();
+    for d in &report.diagnostics {
+        if code_filter(d.code.as_str()) {
+            out.entry((d.file.clone(), d.line)).or_default().push(d.code.as_str().to_string());
+        }
+    }
+    for v in out.values_mut() {
+        v.sort();
+    }
+    out
+}
+
+#[test]
+fn clean_set_has_no_diagnostic() {
+    let report = run("fixture-native.config.json");
+    let listed: Vec<String> = report.diagnostics.iter().map(|d| format!("{}:{}:{} {} {}", d.file, d.line, d.column, d.code, d.message)).collect();
+    assert!(report.diagnostics.is_empty(), "{}", listed.join("\n"));
+    assert!(report.ok);
+    assert_eq!(report.factories.len(), 12, "{:#?}", report.factories);
+    assert_eq!((report.coverage.covered, report.coverage.total), (12, 12));
+}
+
+#[test]
+fn broken_set_has_exactly_the_marked_diagnostics() {
+    let report = run("broken.config.json");
+    let expected = markers(&examples().join("broken"));
+    let got = actual(&report, |c| c != "missing-factory");
+    let mut problems = Vec::new();
+    for (k, v) in &expected {
+        if got.get(k) != Some(v) {
+            problems.push(format!("{}:{} expected {:?}, got {:?}", k.0, k.1, v, got.get(k)));
+        }
+    }
+    for (k, v) in &got {
+        if !expected.contains_key(k) {
+            let msgs: Vec<&str> = report.diagnostics.iter().filter(|d| d.file == k.0 && d.line == k.1).map(|d| d.message.as_str()).collect();
+            problems.push(format!("{}:{} unexpected {:?}: {:?}", k.0, k.1, v, msgs));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(!report.ok);
+    // The README's table: the broken run has no factory for these models.
+    let mut missing: Vec<&str> = report.diagnostics.iter().filter(|d| d.code.as_str() == "missing-factory").map(|d| d.message.as_str()).collect();
+    missing.sort();
+    let mut want: Vec<String> = ["User", "team", "credit_ledger_entry", "tag", "team_tag", "resource"].iter().map(|m| format!("Model `{m}` has no factory")).collect();
+    want.sort();
+    assert_eq!(missing, want);
+}
+
+#[test]
+fn broken_schema_is_one_schema_error() {
+    let report = run("broken-schema.config.json");
+    assert_eq!(report.diagnostics.len(), 1, "{:#?}", report.diagnostics);
+    let d = &report.diagnostics[0];
+    assert_eq!((d.code.as_str(), d.line), ("schema-error", 22));
+    assert!(d.file.ends_with("broken-schema/schema.prisma"), "{}", d.file);
+}
