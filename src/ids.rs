@@ -121,9 +121,11 @@ fn pk_arg(value: &Unknown) -> Result<u64, IdError> {
 
 /// The next Snowflake id of this process: bits 63..22 milliseconds since the epoch, 21..10 the
 /// instance id, 9..0 a sequence. Strictly increasing across every thread and module re-load.
+// No `Env` parameter, so napi-rs takes its zero-argument fast path for this hot call; its only
+// failures (unusable environment, no free lease, clock past the 42-bit field) are plain `Error`s.
 #[napi(catch_unwind, js_name = "generatePK")]
-pub fn generate_pk(env: Env) -> napi::Result<u64> {
-    process::generate_pk().map_err(|e| throw(&env, e))
+pub fn generate_pk() -> napi::Result<u64> {
+    process::generate_pk().map_err(|e| napi::Error::new(Status::GenericFailure, e.to_string()))
 }
 
 /// `count` ids in one call (consecutive in this process), for bulk seeding. `count` is an

@@ -47,11 +47,12 @@ pub struct IdConfig {
 
 /// Resolves the instance id when none was given; and `"auto"` leases.
 pub trait WorkerResolver: Send + Sync {
-    fn from_environment(&self) -> Result<WorkerAssignment, IdError>;
+    fn resolve_from_environment(&self) -> Result<WorkerAssignment, IdError>;
     fn lease(&self) -> Result<WorkerAssignment, IdError>;
 }
 
-struct State {
+struct State<C> {
+    clock: C,
     epoch_ms: u64,
     /// `None` until the first id or configuration: the environment is read lazily, so a test
     /// may set variables after loading the addon.
@@ -61,30 +62,25 @@ struct State {
 }
 
 pub struct Generator<C: Clock, R: WorkerResolver> {
-    clock: C,
     resolver: R,
-    state: Mutex<State>,
+    state: Mutex<State<C>>,
 }
 
 impl<C: Clock, R: WorkerResolver> Generator<C, R> {
     pub fn new(clock: C, resolver: R) -> Self {
-        Self { clock, resolver, state: Mutex::new(State { epoch_ms: DEFAULT_EPOCH_MS, worker: None, last_id: 0 }) }
+        Self { resolver, state: Mutex::new(State { clock, epoch_ms: DEFAULT_EPOCH_MS, worker: None, last_id: 0 }) }
     }
 
-    pub fn clock(&self) -> &C {
-        &self.clock
-    }
-
-    fn lock(&self) -> MutexGuard<'_, State> {
+    fn lock(&self) -> MutexGuard<'_, State<C>> {
         // The state is consistent between statements, so a panic elsewhere cannot leave it torn.
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn worker_of(&self, state: &mut State) -> Result<u16, IdError> {
+    fn worker_of(&self, state: &mut State<C>) -> Result<u16, IdError> {
         if let Some(worker) = &state.worker {
             return Ok(worker.worker_id);
         }
-        let worker = self.resolver.from_environment()?;
+        let worker = self.resolver.resolve_from_environment()?;
         let id = worker.worker_id;
         state.worker = Some(worker);
         Ok(id)
@@ -95,10 +91,13 @@ impl<C: Clock, R: WorkerResolver> Generator<C, R> {
     pub fn configure(&self, worker: WorkerIdArg, epoch_ms: Option<f64>) -> Result<IdConfig, IdError> {
         let epoch_ms = match epoch_ms {
             None => DEFAULT_EPOCH_MS,
-            Some(value) => self.check_epoch(value)?,
+            Some(value) => {
+                let now_ms = self.lock().clock.now_ms();
+                integer_in(value, 0, now_ms).ok_or_else(|| IdError::EpochOutOfRange { got: describe_number(value), now_ms })?
+            }
         };
         let assignment = match worker {
-            WorkerIdArg::Unset => self.resolver.from_environment()?,
+            WorkerIdArg::Unset => self.resolver.resolve_from_environment()?,
             WorkerIdArg::Auto => self.resolver.lease()?,
             WorkerIdArg::Number(value) => WorkerAssignment {
                 worker_id: integer_in(value, 0, u64::from(MAX_WORKER_ID))
@@ -110,11 +109,6 @@ impl<C: Clock, R: WorkerResolver> Generator<C, R> {
         state.epoch_ms = epoch_ms;
         state.worker = Some(assignment.clone());
         Ok(IdConfig { worker_id: assignment.worker_id, epoch_ms, source: assignment.source })
-    }
-
-    fn check_epoch(&self, value: f64) -> Result<u64, IdError> {
-        let now_ms = self.clock.now_ms();
-        integer_in(value, 0, now_ms).ok_or_else(|| IdError::EpochOutOfRange { got: describe_number(value), now_ms })
     }
 
     /// The configuration in force, resolving the instance id from the environment if needed.
@@ -148,8 +142,8 @@ impl<C: Clock, R: WorkerResolver> Generator<C, R> {
         Ok(ids)
     }
 
-    fn issue(&self, state: &mut State, worker_id: u16) -> Result<u64, IdError> {
-        let now_ms = self.clock.now_ms();
+    fn issue(&self, state: &mut State<C>, worker_id: u16) -> Result<u64, IdError> {
+        let now_ms = state.clock.now_ms();
         let last = Parts::split(state.last_id);
         let elapsed = now_ms.saturating_sub(state.epoch_ms);
         let next = if elapsed > last.elapsed_ms {
@@ -160,7 +154,7 @@ impl<C: Clock, R: WorkerResolver> Generator<C, R> {
             // A higher instance id sorts after the last id within the same millisecond.
             Parts { elapsed_ms: last.elapsed_ms, worker_id, sequence: 0 }
         } else {
-            let ticked = self.clock.wait_for_tick(now_ms).saturating_sub(state.epoch_ms);
+            let ticked = state.clock.wait_for_tick(now_ms).saturating_sub(state.epoch_ms);
             Parts { elapsed_ms: ticked.max(last.elapsed_ms + 1), worker_id, sequence: 0 }
         };
         if next.elapsed_ms > MAX_TIMESTAMP {

@@ -9,6 +9,7 @@
 
 pub mod bigint_text;
 pub mod clock;
+pub mod counter_clock;
 pub mod error;
 pub mod generator;
 pub mod layout;
@@ -19,6 +20,7 @@ pub mod public_id;
 pub mod worker_id;
 
 pub use clock::{Clock, SystemClock};
+pub use counter_clock::CounterClock;
 pub use error::{ErrorKind, IdError};
 pub use generator::{Generator, IdConfig};
 pub use layout::{DEFAULT_EPOCH_MS, DecodedPk, MAX_WORKER_ID};

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use crate::clock::SystemClock;
+use crate::counter_clock::CounterClock;
 use crate::error::IdError;
 use crate::generator::{Generator, IdConfig, WorkerIdArg, WorkerResolver};
 use crate::layout::DecodedPk;
@@ -19,7 +19,7 @@ fn env_var(name: &str) -> Option<String> {
 }
 
 impl WorkerResolver for EnvironmentResolver {
-    fn from_environment(&self) -> Result<WorkerAssignment, IdError> {
+    fn resolve_from_environment(&self) -> Result<WorkerAssignment, IdError> {
         match worker_id::request_from_env(&env_var)? {
             WorkerRequest::Fixed(assignment) => Ok(assignment),
             WorkerRequest::Lease(range) => lease_in(range),
@@ -36,8 +36,8 @@ fn lease_in(range: worker_id::WorkerRange) -> Result<WorkerAssignment, IdError> 
     Ok(WorkerAssignment { worker_id, source: WorkerSource::Lease { path: path.display().to_string() } })
 }
 
-static GENERATOR: LazyLock<Generator<SystemClock, EnvironmentResolver>> =
-    LazyLock::new(|| Generator::new(SystemClock, EnvironmentResolver));
+static GENERATOR: LazyLock<Generator<CounterClock, EnvironmentResolver>> =
+    LazyLock::new(|| Generator::new(CounterClock::new(), EnvironmentResolver));
 
 pub fn generate_pk() -> Result<u64, IdError> {
     GENERATOR.next_id()

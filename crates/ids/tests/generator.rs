@@ -1,24 +1,32 @@
 //! The generator's rules under a fake clock: step-backs, exhausted sequences, reconfiguration,
 //! argument checks.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use fixture_ids::generator::{WorkerIdArg, WorkerResolver};
 use fixture_ids::layout::{MAX_SEQUENCE, Parts};
 use fixture_ids::{Clock, DEFAULT_EPOCH_MS, ErrorKind, Generator, IdError, WorkerAssignment, WorkerSource};
 
-/// A clock that reads what the test sets. Waiting for a tick moves it one millisecond forward
-/// (as real time would) and is counted.
+/// A clock that reads what the test sets through its `FakeTime` handle. Waiting for a tick moves
+/// it one millisecond forward (as real time would) and is counted.
 #[derive(Default)]
-struct FakeClock {
+struct FakeTime {
     now: AtomicU64,
     waits: AtomicUsize,
 }
 
+struct FakeClock(Arc<FakeTime>);
+
 impl FakeClock {
     fn at(unix_ms: u64) -> Self {
-        Self { now: AtomicU64::new(unix_ms), waits: AtomicUsize::new(0) }
+        FakeClock(Arc::new(FakeTime { now: AtomicU64::new(unix_ms), waits: AtomicUsize::new(0) }))
+    }
+}
+
+impl FakeTime {
+    fn now_ms(&self) -> u64 {
+        self.now.load(Ordering::SeqCst)
     }
     fn set(&self, unix_ms: u64) {
         self.now.store(unix_ms, Ordering::SeqCst);
@@ -29,14 +37,14 @@ impl FakeClock {
 }
 
 impl Clock for FakeClock {
-    fn now_ms(&self) -> u64 {
-        self.now.load(Ordering::SeqCst)
+    fn now_ms(&mut self) -> u64 {
+        self.0.now.load(Ordering::SeqCst)
     }
-    fn wait_for_tick(&self, seen: u64) -> u64 {
-        self.waits.fetch_add(1, Ordering::SeqCst);
-        let now = self.now.load(Ordering::SeqCst);
+    fn wait_for_tick(&mut self, seen: u64) -> u64 {
+        self.0.waits.fetch_add(1, Ordering::SeqCst);
+        let now = self.0.now.load(Ordering::SeqCst);
         assert_eq!(now, seen, "the generator waits on the reading it just took");
-        self.now.store(now + 1, Ordering::SeqCst);
+        self.0.now.store(now + 1, Ordering::SeqCst);
         now + 1
     }
 }
@@ -54,7 +62,7 @@ impl FakeResolver {
 }
 
 impl WorkerResolver for FakeResolver {
-    fn from_environment(&self) -> Result<WorkerAssignment, IdError> {
+    fn resolve_from_environment(&self) -> Result<WorkerAssignment, IdError> {
         self.env_id.clone().map(|worker_id| WorkerAssignment { worker_id, source: WorkerSource::Default })
     }
     fn lease(&self) -> Result<WorkerAssignment, IdError> {
@@ -66,8 +74,11 @@ impl WorkerResolver for FakeResolver {
 
 const T0: u64 = DEFAULT_EPOCH_MS + 1_000_000;
 
-fn generator(env_id: u16) -> Generator<FakeClock, FakeResolver> {
-    Generator::new(FakeClock::at(T0), FakeResolver::env(env_id))
+/// A generator at T0 and the handle that moves its clock.
+fn generator(env_id: u16) -> (Generator<FakeClock, FakeResolver>, Arc<FakeTime>) {
+    let clock = FakeClock::at(T0);
+    let time = clock.0.clone();
+    (Generator::new(clock, FakeResolver::env(env_id)), time)
 }
 
 fn parts(id: u64) -> Parts {
@@ -82,7 +93,7 @@ fn assert_strictly_increasing(ids: &[u64]) {
 
 #[test]
 fn the_first_id_carries_the_clock_the_instance_and_sequence_zero() {
-    let g = generator(1);
+    let (g, _) = generator(1);
     let id = g.next_id().unwrap();
     assert_eq!(parts(id), Parts { elapsed_ms: T0 - DEFAULT_EPOCH_MS, worker_id: 1, sequence: 0 });
     assert_eq!(g.decode(id).timestamp, T0);
@@ -90,41 +101,41 @@ fn the_first_id_carries_the_clock_the_instance_and_sequence_zero() {
 
 #[test]
 fn ids_within_one_millisecond_count_up_the_sequence() {
-    let g = generator(1);
+    let (g, clock) = generator(1);
     let ids: Vec<u64> = (0..5).map(|_| g.next_id().unwrap()).collect();
     assert_eq!(ids.iter().map(|id| parts(*id).sequence).collect::<Vec<_>>(), vec![0, 1, 2, 3, 4]);
     assert_strictly_increasing(&ids);
-    g.clock().set(T0 + 1);
+    clock.set(T0 + 1);
     assert_eq!(parts(g.next_id().unwrap()), Parts { elapsed_ms: T0 + 1 - DEFAULT_EPOCH_MS, worker_id: 1, sequence: 0 });
 }
 
 #[test]
 fn an_exhausted_sequence_waits_for_the_next_millisecond() {
-    let g = generator(1);
+    let (g, clock) = generator(1);
     let ids = g.next_ids(f64::from(MAX_SEQUENCE) + 1.0).unwrap();
-    assert_eq!(g.clock().waits(), 0, "1024 ids fit in one millisecond");
+    assert_eq!(clock.waits(), 0, "1024 ids fit in one millisecond");
     assert_eq!(parts(*ids.last().unwrap()).sequence, MAX_SEQUENCE);
     let next = g.next_id().unwrap();
-    assert_eq!(g.clock().waits(), 1);
+    assert_eq!(clock.waits(), 1);
     assert_eq!(parts(next), Parts { elapsed_ms: T0 + 1 - DEFAULT_EPOCH_MS, worker_id: 1, sequence: 0 });
     assert!(next > *ids.last().unwrap());
 }
 
 #[test]
 fn a_batch_spanning_many_milliseconds_waits_once_per_millisecond() {
-    let g = generator(9);
+    let (g, clock) = generator(9);
     let ids = g.next_ids(10_240.0).unwrap();
-    assert_eq!(g.clock().waits(), 9);
+    assert_eq!(clock.waits(), 9);
     assert_strictly_increasing(&ids);
     assert_eq!(parts(ids[10_239]).elapsed_ms, T0 + 9 - DEFAULT_EPOCH_MS);
 }
 
 #[test]
 fn a_clock_stepping_back_never_reuses_a_timestamp() {
-    let g = generator(1);
-    g.clock().set(T0 + 500);
+    let (g, clock) = generator(1);
+    clock.set(T0 + 500);
     let before = g.next_id().unwrap();
-    g.clock().set(T0); // NTP steps the clock back 500 ms
+    clock.set(T0); // NTP steps the clock back 500 ms
     let after: Vec<u64> = (0..3).map(|_| g.next_id().unwrap()).collect();
     assert!(after[0] > before);
     for id in &after {
@@ -132,24 +143,24 @@ fn a_clock_stepping_back_never_reuses_a_timestamp() {
     }
     assert_eq!(parts(after[2]).sequence, 3);
     // Once the clock passes the last id again, ids follow the clock.
-    g.clock().set(T0 + 501);
+    clock.set(T0 + 501);
     assert_eq!(parts(g.next_id().unwrap()), Parts { elapsed_ms: T0 + 501 - DEFAULT_EPOCH_MS, worker_id: 1, sequence: 0 });
 }
 
 #[test]
 fn exhausting_the_sequence_while_the_clock_is_behind_advances_one_millisecond_per_tick() {
-    let g = generator(1);
-    g.clock().set(T0 + 500);
+    let (g, clock) = generator(1);
+    clock.set(T0 + 500);
     let first = g.next_id().unwrap();
-    g.clock().set(T0);
+    clock.set(T0);
     let ids = g.next_ids(3.0 * 1024.0).unwrap();
     assert_strictly_increasing(&ids);
     assert!(ids[0] > first);
     // The last id's millisecond had 1023 left; then two more milliseconds, each after one tick.
-    assert_eq!(g.clock().waits(), 3);
+    assert_eq!(clock.waits(), 3);
     assert_eq!(parts(*ids.last().unwrap()).elapsed_ms, T0 + 503 - DEFAULT_EPOCH_MS);
     // The clock moved only 3 ms (ticks), so the lead over it did not grow beyond the step back.
-    assert_eq!(g.clock().now_ms(), T0 + 3);
+    assert_eq!(clock.now_ms(), T0 + 3);
 }
 
 #[test]
@@ -162,7 +173,7 @@ fn id_zero_is_never_issued_even_at_the_epoch_with_instance_zero() {
 
 #[test]
 fn reconfiguring_keeps_ids_increasing_and_distinct() {
-    let g = generator(1);
+    let (g, clock) = generator(1);
     let a = g.next_id().unwrap();
     g.configure(WorkerIdArg::Number(2.0), None).unwrap();
     let b = g.next_id().unwrap();
@@ -175,7 +186,7 @@ fn reconfiguring_keeps_ids_increasing_and_distinct() {
     // An earlier epoch makes elapsed times larger; moving back keeps ids above the last one.
     g.configure(WorkerIdArg::Number(5.0), Some(1_234_567_890_000.0)).unwrap();
     let d = g.next_id().unwrap();
-    assert_eq!(g.decode(d).timestamp, g.clock().now_ms());
+    assert_eq!(g.decode(d).timestamp, clock.now_ms());
     g.configure(WorkerIdArg::Number(1.0), Some(DEFAULT_EPOCH_MS as f64)).unwrap();
     let e = g.next_id().unwrap();
     assert_strictly_increasing(&[c, d, e]);
@@ -183,7 +194,7 @@ fn reconfiguring_keeps_ids_increasing_and_distinct() {
 
 #[test]
 fn unset_worker_id_reads_the_environment_and_auto_leases() {
-    let g = generator(7);
+    let (g, _) = generator(7);
     assert_eq!(g.config().unwrap().worker_id, 7);
     let config = g.configure(WorkerIdArg::Auto, None).unwrap();
     assert_eq!(config.worker_id, 100);
@@ -203,7 +214,7 @@ fn an_unusable_environment_surfaces_on_the_first_id_not_at_load() {
 
 #[test]
 fn bad_worker_ids_are_range_errors_and_leave_the_configuration_alone() {
-    let g = generator(1);
+    let (g, _) = generator(1);
     g.configure(WorkerIdArg::Number(4.0), None).unwrap();
     for bad in [-1.0, 4096.0, 1.5, f64::NAN, f64::INFINITY] {
         let err = g.configure(WorkerIdArg::Number(bad), None).unwrap_err();
@@ -218,7 +229,7 @@ fn bad_worker_ids_are_range_errors_and_leave_the_configuration_alone() {
 
 #[test]
 fn bad_epochs_are_range_errors_naming_the_allowed_span() {
-    let g = generator(1);
+    let (g, _) = generator(1);
     for bad in [-1.0, (T0 + 1) as f64, 0.5, f64::NAN] {
         let err = g.configure(WorkerIdArg::Unset, Some(bad)).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Range);
@@ -230,7 +241,7 @@ fn bad_epochs_are_range_errors_naming_the_allowed_span() {
 
 #[test]
 fn bad_counts_are_range_errors() {
-    let g = generator(1);
+    let (g, _) = generator(1);
     assert_eq!(g.next_ids(0.0).unwrap(), Vec::<u64>::new());
     for bad in [-1.0, 1.5, 10_000_001.0, f64::NAN] {
         let err = g.next_ids(bad).unwrap_err();
@@ -241,7 +252,7 @@ fn bad_counts_are_range_errors() {
 
 #[test]
 fn pk_from_timestamp_is_the_smallest_id_of_that_millisecond() {
-    let g = generator(7);
+    let (g, _) = generator(7);
     assert_eq!(g.pk_from_timestamp(DEFAULT_EPOCH_MS as f64).unwrap(), 7 << 10);
     let id = g.next_id().unwrap();
     let floor = g.pk_from_timestamp(g.decode(id).timestamp as f64).unwrap();
@@ -260,7 +271,7 @@ fn the_42_bit_field_running_out_is_an_error_not_a_wrap() {
 
 #[test]
 fn threads_sharing_a_generator_never_collide() {
-    let g = generator(3);
+    let (g, _) = generator(3);
     let per_thread: Vec<Vec<u64>> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..4)
             .map(|_| s.spawn(|| (0..3000).map(|_| g.next_id().unwrap()).collect::<Vec<u64>>()))
