@@ -29,6 +29,12 @@ export interface DecodedPk {
 /** Reads an id (a bigint or an integer string) with the configured epoch. */
 export declare function decodePK(id: bigint | string): DecodedPk
 
+/**
+ * Every name of the `Prisma` namespace for the schema, sorted, each resolved (and with its fields
+ * for create/update inputs): the whole universe in one call.
+ */
+export declare function describePrismaTypes(input: SchemaInputArg): Array<PrismaTypeDescription>
+
 /** The placeholder id fixtures use before a real id is assigned (`@vrooli/shared`'s `DUMMY_ID`). */
 export declare const DUMMY_ID: string
 
@@ -153,6 +159,14 @@ export declare function pkFromTimestamp(unixMs: number): bigint
  * `null` when the name is not such an input for this schema.
  */
 export declare function prismaInputFields(typeName: string, input: SchemaInputArg): Array<InputField> | null
+
+/** One name of the `Prisma` namespace, described. */
+export interface PrismaTypeDescription {
+  name: string
+  resolved: ResolvedTypeName
+  /** For create/update inputs: their fields. */
+  inputFields?: Array<InputField>
+}
 
 /** Whether `Prisma.<name>` exists in the client generated for the schema. */
 export declare function prismaTypeExists(name: string, input: SchemaInputArg): boolean

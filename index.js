@@ -837,6 +837,7 @@ module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __n
 module.exports = nativeBinding
 module.exports.configureIdGenerator = nativeBinding.configureIdGenerator
 module.exports.decodePK = nativeBinding.decodePK
+module.exports.describePrismaTypes = nativeBinding.describePrismaTypes
 module.exports.DUMMY_ID = nativeBinding.DUMMY_ID
 module.exports.generatePK = nativeBinding.generatePK
 module.exports.generatePKs = nativeBinding.generatePKs

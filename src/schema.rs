@@ -375,27 +375,52 @@ pub fn prisma_type_names(env: Env, input: SchemaInputArg) -> napi::Result<Vec<St
     Ok(names)
 }
 
+fn input_field(f: fixture_schema::InputField) -> InputField {
+    use fixture_schema::InputShape;
+    let (kind, type_name, is_list, input_type) = match f.shape {
+        InputShape::Scalar { type_name, is_list } => ("scalar", type_name, is_list, None),
+        InputShape::Enum { name, is_list } => ("enum", name, is_list, None),
+        InputShape::Composite { name, is_list } => ("composite", name, is_list, None),
+        InputShape::Relation { model, is_list, input_type } => ("relation", model, is_list, Some(input_type)),
+    };
+    InputField { name: f.name, required: f.required, nullable: f.nullable, kind: kind.to_owned(), type_name, is_list, input_type }
+}
+
 /// The fields of a create/update input type (`userCreateInput`, `postCreateWithoutAuthorInput`, …);
 /// `null` when the name is not such an input for this schema.
 #[napi(catch_unwind)]
 pub fn prisma_input_fields(env: Env, type_name: String, input: SchemaInputArg) -> napi::Result<Option<Vec<InputField>>> {
-    use fixture_schema::InputShape;
     let schema = load(&env, input)?;
     let Some(name) = fixture_schema::type_names::resolve(&schema, &type_name) else { return Ok(None) };
     let Some(model) = name.model.as_deref() else { return Ok(None) };
-    let Some(fields) = fixture_schema::input_fields(&schema, model, &name.kind) else { return Ok(None) };
-    Ok(Some(
-        fields
-            .into_iter()
-            .map(|f| {
-                let (kind, type_name, is_list, input_type) = match f.shape {
-                    InputShape::Scalar { type_name, is_list } => ("scalar", type_name, is_list, None),
-                    InputShape::Enum { name, is_list } => ("enum", name, is_list, None),
-                    InputShape::Composite { name, is_list } => ("composite", name, is_list, None),
-                    InputShape::Relation { model, is_list, input_type } => ("relation", model, is_list, Some(input_type)),
-                };
-                InputField { name: f.name, required: f.required, nullable: f.nullable, kind: kind.to_owned(), type_name, is_list, input_type }
-            })
-            .collect(),
-    ))
+    Ok(fixture_schema::input_fields(&schema, model, &name.kind).map(|fields| fields.into_iter().map(input_field).collect()))
+}
+
+/// One name of the `Prisma` namespace, described.
+#[napi(object)]
+pub struct PrismaTypeDescription {
+    pub name: String,
+    pub resolved: ResolvedTypeName,
+    /// For create/update inputs: their fields.
+    pub input_fields: Option<Vec<InputField>>,
+}
+
+/// Every name of the `Prisma` namespace for the schema, sorted, each resolved (and with its fields
+/// for create/update inputs): the whole universe in one call.
+#[napi(catch_unwind)]
+pub fn describe_prisma_types(env: Env, input: SchemaInputArg) -> napi::Result<Vec<PrismaTypeDescription>> {
+    let schema = load(&env, input)?;
+    let mut names: Vec<(&String, &fixture_schema::ResolvedTypeName)> = schema.type_index().names.iter().collect();
+    names.sort_by(|a, b| a.0.cmp(b.0));
+    Ok(names
+        .into_iter()
+        .map(|(name, resolved_name)| {
+            let input_fields = resolved_name
+                .model
+                .as_deref()
+                .and_then(|model| fixture_schema::input_fields(&schema, model, &resolved_name.kind))
+                .map(|fields| fields.into_iter().map(input_field).collect());
+            PrismaTypeDescription { name: name.clone(), resolved: resolved(resolved_name.clone()), input_fields }
+        })
+        .collect())
 }

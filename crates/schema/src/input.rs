@@ -68,20 +68,24 @@ fn package_json_schema(cwd: &Path) -> Result<Option<PathBuf>, SchemaError> {
     Ok(Some(path))
 }
 
-fn read_path(path: &Path) -> Result<SourceFiles, SchemaError> {
+/// The files a path designates: itself, or the `.prisma` files of a folder.
+pub fn schema_files(path: &Path) -> Result<Vec<PathBuf>, SchemaError> {
     let metadata = std::fs::metadata(path)
         .map_err(|e| SchemaError::io(format!("Cannot read the Prisma schema at {}: {e}. Check the path.", path.display())))?;
-    let files = if metadata.is_dir() {
+    if metadata.is_dir() {
         let files = prisma_files(path)
             .map_err(|e| SchemaError::io(format!("Cannot read the schema folder {}: {e}", path.display())))?;
         if files.is_empty() {
             return Err(SchemaError::io(format!("The folder {} holds no .prisma files.", path.display())));
         }
-        files
+        Ok(files)
     } else {
-        vec![path.to_path_buf()]
-    };
-    files
+        Ok(vec![path.to_path_buf()])
+    }
+}
+
+fn read_path(path: &Path) -> Result<SourceFiles, SchemaError> {
+    schema_files(path)?
         .into_iter()
         .map(|file| {
             let text = std::fs::read_to_string(&file).map_err(|e| {

@@ -41,11 +41,13 @@ pub fn load_sources(files: Vec<(String, String)>) -> Result<Schema, SchemaError>
         return Err(SchemaError::invalid(all, &files));
     }
     let provider = validated.configuration.datasources.first().map(|ds| ds.active_provider).unwrap_or("");
-    Ok(resolve::resolve(&validated.db, provider, &files))
+    let preview_features = validated.configuration.preview_features().iter().map(|f| f.to_string()).collect();
+    Ok(resolve::resolve(&validated.db, provider, preview_features, &files))
 }
 
-/// Like [`load`], but reuses the schema resolved for identical file contents (the last few kept):
-/// a test run asks for the same schema many times and should parse it once.
+/// Like [`load`], but reuses the schema resolved for the same files (same paths, sizes and
+/// modification times; for `Source`, the same text); the last few are kept. A test run asks for
+/// the same schema many times and should parse it once.
 pub fn load_shared(input: &SchemaInput) -> Result<std::sync::Arc<Schema>, SchemaError> {
     use std::collections::hash_map::DefaultHasher;
     use std::hash::{Hash, Hasher};
@@ -54,18 +56,35 @@ pub fn load_shared(input: &SchemaInput) -> Result<std::sync::Arc<Schema>, Schema
     static CACHE: Mutex<Vec<(u64, Arc<Schema>)>> = Mutex::new(Vec::new());
     const KEPT: usize = 8;
 
-    let files = read_sources(input)?;
     let mut hasher = DefaultHasher::new();
-    files.hash(&mut hasher);
+    match input {
+        SchemaInput::Source { source, file_name } => (source, file_name).hash(&mut hasher),
+        SchemaInput::Path(path) => file_stamps(path)?.hash(&mut hasher),
+        SchemaInput::Discover { cwd } => file_stamps(&crate::input::discover(cwd)?)?.hash(&mut hasher),
+    }
     let key = hasher.finish();
     if let Some((_, schema)) = CACHE.lock().unwrap_or_else(|p| p.into_inner()).iter().find(|(k, _)| *k == key) {
         return Ok(schema.clone());
     }
-    let schema = Arc::new(load_sources(files)?);
+    let schema = Arc::new(load(input)?);
     let mut cache = CACHE.lock().unwrap_or_else(|p| p.into_inner());
     if cache.len() >= KEPT {
         cache.remove(0);
     }
     cache.push((key, schema.clone()));
     Ok(schema)
+}
+
+/// `(path, size, modified)` of each schema file under `path`.
+fn file_stamps(path: &std::path::Path) -> Result<Vec<(std::path::PathBuf, u64, Option<std::time::SystemTime>)>, SchemaError> {
+    let files = crate::input::schema_files(path)?;
+    Ok(files
+        .into_iter()
+        .map(|file| {
+            let metadata = std::fs::metadata(&file).ok();
+            let size = metadata.as_ref().map(|m| m.len()).unwrap_or(0);
+            let modified = metadata.and_then(|m| m.modified().ok());
+            (file, size, modified)
+        })
+        .collect())
 }

@@ -30,6 +30,8 @@ pub struct Schema {
     pub enums: Vec<Enum>,
     /// Composite types (MongoDB `type` blocks).
     pub types: Vec<CompositeType>,
+    /// The generator's `previewFeatures` (they change the generated types: `relationJoins`, …).
+    pub preview_features: Vec<String>,
     /// Every name of the generated `Prisma` namespace, built on first use (see `type_names`).
     #[serde(skip)]
     pub(crate) type_index: std::sync::OnceLock<crate::type_names::TypeIndex>,
@@ -66,8 +68,13 @@ pub struct Model {
     pub is_view: bool,
     /// Fields of `@id` or `@@id`.
     pub id_fields: Vec<String>,
-    /// Single-field `@unique`s and compound `@@unique`s, each as its field list.
+    /// `@@unique` attributes as field lists (single-field `@unique` shows as the field's `isUnique`),
+    /// as the DMMF's `uniqueFields`.
     pub unique_fields: Vec<Vec<String>>,
+    /// `@@unique` attributes with their client name (`name:`), as the DMMF's `uniqueIndexes`.
+    pub unique_indexes: Vec<UniqueIndex>,
+    /// The `name:` of a compound `@@id`.
+    pub primary_key_name: Option<String>,
     pub types: ModelTypeNames,
     pub fields: Vec<Field>,
     /// Required fields of `<Model>CreateInput`, in field order (empty when Prisma generates none).
@@ -79,6 +86,13 @@ pub struct Model {
     pub unsupported_fields: Vec<UnsupportedField>,
     #[serde(skip)]
     pub span: Option<SchemaSpan>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UniqueIndex {
+    pub name: Option<String>,
+    pub fields: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -132,6 +146,8 @@ pub struct Field {
     pub relation_from_fields: Option<Vec<String>>,
     pub relation_to_fields: Option<Vec<String>>,
     pub is_read_only: bool,
+    /// The `@db.<Type>` attribute's type name (`Uuid`, `VarChar`, …).
+    pub native_type: Option<String>,
     #[serde(skip)]
     pub span: Option<SchemaSpan>,
 }

@@ -8,12 +8,12 @@ use saola_psl::schema_ast::ast::WithSpan;
 use crate::defaults::default_json;
 use crate::diagnostics::line_column;
 use crate::{
-    CompositeType, Enum, EnumValue, Field, FieldKind, Model, ModelTypeNames, Schema, SchemaSpan, UnsupportedField,
+    CompositeType, Enum, EnumValue, Field, FieldKind, Model, ModelTypeNames, Schema, SchemaSpan, UniqueIndex, UnsupportedField,
     create_inputs,
 };
 
 /// Builds the resolved schema. `files` are `(name, text)` in the order psl received them.
-pub fn resolve(db: &ParserDatabase, provider: &str, files: &[(String, String)]) -> Schema {
+pub fn resolve(db: &ParserDatabase, provider: &str, preview_features: Vec<String>, files: &[(String, String)]) -> Schema {
     let span_of = |span: saola_psl::diagnostics::Span| {
         let (file, text) = &files[span.file_id.0 as usize];
         let (line, column) = line_column(text, span.start);
@@ -51,6 +51,7 @@ pub fn resolve(db: &ParserDatabase, provider: &str, files: &[(String, String)]) 
         models: Vec::new(),
         enums,
         types,
+        preview_features,
         type_index: Default::default(),
     };
     // Required create fields depend on the other side of each relation: compute once all models exist.
@@ -74,11 +75,13 @@ fn resolve_model(model: walkers::ModelWalker<'_>, span_of: &dyn Fn(saola_psl::di
     let is_view = model.ast_model().is_view();
     let id_fields: Vec<String> =
         model.primary_key().map(|pk| pk.fields().map(|f| f.name().to_owned()).collect()).unwrap_or_default();
-    let unique_fields: Vec<Vec<String>> = model
+    let unique_indexes: Vec<UniqueIndex> = model
         .indexes()
         .filter(|index| index.is_unique() && !index.is_defined_on_field())
-        .map(|index| index.fields().map(|f| f.name().to_owned()).collect())
+        .map(|index| UniqueIndex { name: index.name().map(str::to_owned), fields: index.fields().map(|f| f.name().to_owned()).collect() })
         .collect();
+    let unique_fields = unique_indexes.iter().map(|u| u.fields.clone()).collect();
+    let primary_key_name = model.primary_key().and_then(|pk| pk.name()).map(str::to_owned);
 
     // Scalar fields used in some `@relation(fields: …)` of this model: the DMMF's `isReadOnly`.
     let foreign_keys: Vec<ast::FieldId> = model
@@ -130,6 +133,8 @@ fn resolve_model(model: walkers::ModelWalker<'_>, span_of: &dyn Fn(saola_psl::di
         is_view,
         id_fields,
         unique_fields,
+        unique_indexes,
+        primary_key_name,
         types,
         fields,
         required_create_fields: Vec::new(),
@@ -205,6 +210,7 @@ fn scalar_field(
         relation_from_fields: None,
         relation_to_fields: None,
         is_read_only: is_foreign_key,
+        native_type: sf.raw_native_type().map(|(_, name, _, _)| name.to_owned()),
         span: span_of(sf.ast_field().span()),
     }
 }
@@ -232,6 +238,7 @@ fn relation_field(
         relation_from_fields: Some(from),
         relation_to_fields: Some(to),
         is_read_only: false,
+        native_type: None,
         span: span_of(rf.ast_field().span()),
     }
 }
@@ -263,6 +270,7 @@ fn composite_field(
         relation_from_fields: None,
         relation_to_fields: None,
         is_read_only: false,
+        native_type: field.raw_native_type().map(|(_, name, _, _)| name.to_owned()),
         span: span_of(field.ast_field().span()),
     }
 }

@@ -1,179 +1,751 @@
 //! Every name the generated `Prisma` namespace holds for a schema.
+//!
+//! Prisma builds its query schema lazily from the root operations: a type exists when something
+//! reachable refers to it (the nested `…Without<Field>…` inputs exist only where a parent input
+//! holds that relation). We walk the same graph: [`Node`]s are the types, [`Walk::expand`] lists
+//! what each refers to. Then `prisma-client-js` adds TypeScript-only names per model (`GetPayload`,
+//! `Delegate`, `…Args`), per enum and scalar (`…FieldRefInput`), and the fixed exports.
+
+use std::collections::HashSet;
 
 use super::{ResolvedTypeName, TypeIndex, TypeNameKind};
 use crate::create_inputs::capitalize;
-use crate::{Model, Schema};
+use crate::{Field, FieldKind, Model, Schema};
 
-/// Names every generated `Prisma` namespace exports, whatever the schema.
+/// Names every generated `Prisma` namespace exports whatever the schema (prisma-client-js, Prisma 7).
 pub const FIXED_EXPORTS: &[&str] = &[
-    "PrismaClientKnownRequestError",
-    "PrismaClientUnknownRequestError",
-    "PrismaClientRustPanicError",
-    "PrismaClientInitializationError",
-    "PrismaClientValidationError",
-    "Decimal",
-    "Metrics",
-    "Metric",
-    "MetricHistogram",
-    "MetricHistogramBucket",
-    "Extension",
-    "Extensions",
-    "defineExtension",
-    "getExtensionContext",
-    "Args",
-    "Payload",
-    "Result",
-    "Exact",
-    "PrismaVersion",
-    "prismaVersion",
-    "sql",
-    "empty",
-    "join",
-    "raw",
-    "Sql",
-    "Decimal",
-    "DecimalJsLike",
-    "JsonObject",
-    "JsonArray",
-    "JsonValue",
-    "InputJsonObject",
-    "InputJsonArray",
-    "InputJsonValue",
-    "NullableJsonNullValueInput",
-    "JsonNullValueInput",
-    "JsonNullValueFilter",
-    "NullTypes",
-    "DbNull",
-    "JsonNull",
-    "AnyNull",
-    "TransactionClient",
-    "TransactionIsolationLevel",
-    "SortOrder",
-    "NullsOrder",
-    "QueryMode",
-    "PrismaPromise",
-    "LogLevel",
-    "LogDefinition",
-    "LogEvent",
-    "QueryEvent",
-    "PrismaClientOptions",
-    "ErrorFormat",
-    "TypeMap",
-    "TypeMapCb",
-    "ModelName",
-    "Datasource",
-    "Datasources",
-    "DatasourceUrl",
-    "PrismaAction",
-    "MiddlewareParams",
-    "BatchPayload",
-    "AffectedRowsOutput",
-    "GlobalOmitConfig",
-    "GetLogType",
-    "GetEvents",
-    "InternalArgs",
-    "DefaultArgs",
-    "Enumerable",
-    "RequiredKeys",
-    "Subset",
-    "SelectSubset",
-    "SubsetIntersection",
-    "XOR",
-    "Without",
-    "Optional",
-    "Merge",
-    "AtLeast",
-    "Boolean",
-    "True",
-    "False",
-    "Or",
-    "Not",
-    "Keys",
-    "Key",
-    "Has",
-    "Extends",
-    "Record",
-    "Cast",
-    "GetScalarType",
-    "FieldPaths",
-    "GetHavingFields",
-    "TupleToUnion",
-    "MaybeTupleToUnion",
-    "PickEnumerable",
-    "ExcludeUnderscoreKeys",
-    "FieldRef",
-    "StringFieldRefInput",
-    "IntFieldRefInput",
+    "AnyNull", "Args", "At", "AtBasic", "AtLeast", "AtLoose", "AtStrict", "BatchPayload", "Boolean", "Bytes", "Cast",
+    "CheckIsLogLevel", "ComputeRaw", "DMMF", "Datasource", "DbNull", "Decimal", "DecimalJsLike", "DefaultPrismaClient",
+    "Either", "EitherLoose", "EitherStrict", "Enumerable", "ErrorFormat", "Exact", "ExcludeUnderscoreKeys", "Extends",
+    "Extension", "False", "FieldPaths", "FieldRef", "FieldRefInputType", "GetEvents", "GetHavingFields", "GetLogType",
+    "GetScalarType", "GlobalOmitConfig", "Has", "InputJsonArray", "InputJsonObject", "InputJsonValue", "IntersectOf",
+    "IsObject", "JsonArray", "JsonNull", "JsonObject", "JsonValue", "Key", "Keys", "LogDefinition", "LogEvent", "LogLevel",
+    "MaybeTupleToUnion", "Merge", "ModelName", "NoExpand", "Not", "NullTypes", "OptionalFlat", "Or", "Overwrite",
+    "PatchUndefined", "Payload", "PickEnumerable", "PrismaAction", "PrismaClientConstructorArgs",
+    "PrismaClientInitializationError", "PrismaClientKnownRequestError", "PrismaClientOptions", "PrismaClientRustPanicError",
+    "PrismaClientUnknownRequestError", "PrismaClientValidationError", "PrismaPromise", "PrismaVersion", "Prisma__Pick",
+    "PromiseReturnType", "PromiseType", "QueryEvent", "RequiredKeys", "Result", "SelectAndInclude", "SelectAndOmit",
+    "SelectSubset", "Sql", "Strict", "Subset", "SubsetIntersection", "TransactionClient", "True", "TrueKeys", "TruthyKeys",
+    "TupleToUnion", "TypeMap", "TypeMapCb", "UnEnumerate", "Union", "Without", "XOR", "_Either", "_Merge", "_Record",
+    "_Strict", "_TupleToUnion", "__Either", "defineExtension", "dmmf", "empty", "getExtensionContext", "getLogLevel",
+    "join", "prismaVersion", "raw", "sql", "type", "validator",
+    // Query-schema types every schema has.
+    "Query", "Mutation", "AffectedRowsOutput", "SortOrder",
 ];
 
+/// The filter family of a scalar: `Int`, `Bool`, `String`, `Uuid` (PostgreSQL `@db.Uuid` strings
+/// have their own filters), `Enum<Name>`, …
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Base {
+    name: String,
+    enum_name: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum FilterFlavour {
+    Plain,
+    Nested,
+    WithAggregates,
+    NestedWithAggregates,
+}
+
+/// A relation-write input type nested under a parent, for relation field `field` of `model`
+/// (the field leading back to the parent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum NestedKind {
+    CreateNested { unchecked: bool },
+    UpdateNested { unchecked: bool },
+    CreateWithout { unchecked: bool },
+    UpdateWithout { unchecked: bool },
+    CreateOrConnect,
+    CreateManyEnvelope,
+    CreateMany,
+    UpsertWithWhereUnique,
+    UpdateWithWhereUnique,
+    UpdateManyWithWhere,
+    UncheckedUpdateManyWithout,
+    UpsertWithout,
+    UpdateToOneWithWhere,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Node {
+    Named(&'static str),
+    Model(usize, ModelType),
+    Nested(usize, usize, NestedKind),
+    Filter(Base, bool, FilterFlavour),
+    ListFilter(Base),
+    UpdateOperations(Base, bool),
+    FieldRef(String),
+    /// `<Model>Create<field>Input` / `<Model>Update<field>Input` (`true`) of a scalar list field.
+    ScalarListInput(usize, String, bool),
+    /// `<Model><Name>CompoundUniqueInput` of a compound `@@id` / `@@unique`.
+    CompoundUnique(usize, String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum ModelType {
+    Output,
+    Where,
+    WhereUnique,
+    ScalarWhere,
+    ScalarWhereWithAggregates,
+    OrderByWithRelation,
+    OrderByWithAggregation,
+    OrderByRelationAggregate,
+    CountOrderBy,
+    AvgOrderBy,
+    SumOrderBy,
+    MinOrderBy,
+    MaxOrderBy,
+    ListRelationFilter,
+    ScalarRelationFilter,
+    NullableScalarRelationFilter,
+    Create,
+    UncheckedCreate,
+    Update,
+    UncheckedUpdate,
+    CreateMany,
+    UpdateManyMutation,
+    UncheckedUpdateMany,
+    Aggregate,
+    GroupBy,
+    CountAggregate,
+    AvgAggregate,
+    SumAggregate,
+    MinAggregate,
+    MaxAggregate,
+    CountOutput,
+    ScalarFieldEnum,
+    CreateManyAndReturn,
+    UpdateManyAndReturn,
+    OrderByRelevance,
+    OrderByRelevanceFieldEnum,
+}
+
+struct Walk<'a> {
+    schema: &'a Schema,
+    seen: HashSet<Node>,
+    pending: Vec<Node>,
+    /// Connectors where `mode: insensitive` exists.
+    insensitive: bool,
+    returning: bool,
+    /// Scalar lists (and so `List…FieldRefInput`s) exist on this connector.
+    scalar_lists: bool,
+    /// `null` ordering (`SortOrderInput`) exists on this connector.
+    nulls_order: bool,
+    /// `_relevance` ordering: MySQL, or PostgreSQL with `fullTextSearchPostgres`.
+    relevance: bool,
+}
+
 pub(super) fn build(schema: &Schema) -> TypeIndex {
+    let provider = schema.provider.as_str();
+    let mut walk = Walk {
+        schema,
+        seen: HashSet::new(),
+        pending: Vec::new(),
+        insensitive: matches!(provider, "postgresql" | "postgres" | "cockroachdb" | "mongodb"),
+        returning: matches!(provider, "postgresql" | "postgres" | "cockroachdb" | "sqlite"),
+        scalar_lists: matches!(provider, "postgresql" | "postgres" | "cockroachdb" | "mongodb"),
+        nulls_order: provider != "mongodb",
+        relevance: provider == "mysql"
+            || (matches!(provider, "postgresql" | "postgres") && schema.preview_features.iter().any(|f| f == "fullTextSearchPostgres")),
+    };
+    if schema.preview_features.iter().any(|f| f == "relationJoins") {
+        walk.push(Node::Named("RelationLoadStrategy"));
+    }
+    if provider != "mongodb" {
+        walk.push(Node::Named("TransactionIsolationLevel"));
+    }
+    for (index, model) in schema.models.iter().enumerate() {
+        use ModelType::*;
+        let mut roots = vec![Output, Where, WhereUnique, OrderByWithRelation, OrderByWithAggregation, ScalarWhereWithAggregates, Aggregate, GroupBy, ScalarFieldEnum];
+        if model.types.create_input.is_some() {
+            roots.extend([Create, UncheckedCreate, CreateMany]);
+            if walk.returning {
+                roots.push(CreateManyAndReturn);
+            }
+        }
+        if model.types.update_input.is_some() {
+            roots.extend([Update, UncheckedUpdate, UpdateManyMutation, UncheckedUpdateMany]);
+            if walk.returning {
+                roots.push(UpdateManyAndReturn);
+            }
+        }
+        if model.types.where_unique_input.is_none() {
+            roots.retain(|r| *r != WhereUnique);
+        }
+        for root in roots {
+            walk.push(Node::Model(index, root));
+        }
+    }
+    while let Some(node) = walk.pending.pop() {
+        walk.expand(&node);
+    }
+
     let mut index = TypeIndex::default();
+    let mut add = |name: String, model: Option<&str>, kind: TypeNameKind| {
+        index.names.entry(name).or_insert(ResolvedTypeName { model: model.map(str::to_owned), kind });
+    };
     for name in FIXED_EXPORTS {
-        index.names.insert((*name).to_owned(), ResolvedTypeName { model: None, kind: TypeNameKind::Other });
+        add((*name).to_owned(), None, TypeNameKind::Other);
+    }
+    for e in &schema.enums {
+        add(e.name.clone(), None, TypeNameKind::Other);
+    }
+    let nodes: Vec<Node> = walk.seen.iter().cloned().collect();
+    for node in &nodes {
+        let (name, model, kind) = walk.describe(node);
+        add(name, model, kind);
     }
     for model in &schema.models {
-        model_names(schema, model, &mut index);
+        client_names(schema, model, &mut add);
+    }
+    // prisma-client-js splits the nullable JSON filters into a `…Base` type and a wrapper.
+    for name in ["JsonNullableFilter", "JsonNullableWithAggregatesFilter", "NestedJsonNullableFilter"] {
+        if index.names.contains_key(name) {
+            index.names.insert(format!("{name}Base"), ResolvedTypeName { model: None, kind: TypeNameKind::Other });
+        }
     }
     index
 }
 
-fn model_names(schema: &Schema, model: &Model, index: &mut TypeIndex) {
-    let mut add = |name: String, kind: TypeNameKind| {
-        index.names.insert(name, ResolvedTypeName { model: Some(model.name.clone()), kind });
-    };
-    let types = &model.types;
-    add(types.model.clone(), TypeNameKind::Model);
-    let main = [
-        (&types.create_input, TypeNameKind::CreateInput),
-        (&types.unchecked_create_input, TypeNameKind::UncheckedCreateInput),
-        (&types.update_input, TypeNameKind::UpdateInput),
-        (&types.unchecked_update_input, TypeNameKind::UncheckedUpdateInput),
-        (&types.create_many_input, TypeNameKind::CreateManyInput),
-        (&types.where_unique_input, TypeNameKind::WhereUniqueInput),
-        (&types.include, TypeNameKind::Include),
-    ];
-    for (name, kind) in main {
-        if let Some(name) = name {
-            add(name.clone(), kind);
+impl<'a> Walk<'a> {
+    fn push(&mut self, node: Node) {
+        if self.seen.insert(node.clone()) {
+            self.pending.push(node);
         }
     }
-    add(types.where_input.clone(), TypeNameKind::WhereInput);
-    add(types.order_by_with_relation_input.clone(), TypeNameKind::OrderByWithRelationInput);
-    add(types.select.clone(), TypeNameKind::Select);
-    let name = &model.name;
-    if types.update_input.is_some() {
-        add(format!("{name}UpdateManyMutationInput"), TypeNameKind::UpdateManyMutationInput);
-        add(format!("{name}UncheckedUpdateManyInput"), TypeNameKind::UncheckedUpdateManyInput);
+
+    fn model(&self, index: usize) -> &'a Model {
+        &self.schema.models[index]
     }
-    for field in model.relation_fields() {
-        let Some(opposite) = schema.opposite_field(model, field) else { continue };
-        let parent = schema.model(&field.type_name);
-        let parent_creates = parent.is_some_and(|p| p.types.create_input.is_some());
-        let parent_updates = parent.is_some_and(|p| p.types.update_input.is_some());
-        let f = capitalize(&field.name);
-        let relation_field = field.name.clone();
-        if types.create_input.is_some() && (parent_creates || parent_updates) {
-            add(format!("{name}CreateWithout{f}Input"), TypeNameKind::CreateWithout { relation_field: relation_field.clone() });
-            add(
-                format!("{name}UncheckedCreateWithout{f}Input"),
-                TypeNameKind::UncheckedCreateWithout { relation_field: relation_field.clone() },
-            );
-            if opposite.is_list && !field.is_list {
-                add(format!("{name}CreateMany{f}Input"), TypeNameKind::CreateManyNested { relation_field: relation_field.clone() });
-            }
-        }
-        if types.update_input.is_some() && parent_updates {
-            add(format!("{name}UpdateWithout{f}Input"), TypeNameKind::UpdateWithout { relation_field: relation_field.clone() });
-            add(
-                format!("{name}UncheckedUpdateWithout{f}Input"),
-                TypeNameKind::UncheckedUpdateWithout { relation_field: relation_field.clone() },
-            );
-            if opposite.is_list {
-                add(
-                    format!("{name}UncheckedUpdateManyWithout{f}Input"),
-                    TypeNameKind::UncheckedUpdateManyWithout { relation_field: relation_field.clone() },
-                );
+
+    fn model_index(&self, name: &str) -> Option<usize> {
+        self.schema.models.iter().position(|m| m.name == name)
+    }
+
+    fn base(&self, model: &Model, field: &Field) -> Base {
+        match field.kind {
+            FieldKind::Enum => Base { name: format!("Enum{}", field.type_name), enum_name: Some(field.type_name.clone()) },
+            _ => {
+                let name = match field.type_name.as_str() {
+                    "Boolean" => "Bool".to_owned(),
+                    "String" if self.is_uuid(model, field) => "Uuid".to_owned(),
+                    other => other.to_owned(),
+                };
+                Base { name, enum_name: None }
             }
         }
     }
+
+    /// PostgreSQL/CockroachDB `@db.Uuid` strings get `Uuid…` filters.
+    fn is_uuid(&self, _model: &Model, field: &Field) -> bool {
+        field.native_type.as_deref() == Some("Uuid") && matches!(self.schema.provider.as_str(), "postgresql" | "postgres" | "cockroachdb")
+    }
+
+    fn scalar_fields(model: &Model) -> impl Iterator<Item = &Field> {
+        model.fields.iter().filter(|f| !f.is_relation() && f.kind != FieldKind::Object)
+    }
+
+    fn field_ref(&mut self, type_name: &str, list: bool) {
+        if list && !self.scalar_lists {
+            return;
+        }
+        self.push(Node::FieldRef(if list { format!("List{type_name}FieldRefInput") } else { format!("{type_name}FieldRefInput") }));
+    }
+
+    fn filter_refs(&mut self, base: &Base, nullable: bool, flavour: FilterFlavour) {
+        let scalar = base.enum_name.as_deref().map(|e| format!("Enum{e}")).unwrap_or_else(|| match base.name.as_str() {
+            "Bool" => "Boolean".to_owned(),
+            "Uuid" => "String".to_owned(),
+            other => other.to_owned(),
+        });
+        let nested = match flavour {
+            FilterFlavour::Plain | FilterFlavour::Nested => FilterFlavour::Nested,
+            FilterFlavour::WithAggregates | FilterFlavour::NestedWithAggregates => FilterFlavour::NestedWithAggregates,
+        };
+        if base.name == "Json" {
+            self.push(Node::Named("JsonNullValueFilter"));
+            self.field_ref("Json", false);
+            self.field_ref("String", false);
+            // JSON filters take `mode` on every connector.
+            self.push(Node::Named("QueryMode"));
+            self.field_ref("EnumQueryMode", false);
+        } else {
+            self.push(Node::Filter(base.clone(), nullable, nested));
+            self.field_ref(&scalar, false);
+            if base.name != "Bool" {
+                self.field_ref(&scalar, true);
+            }
+            if matches!(base.name.as_str(), "String") && self.insensitive && matches!(flavour, FilterFlavour::Plain | FilterFlavour::WithAggregates) {
+                self.push(Node::Named("QueryMode"));
+            }
+        }
+        if matches!(flavour, FilterFlavour::WithAggregates | FilterFlavour::NestedWithAggregates) {
+            let int = Base { name: "Int".to_owned(), enum_name: None };
+            self.push(Node::Filter(int, nullable, FilterFlavour::Nested));
+            self.push(Node::Filter(base.clone(), nullable, FilterFlavour::Nested));
+            let avg = match base.name.as_str() {
+                "Int" | "BigInt" | "Float" => Some("Float"),
+                "Decimal" => Some("Decimal"),
+                _ => None,
+            };
+            if let Some(avg) = avg {
+                self.push(Node::Filter(Base { name: avg.to_owned(), enum_name: None }, nullable, FilterFlavour::Nested));
+            }
+        }
+    }
+
+    fn expand(&mut self, node: &Node) {
+        match node {
+            Node::Model(index, kind) => self.expand_model(*index, *kind),
+            Node::Nested(index, field, kind) => self.expand_nested(*index, *field, *kind),
+            Node::Filter(base, nullable, flavour) => {
+                let (base, nullable, flavour) = (base.clone(), *nullable, *flavour);
+                self.filter_refs(&base, nullable, flavour)
+            }
+            Node::ListFilter(base) => {
+                let scalar = base.enum_name.as_deref().map(|e| format!("Enum{e}")).unwrap_or_else(|| base.name.replace("Bool", "Boolean"));
+                self.field_ref(&scalar, true);
+                if base.name != "Json" {
+                    self.field_ref(&scalar, false);
+                }
+            }
+            Node::Named("SortOrderInput") => self.push(Node::Named("NullsOrder")),
+            _ => {}
+        }
+    }
+
+    fn expand_model(&mut self, index: usize, kind: ModelType) {
+        use ModelType::*;
+        let model = self.model(index);
+        let numeric = Self::scalar_fields(model).any(|f| matches!(f.type_name.as_str(), "Int" | "BigInt" | "Float" | "Decimal") && f.kind == FieldKind::Scalar);
+        match kind {
+            Output => {
+                if model.fields.iter().any(|f| f.is_relation() && f.is_list) {
+                    self.push(Node::Model(index, CountOutput));
+                }
+                for field in model.relation_fields() {
+                    if let Some(target) = self.model_index(&field.type_name) {
+                        self.push(Node::Model(target, Output));
+                        if field.is_list {
+                            self.push(Node::Model(target, Where));
+                            self.push(Node::Model(target, OrderByWithRelation));
+                            self.push(Node::Model(target, ScalarFieldEnum));
+                            if self.model(target).types.where_unique_input.is_some() {
+                                self.push(Node::Model(target, WhereUnique));
+                            }
+                        } else if !field.is_required {
+                            self.push(Node::Model(target, Where));
+                        }
+                    }
+                }
+            }
+            Aggregate | GroupBy => {
+                self.push(Node::Model(index, CountAggregate));
+                self.push(Node::Model(index, MinAggregate));
+                self.push(Node::Model(index, MaxAggregate));
+                if numeric {
+                    self.push(Node::Model(index, AvgAggregate));
+                    self.push(Node::Model(index, SumAggregate));
+                }
+            }
+            Where | WhereUnique | ScalarWhere | ScalarWhereWithAggregates => {
+                let flavour = if kind == ScalarWhereWithAggregates { FilterFlavour::WithAggregates } else { FilterFlavour::Plain };
+                if kind != ScalarWhereWithAggregates && kind != ScalarWhere {
+                    self.push(Node::Model(index, Where));
+                }
+                if kind == WhereUnique {
+                    let pk = (model.id_fields.len() > 1).then(|| (model.primary_key_name.clone(), model.id_fields.clone()));
+                    let uniques = model.unique_indexes.iter().filter(|u| u.fields.len() > 1).map(|u| (u.name.clone(), u.fields.clone()));
+                    for (name, fields) in pk.into_iter().chain(uniques) {
+                        let name = name.map(|n| capitalize(&n)).unwrap_or_else(|| fields.iter().map(|f| capitalize(f)).collect());
+                        self.push(Node::CompoundUnique(index, name));
+                    }
+                }
+                for field in Self::scalar_fields(model) {
+                    let base = self.base(model, field);
+                    if field.is_list {
+                        let name = if base.name == "Uuid" { "String".to_owned() } else { base.name };
+                        self.push(Node::ListFilter(Base { name, enum_name: base.enum_name }));
+                    } else if base.name == "Json" {
+                        self.push(Node::Filter(base.clone(), !field.is_required, flavour));
+                    } else {
+                        self.push(Node::Filter(base, !field.is_required, flavour));
+                    }
+                }
+                if matches!(kind, Where | WhereUnique) {
+                    for field in model.relation_fields() {
+                        if let Some(target) = self.model_index(&field.type_name) {
+                            let filter = if field.is_list {
+                                ListRelationFilter
+                            } else if field.is_required {
+                                ScalarRelationFilter
+                            } else {
+                                NullableScalarRelationFilter
+                            };
+                            self.push(Node::Model(target, filter));
+                            self.push(Node::Model(target, Where));
+                        }
+                    }
+                }
+            }
+            ListRelationFilter | ScalarRelationFilter | NullableScalarRelationFilter => self.push(Node::Model(index, Where)),
+            OrderByWithRelation | OrderByWithAggregation => {
+                self.push(Node::Named("SortOrder"));
+                if self.nulls_order && Self::scalar_fields(model).any(|f| !f.is_required) {
+                    self.push(Node::Named("SortOrderInput"));
+                }
+                if kind == OrderByWithRelation && self.relevance && Self::scalar_fields(model).any(|f| f.type_name == "String") {
+                    self.push(Node::Model(index, OrderByRelevance));
+                    self.push(Node::Model(index, OrderByRelevanceFieldEnum));
+                }
+                if kind == OrderByWithAggregation {
+                    for sub in [CountOrderBy, MinOrderBy, MaxOrderBy] {
+                        self.push(Node::Model(index, sub));
+                    }
+                    if numeric {
+                        self.push(Node::Model(index, AvgOrderBy));
+                        self.push(Node::Model(index, SumOrderBy));
+                    }
+                } else {
+                    for field in model.relation_fields() {
+                        if let Some(target) = self.model_index(&field.type_name) {
+                            self.push(Node::Model(target, if field.is_list { OrderByRelationAggregate } else { OrderByWithRelation }));
+                        }
+                    }
+                }
+            }
+            Create | UncheckedCreate | Update | UncheckedUpdate | CreateMany | UpdateManyMutation | UncheckedUpdateMany => {
+                let type_kind = match kind {
+                    Create => TypeNameKind::CreateInput,
+                    UncheckedCreate => TypeNameKind::UncheckedCreateInput,
+                    Update => TypeNameKind::UpdateInput,
+                    UncheckedUpdate => TypeNameKind::UncheckedUpdateInput,
+                    CreateMany => TypeNameKind::CreateManyInput,
+                    UpdateManyMutation => TypeNameKind::UpdateManyMutationInput,
+                    _ => TypeNameKind::UncheckedUpdateManyInput,
+                };
+                self.expand_input(index, &type_kind, None);
+            }
+            _ => {}
+        }
+    }
+
+    /// What the fields of a create/update input refer to.
+    fn expand_input(&mut self, index: usize, kind: &TypeNameKind, _without: Option<usize>) {
+        let model = self.model(index);
+        let Some(fields) = crate::create_inputs::input_fields(self.schema, &model.name, kind) else { return };
+        let update = matches!(
+            kind,
+            TypeNameKind::UpdateInput
+                | TypeNameKind::UncheckedUpdateInput
+                | TypeNameKind::UpdateManyMutationInput
+                | TypeNameKind::UncheckedUpdateManyInput
+                | TypeNameKind::UpdateWithout { .. }
+                | TypeNameKind::UncheckedUpdateWithout { .. }
+                | TypeNameKind::UncheckedUpdateManyWithout { .. }
+        );
+        let unchecked = matches!(
+            kind,
+            TypeNameKind::UncheckedCreateInput
+                | TypeNameKind::UncheckedUpdateInput
+                | TypeNameKind::UncheckedUpdateManyInput
+                | TypeNameKind::CreateManyInput
+                | TypeNameKind::UncheckedCreateWithout { .. }
+                | TypeNameKind::UncheckedUpdateWithout { .. }
+                | TypeNameKind::UncheckedUpdateManyWithout { .. }
+                | TypeNameKind::CreateManyNested { .. }
+        );
+        for input in fields {
+            let Some(field) = model.field(&input.name) else { continue };
+            if field.is_relation() {
+                let Some(target) = self.model_index(&field.type_name) else { continue };
+                let Some(opposite) = self.schema.opposite_field(model, field) else { continue };
+                let Some(opposite_index) = self.model(target).fields.iter().position(|f| f.name == opposite.name) else { continue };
+                let nested = if update { NestedKind::UpdateNested { unchecked } } else { NestedKind::CreateNested { unchecked } };
+                self.push(Node::Nested(target, opposite_index, nested));
+            } else if field.kind == FieldKind::Object {
+                // Composite types (MongoDB): not modelled further.
+            } else if field.is_list {
+                self.push(Node::ScalarListInput(index, field.name.clone(), update));
+            } else if field.type_name == "Json" {
+                self.push(Node::Named(if field.is_required { "JsonNullValueInput" } else { "NullableJsonNullValueInput" }));
+            } else if update {
+                let base = self.base(model, field);
+                let base = Base { name: if base.name == "Uuid" { "String".to_owned() } else { base.name }, enum_name: base.enum_name };
+                self.push(Node::UpdateOperations(base, !field.is_required));
+            }
+        }
+    }
+
+    fn expand_nested(&mut self, index: usize, field_index: usize, kind: NestedKind) {
+        use NestedKind::*;
+        let model = self.model(index);
+        let field = &model.fields[field_index];
+        let Some(parent) = self.schema.opposite_field(model, field) else { return };
+        let supports_create = model.types.create_input.is_some();
+        let one_to_many = parent.is_list && !field.is_list;
+        let push = |walk: &mut Self, kind: NestedKind| walk.push(Node::Nested(index, field_index, kind));
+        let unique = |walk: &mut Self| {
+            if walk.model(index).types.where_unique_input.is_some() {
+                walk.push(Node::Model(index, ModelType::WhereUnique));
+            }
+        };
+        match kind {
+            CreateNested { .. } => {
+                if supports_create {
+                    push(self, CreateWithout { unchecked: false });
+                    push(self, CreateWithout { unchecked: true });
+                    push(self, CreateOrConnect);
+                    if one_to_many {
+                        push(self, CreateManyEnvelope);
+                    }
+                }
+                unique(self);
+            }
+            UpdateNested { .. } => {
+                if supports_create {
+                    push(self, CreateWithout { unchecked: false });
+                    push(self, CreateWithout { unchecked: true });
+                    push(self, CreateOrConnect);
+                    if one_to_many {
+                        push(self, CreateManyEnvelope);
+                    }
+                }
+                unique(self);
+                if parent.is_list {
+                    if supports_create {
+                        push(self, UpsertWithWhereUnique);
+                    }
+                    push(self, UpdateWithWhereUnique);
+                    push(self, UpdateManyWithWhere);
+                    self.push(Node::Model(index, ModelType::ScalarWhere));
+                } else {
+                    if supports_create {
+                        push(self, UpsertWithout);
+                    }
+                    push(self, UpdateToOneWithWhere);
+                    push(self, UpdateWithout { unchecked: false });
+                    push(self, UpdateWithout { unchecked: true });
+                    if !parent.is_required {
+                        self.push(Node::Model(index, ModelType::Where));
+                    }
+                }
+            }
+            CreateOrConnect => {
+                unique(self);
+                push(self, CreateWithout { unchecked: false });
+                push(self, CreateWithout { unchecked: true });
+            }
+            CreateManyEnvelope => push(self, CreateMany),
+            UpsertWithWhereUnique | UpsertWithout => {
+                if kind == UpsertWithWhereUnique {
+                    unique(self);
+                } else {
+                    self.push(Node::Model(index, ModelType::Where));
+                }
+                push(self, UpdateWithout { unchecked: false });
+                push(self, UpdateWithout { unchecked: true });
+                push(self, CreateWithout { unchecked: false });
+                push(self, CreateWithout { unchecked: true });
+            }
+            UpdateWithWhereUnique => {
+                unique(self);
+                push(self, UpdateWithout { unchecked: false });
+                push(self, UpdateWithout { unchecked: true });
+            }
+            UpdateToOneWithWhere => {
+                self.push(Node::Model(index, ModelType::Where));
+                push(self, UpdateWithout { unchecked: false });
+                push(self, UpdateWithout { unchecked: true });
+            }
+            UpdateManyWithWhere => {
+                self.push(Node::Model(index, ModelType::ScalarWhere));
+                self.push(Node::Model(index, ModelType::UpdateManyMutation));
+                push(self, UncheckedUpdateManyWithout);
+            }
+            CreateWithout { unchecked } => {
+                let relation_field = field.name.clone();
+                let kind = if unchecked { TypeNameKind::UncheckedCreateWithout { relation_field } } else { TypeNameKind::CreateWithout { relation_field } };
+                self.expand_input(index, &kind, Some(field_index));
+            }
+            UpdateWithout { unchecked } => {
+                let relation_field = field.name.clone();
+                let kind = if unchecked { TypeNameKind::UncheckedUpdateWithout { relation_field } } else { TypeNameKind::UpdateWithout { relation_field } };
+                self.expand_input(index, &kind, Some(field_index));
+            }
+            CreateMany => {
+                self.expand_input(index, &TypeNameKind::CreateManyNested { relation_field: field.name.clone() }, Some(field_index));
+            }
+            UncheckedUpdateManyWithout => {
+                self.expand_input(index, &TypeNameKind::UncheckedUpdateManyWithout { relation_field: field.name.clone() }, Some(field_index));
+            }
+        }
+    }
+
+    /// The generated name of a node, the model it belongs to and its kind.
+    fn describe(&self, node: &Node) -> (String, Option<&'a str>, TypeNameKind) {
+        use ModelType::*;
+        match node {
+            Node::Named(name) => ((*name).to_owned(), None, TypeNameKind::Other),
+            Node::FieldRef(name) => (name.clone(), None, TypeNameKind::Other),
+            Node::CompoundUnique(index, name) => {
+                let m = self.model(*index).name.as_str();
+                (format!("{m}{name}CompoundUniqueInput"), Some(m), TypeNameKind::Other)
+            }
+            Node::ScalarListInput(index, field, update) => {
+                let m = self.model(*index).name.as_str();
+                (format!("{m}{}{field}Input", if *update { "Update" } else { "Create" }), Some(m), TypeNameKind::Other)
+            }
+            Node::Filter(base, nullable, flavour) => {
+                let nullable = if *nullable { "Nullable" } else { "" };
+                let name = match flavour {
+                    FilterFlavour::Plain => format!("{}{nullable}Filter", base.name),
+                    FilterFlavour::Nested => format!("Nested{}{nullable}Filter", base.name),
+                    FilterFlavour::WithAggregates => format!("{}{nullable}WithAggregatesFilter", base.name),
+                    FilterFlavour::NestedWithAggregates => format!("Nested{}{nullable}WithAggregatesFilter", base.name),
+                };
+                (name, None, TypeNameKind::Other)
+            }
+            Node::ListFilter(base) => (format!("{}NullableListFilter", base.name), None, TypeNameKind::Other),
+            Node::UpdateOperations(base, nullable) => {
+                (format!("{}{}FieldUpdateOperationsInput", if *nullable { "Nullable" } else { "" }, base.name), None, TypeNameKind::Other)
+            }
+            Node::Model(index, kind) => {
+                let model = self.model(*index);
+                let m = model.name.as_str();
+                let c = capitalize(m);
+                let (name, type_kind) = match kind {
+                    Output => (m.to_owned(), TypeNameKind::Model),
+                    Where => (format!("{m}WhereInput"), TypeNameKind::WhereInput),
+                    WhereUnique => (format!("{m}WhereUniqueInput"), TypeNameKind::WhereUniqueInput),
+                    ScalarWhere => (format!("{m}ScalarWhereInput"), TypeNameKind::Other),
+                    ScalarWhereWithAggregates => (format!("{m}ScalarWhereWithAggregatesInput"), TypeNameKind::Other),
+                    OrderByWithRelation => (format!("{m}OrderByWithRelationInput"), TypeNameKind::OrderByWithRelationInput),
+                    OrderByWithAggregation => (format!("{m}OrderByWithAggregationInput"), TypeNameKind::Other),
+                    OrderByRelationAggregate => (format!("{m}OrderByRelationAggregateInput"), TypeNameKind::Other),
+                    CountOrderBy => (format!("{m}CountOrderByAggregateInput"), TypeNameKind::Other),
+                    AvgOrderBy => (format!("{m}AvgOrderByAggregateInput"), TypeNameKind::Other),
+                    SumOrderBy => (format!("{m}SumOrderByAggregateInput"), TypeNameKind::Other),
+                    MinOrderBy => (format!("{m}MinOrderByAggregateInput"), TypeNameKind::Other),
+                    MaxOrderBy => (format!("{m}MaxOrderByAggregateInput"), TypeNameKind::Other),
+                    ListRelationFilter => (format!("{c}ListRelationFilter"), TypeNameKind::Other),
+                    ScalarRelationFilter => (format!("{c}ScalarRelationFilter"), TypeNameKind::Other),
+                    NullableScalarRelationFilter => (format!("{c}NullableScalarRelationFilter"), TypeNameKind::Other),
+                    OrderByRelevance => (format!("{m}OrderByRelevanceInput"), TypeNameKind::Other),
+                    OrderByRelevanceFieldEnum => (format!("{m}OrderByRelevanceFieldEnum"), TypeNameKind::Other),
+                    Create => (format!("{m}CreateInput"), TypeNameKind::CreateInput),
+                    UncheckedCreate => (format!("{m}UncheckedCreateInput"), TypeNameKind::UncheckedCreateInput),
+                    Update => (format!("{m}UpdateInput"), TypeNameKind::UpdateInput),
+                    UncheckedUpdate => (format!("{m}UncheckedUpdateInput"), TypeNameKind::UncheckedUpdateInput),
+                    CreateMany => (format!("{m}CreateManyInput"), TypeNameKind::CreateManyInput),
+                    UpdateManyMutation => (format!("{m}UpdateManyMutationInput"), TypeNameKind::UpdateManyMutationInput),
+                    UncheckedUpdateMany => (format!("{m}UncheckedUpdateManyInput"), TypeNameKind::UncheckedUpdateManyInput),
+                    Aggregate => (format!("Aggregate{c}"), TypeNameKind::Other),
+                    GroupBy => (format!("{c}GroupByOutputType"), TypeNameKind::Other),
+                    CountAggregate => (format!("{c}CountAggregateOutputType"), TypeNameKind::Other),
+                    AvgAggregate => (format!("{c}AvgAggregateOutputType"), TypeNameKind::Other),
+                    SumAggregate => (format!("{c}SumAggregateOutputType"), TypeNameKind::Other),
+                    MinAggregate => (format!("{c}MinAggregateOutputType"), TypeNameKind::Other),
+                    MaxAggregate => (format!("{c}MaxAggregateOutputType"), TypeNameKind::Other),
+                    CountOutput => (format!("{c}CountOutputType"), TypeNameKind::Other),
+                    ScalarFieldEnum => (format!("{c}ScalarFieldEnum"), TypeNameKind::Other),
+                    CreateManyAndReturn => (format!("CreateMany{m}AndReturnOutputType"), TypeNameKind::Other),
+                    UpdateManyAndReturn => (format!("UpdateMany{m}AndReturnOutputType"), TypeNameKind::Other),
+                };
+                (name, Some(m), type_kind)
+            }
+            Node::Nested(index, field_index, kind) => {
+                use NestedKind::*;
+                let model = self.model(*index);
+                let m = model.name.as_str();
+                let field = &model.fields[*field_index];
+                let f = capitalize(&field.name);
+                let parent_is_list = self.schema.opposite_field(model, field).is_some_and(|p| p.is_list);
+                let parent_is_required = self.schema.opposite_field(model, field).is_some_and(|p| p.is_required);
+                let relation_field = field.name.clone();
+                let u = |unchecked: bool| if unchecked { "Unchecked" } else { "" };
+                let (name, type_kind) = match kind {
+                    CreateNested { unchecked } => {
+                        let many = if parent_is_list { "Many" } else { "One" };
+                        (format!("{m}{}CreateNested{many}Without{f}Input", u(*unchecked)), TypeNameKind::Other)
+                    }
+                    UpdateNested { unchecked } => {
+                        let shape = if parent_is_list {
+                            "Many"
+                        } else if parent_is_required {
+                            "OneRequired"
+                        } else {
+                            "One"
+                        };
+                        (format!("{m}{}Update{shape}Without{f}NestedInput", u(*unchecked)), TypeNameKind::Other)
+                    }
+                    CreateWithout { unchecked: false } => (format!("{m}CreateWithout{f}Input"), TypeNameKind::CreateWithout { relation_field }),
+                    CreateWithout { unchecked: true } => {
+                        (format!("{m}UncheckedCreateWithout{f}Input"), TypeNameKind::UncheckedCreateWithout { relation_field })
+                    }
+                    UpdateWithout { unchecked: false } => (format!("{m}UpdateWithout{f}Input"), TypeNameKind::UpdateWithout { relation_field }),
+                    UpdateWithout { unchecked: true } => {
+                        (format!("{m}UncheckedUpdateWithout{f}Input"), TypeNameKind::UncheckedUpdateWithout { relation_field })
+                    }
+                    CreateOrConnect => (format!("{m}CreateOrConnectWithout{f}Input"), TypeNameKind::Other),
+                    CreateManyEnvelope => (format!("{m}CreateMany{f}InputEnvelope"), TypeNameKind::Other),
+                    CreateMany => (format!("{m}CreateMany{f}Input"), TypeNameKind::CreateManyNested { relation_field }),
+                    UpsertWithWhereUnique => (format!("{m}UpsertWithWhereUniqueWithout{f}Input"), TypeNameKind::Other),
+                    UpdateWithWhereUnique => (format!("{m}UpdateWithWhereUniqueWithout{f}Input"), TypeNameKind::Other),
+                    UpdateManyWithWhere => (format!("{m}UpdateManyWithWhereWithout{f}Input"), TypeNameKind::Other),
+                    UncheckedUpdateManyWithout => {
+                        (format!("{m}UncheckedUpdateManyWithout{f}Input"), TypeNameKind::UncheckedUpdateManyWithout { relation_field })
+                    }
+                    UpsertWithout => (format!("{m}UpsertWithout{f}Input"), TypeNameKind::Other),
+                    UpdateToOneWithWhere => (format!("{m}UpdateToOneWithWhereWithout{f}Input"), TypeNameKind::Other),
+                };
+                (name, Some(m), type_kind)
+            }
+        }
+    }
+}
+
+/// The TypeScript-only names prisma-client-js generates for a model.
+fn client_names(schema: &Schema, model: &Model, add: &mut impl FnMut(String, Option<&str>, TypeNameKind)) {
+    let m = model.name.as_str();
+    let c = capitalize(m);
+    let own = |suffix: &str| format!("{m}{suffix}");
+    add(own("Select"), Some(m), TypeNameKind::Select);
+    if model.types.include.is_some() {
+        add(own("Include"), Some(m), TypeNameKind::Include);
+    }
+    for suffix in [
+        "GetPayload", "Delegate", "DefaultArgs", "Omit", "FieldRefs", "SelectScalar", "CountArgs", "FindManyArgs", "FindFirstArgs",
+        "FindFirstOrThrowArgs", "FindUniqueArgs", "FindUniqueOrThrowArgs", "GroupByArgs", "CreateArgs", "CreateManyArgs",
+        "CreateManyAndReturnArgs", "DeleteArgs", "DeleteManyArgs", "UpdateArgs", "UpdateManyArgs", "UpdateManyAndReturnArgs",
+        "UpsertArgs", "SelectCreateManyAndReturn", "SelectUpdateManyAndReturn",
+    ] {
+        add(own(suffix), Some(m), TypeNameKind::Other);
+    }
+    if model.types.include.is_some() {
+        add(own("IncludeCreateManyAndReturn"), Some(m), TypeNameKind::Other);
+        add(own("IncludeUpdateManyAndReturn"), Some(m), TypeNameKind::Other);
+    }
+    add(format!("${m}Payload"), Some(m), TypeNameKind::Other);
+    add(format!("Prisma__{m}Client"), Some(m), TypeNameKind::Other);
+    add(format!("Get{c}AggregateType"), Some(m), TypeNameKind::Other);
+    add(format!("Get{c}GroupByPayload"), Some(m), TypeNameKind::Other);
+    for suffix in ["AggregateArgs", "CountAggregateInputType", "MinAggregateInputType", "MaxAggregateInputType", "AvgAggregateInputType", "SumAggregateInputType"] {
+        add(format!("{c}{suffix}"), Some(m), TypeNameKind::Other);
+    }
+    let list_relations: Vec<&Field> = model.relation_fields().filter(|f| f.is_list).collect();
+    if !list_relations.is_empty() {
+        add(format!("{c}CountOutputTypeDefaultArgs"), Some(m), TypeNameKind::Other);
+        add(format!("{c}CountOutputTypeSelect"), Some(m), TypeNameKind::Other);
+        for field in &list_relations {
+            add(format!("{c}CountOutputTypeCount{}Args", capitalize(&field.name)), Some(m), TypeNameKind::Other);
+        }
+    }
+    for field in model.relation_fields().filter(|f| f.is_list || !f.is_required) {
+        add(format!("{m}${}Args", field.name), Some(m), TypeNameKind::Other);
+    }
+    let _ = schema;
 }

@@ -1,0 +1,82 @@
+// Benchmark: resolveTypeMap against get_dmmf of @prisma/prisma-schema-wasm (what Prisma's own
+// getDMMF runs), on the Vrooli schema and the largest corpus schema, in one process run.
+// Run after a release build (`npm run build`): `node bench/schema.mjs` (or `npm run bench -- schema`).
+//
+// Every resolveTypeMap call gets a schema text it has not seen (a trailing comment with the run
+// number), so each one parses, validates and resolves from scratch: the addon caches by content.
+// get_dmmf is timed with its JSON.parse, since a caller needs the object; the table also shows it
+// without. Median of RUNS calls after WARMUP calls.
+import fs from 'node:fs'
+import path from 'node:path'
+import os from 'node:os'
+import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
+
+const require = createRequire(import.meta.url)
+const native = require('../index.js')
+const wasm = require('@prisma/prisma-schema-wasm')
+const wasm6 = require('prisma-schema-wasm-6')
+
+const corpus = fileURLToPath(new URL('../../shared/corpus/', import.meta.url))
+const RUNS = Number(process.env.SCHEMA_BENCH_RUNS ?? 15)
+const WARMUP = 3
+
+if (!fs.existsSync(corpus)) {
+  console.log(`skipped: the shared corpus is absent (expected ../shared/corpus from the repository root)`)
+  process.exit(0)
+}
+
+function readFiles(schemaPath) {
+  if (!fs.statSync(schemaPath).isDirectory()) return [[path.basename(schemaPath), fs.readFileSync(schemaPath, 'utf8')]]
+  return fs.readdirSync(schemaPath).filter((f) => f.endsWith('.prisma')).sort().map((f) => [f, fs.readFileSync(path.join(schemaPath, f), 'utf8')])
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
+
+function time(fn) {
+  for (let i = 0; i < WARMUP; i++) fn(-1 - i)
+  const samples = []
+  for (let i = 0; i < RUNS; i++) {
+    const start = process.hrtime.bigint()
+    fn(i)
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6)
+  }
+  return median(samples)
+}
+
+const cases = [
+  ['vrooli', path.join(corpus, 'vrooli', 'schema.prisma')],
+  ['dub (largest corpus schema, 37 files)', path.join(corpus, 'dub', 'schema')],
+]
+
+console.log(`resolveTypeMap vs get_dmmf, ${os.cpus().length} cores, Node ${process.version}, median of ${RUNS} runs`)
+const rows = []
+for (const [name, schemaPath] of cases) {
+  const files = readFiles(schemaPath)
+  // The engine that accepts the schema: 7.x line first, then 6.19 (Vrooli still has `url`).
+  let engine = wasm
+  try {
+    wasm.get_dmmf(JSON.stringify({ prismaSchema: files, noColor: true }))
+  } catch {
+    engine = wasm6
+  }
+  const models = Object.keys(native.resolveTypeMap(schemaPath).models).length
+  // Multi-file schemas are one text for { source }: the models are the same.
+  const text = files.map(([, t]) => t).join('\n')
+  const ours = time((i) => native.resolveTypeMap({ source: `${text}\n// run ${i}\n` }))
+  const cached = time(() => native.resolveTypeMap(schemaPath))
+  const dmmfRaw = time(() => engine.get_dmmf(JSON.stringify({ prismaSchema: files, noColor: true })))
+  const dmmf = time(() => JSON.parse(engine.get_dmmf(JSON.stringify({ prismaSchema: files, noColor: true }))))
+  rows.push({ name, models, ours, cached, dmmfRaw, dmmf })
+}
+
+console.log('| schema | models | resolveTypeMap (cold) | resolveTypeMap (cached) | get_dmmf | get_dmmf + JSON.parse | speed-up (cold vs get_dmmf + parse) |')
+console.log('|---|---|---|---|---|---|---|')
+for (const r of rows) {
+  console.log(
+    `| ${r.name} | ${r.models} | ${r.ours.toFixed(2)} ms | ${r.cached.toFixed(3)} ms | ${r.dmmfRaw.toFixed(1)} ms | ${r.dmmf.toFixed(1)} ms | ${(r.dmmf / r.ours).toFixed(0)}x |`,
+  )
+}
