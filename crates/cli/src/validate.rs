@@ -1,10 +1,196 @@
-//! `fixture-native validate`.
+//! `fixture-native validate`: checks fixture factories against the Prisma schema.
+//!
+//! Exit codes: 0 clean, 1 errors (or more warnings than `--max-warnings`), 2 bad usage or
+//! unreadable input (no schema, a missing factories folder, an invalid config).
 
-use crate::CliOutput;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use fixture_validate::report;
+use fixture_validate::{Options, Report, RuleLevel, SchemaOption, Severity, validate};
+
+use crate::{CliOutput, EXIT_FINDINGS, EXIT_OK};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// tsc-style `file:line:col - error code: message`, code frames and a summary.
+    Pretty,
+    /// eslint's JSON formatter shape.
+    Json,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// JUnit XML.
+    Junit,
+    /// GitHub Actions annotations.
+    Github,
+}
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The Prisma schema: a .prisma file or a folder of them (default: from the config, else found as the Prisma CLI does).
+    #[arg(long, value_name = "PATH")]
+    schema: Option<PathBuf>,
+    /// Factories folder, file or glob; repeatable (default: from the config, else the folder holding the base class).
+    #[arg(long, value_name = "PATH|GLOB")]
+    factories: Vec<String>,
+    /// A fixture-native.config.json (default: found from the working directory upwards, or package.json "fixtureNative").
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "pretty")]
+    format: Format,
+    /// Exit 1 when there are more warnings than this.
+    #[arg(long, value_name = "N")]
+    max_warnings: Option<usize>,
+    /// Report errors only.
+    #[arg(long)]
+    quiet: bool,
+    /// The base class factories extend (default EnhancedDatabaseFactory).
+    #[arg(long, value_name = "NAME")]
+    base_class: Option<String>,
+    /// The tsconfig.json whose target decides bigint-literal-target (default: the nearest one).
+    #[arg(long, value_name = "FILE")]
+    tsconfig: Option<PathBuf>,
+    /// Severity of a code: CODE=error|warning|off; repeatable.
+    #[arg(long, value_name = "CODE=LEVEL")]
+    rule: Vec<String>,
+}
 
-pub fn run(_args: Args, _cwd: &std::path::Path) -> CliOutput {
-    CliOutput::usage_error("fixture-native validate: not implemented yet\n")
+pub fn run(args: Args, cwd: &Path) -> CliOutput {
+    let mut rules = BTreeMap::new();
+    for r in &args.rule {
+        let Some((code, level)) = r.split_once('=') else {
+            return CliOutput::usage_error(format!("fixture-native validate: --rule takes CODE=LEVEL, got \"{r}\"\n"));
+        };
+        let Some(level) = RuleLevel::parse(level.trim()) else {
+            return CliOutput::usage_error(format!("fixture-native validate: --rule {code}: \"{level}\" is not one of error, warning, off\n"));
+        };
+        rules.insert(code.trim().to_string(), level);
+    }
+    let options = Options {
+        cwd: cwd.to_path_buf(),
+        config: args.config.clone(),
+        schema: args.schema.as_ref().map(|p| SchemaOption::Path(cwd.join(p))),
+        factories: args.factories.clone(),
+        base_class: args.base_class.clone(),
+        tsconfig: args.tsconfig.clone(),
+        rules,
+        fixture_categories: None,
+    };
+    let mut report = match validate(&options) {
+        Ok(r) => r,
+        Err(e) => return CliOutput::usage_error(format!("fixture-native validate: {e}\n")),
+    };
+    if args.quiet {
+        report.diagnostics.retain(|d| d.severity == Severity::Error);
+    }
+    let stdout = render(&report, args.format, cwd, args.quiet);
+    let too_many_warnings = args.max_warnings.is_some_and(|max| report.warnings() > max);
+    let exit_code = if report.errors() > 0 || too_many_warnings { EXIT_FINDINGS } else { EXIT_OK };
+    let stderr = if too_many_warnings && report.errors() == 0 {
+        format!("fixture-native validate: {} warnings, more than --max-warnings {}\n", report.warnings(), args.max_warnings.unwrap_or(0))
+    } else {
+        String::new()
+    };
+    CliOutput { stdout, stderr, exit_code }
+}
+
+pub fn render(report: &Report, format: Format, cwd: &Path, quiet: bool) -> String {
+    match format {
+        Format::Pretty => report::pretty::render(report, cwd, quiet, &|f| std::fs::read_to_string(f).ok()),
+        Format::Json => report::json::render(report),
+        Format::Sarif => report::sarif::render(report, cwd),
+        Format::Junit => report::junit::render(report, cwd),
+        Format::Github => report::github::render(report, cwd),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn examples() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples").canonicalize().unwrap()
+    }
+
+    fn cli(args: &[&str]) -> CliOutput {
+        let args: Vec<String> = std::iter::once("validate").chain(args.iter().copied()).map(String::from).collect();
+        crate::run(&args, &examples())
+    }
+
+    #[test]
+    fn clean_example_exits_0_with_a_summary() {
+        let out = cli(&["--config", "fixture-native.config.json"]);
+        assert_eq!(out.exit_code, 0, "{}{}", out.stdout, out.stderr);
+        assert!(out.stdout.contains("12 factories"), "{}", out.stdout);
+        assert!(out.stdout.contains("coverage 12/12 (100%)"), "{}", out.stdout);
+        assert!(out.stdout.contains("No problems found"), "{}", out.stdout);
+    }
+
+    #[test]
+    fn broken_example_exits_1_with_tsc_style_lines_and_frames() {
+        let out = cli(&["--config", "broken.config.json"]);
+        assert_eq!(out.exit_code, 1);
+        // A located line, its code frame with the underline, the suggestion.
+        let line = "broken/tagFixtures.ts:13:5 - error unknown-field: ";
+        let at = out.stdout.find(line).unwrap_or_else(|| panic!("{line} not in\n{}", out.stdout));
+        let after = &out.stdout[at..];
+        assert!(after.contains("13     createdById: generatePK(),"), "{after}");
+        assert!(after.contains("       ~~~~~~~~~~~\n"), "{after}");
+        assert!(after.contains("suggestion: createdBy"), "{after}");
+        assert!(out.stdout.contains("warning missing-factory"), "{}", out.stdout);
+    }
+
+    #[test]
+    fn quiet_drops_warnings_and_max_warnings_fails_on_them() {
+        let quiet = cli(&["--config", "broken.config.json", "--quiet"]);
+        assert!(!quiet.stdout.contains("warning "), "{}", quiet.stdout);
+        // Only warnings left (errors turned off): exit 0, unless over --max-warnings.
+        let mut args = vec!["--config", "broken.config.json"];
+        let offs: Vec<String> = fixture_validate::Code::ALL
+            .iter()
+            .filter(|c| c.default_severity() == fixture_validate::Severity::Error)
+            .map(|c| format!("{c}=off"))
+            .collect();
+        for o in &offs {
+            args.push("--rule");
+            args.push(o);
+        }
+        assert_eq!(cli(&args).exit_code, 0);
+        args.extend(["--max-warnings", "0"]);
+        let over = cli(&args);
+        assert_eq!(over.exit_code, 1);
+        assert!(over.stderr.contains("more than --max-warnings 0"), "{}", over.stderr);
+    }
+
+    #[test]
+    fn bad_usage_and_unreadable_input_exit_2() {
+        assert_eq!(cli(&["--config", "no-such.config.json"]).exit_code, 2);
+        let out = cli(&["--schema", "prisma/schema.prisma", "--factories", "no/such/folder"]);
+        assert_eq!(out.exit_code, 2);
+        assert!(out.stderr.contains("no/such/folder"), "{}", out.stderr);
+        assert_eq!(cli(&["--config", "fixture-native.config.json", "--rule", "not-a-code=off"]).exit_code, 2);
+        assert_eq!(cli(&["--format", "xml"]).exit_code, 2);
+    }
+
+    #[test]
+    fn machine_formats_parse_and_carry_every_diagnostic() {
+        let pretty_count = {
+            let dir = examples();
+            let r = validate(&Options { cwd: dir.clone(), config: Some(dir.join("broken.config.json")), ..Default::default() }).unwrap();
+            r.diagnostics.len()
+        };
+        let json: serde_json::Value = serde_json::from_str(&cli(&["--config", "broken.config.json", "--format", "json"]).stdout).unwrap();
+        let messages: usize = json.as_array().unwrap().iter().map(|f| f["messages"].as_array().unwrap().len()).sum();
+        assert_eq!(messages, pretty_count);
+        let sarif: serde_json::Value = serde_json::from_str(&cli(&["--config", "broken.config.json", "--format", "sarif"]).stdout).unwrap();
+        assert_eq!(sarif["version"], "2.1.0");
+        assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), pretty_count);
+        let github = cli(&["--config", "broken.config.json", "--format", "github"]).stdout;
+        assert_eq!(github.lines().filter(|l| l.starts_with("::error ") || l.starts_with("::warning ")).count(), pretty_count);
+        assert!(github.contains("::error file=broken/tagFixtures.ts,line=13,col=5,"), "{github}");
+        let junit = cli(&["--config", "broken.config.json", "--format", "junit"]).stdout;
+        assert_eq!(junit.matches("<failure ").count(), pretty_count);
+        assert!(junit.starts_with("<?xml"));
+    }
 }

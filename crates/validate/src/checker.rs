@@ -28,6 +28,7 @@ pub struct Ctx<'c> {
     pub bigint_literals_allowed: bool,
     /// Compound unique names per model (`a_b`, or the `name:` given in the schema).
     pub compounds: &'c HashMap<String, Vec<String>>,
+    pub suggester: &'c crate::schema_extras::TypeNameSuggester,
 }
 
 impl Ctx<'_> {
@@ -123,12 +124,22 @@ impl<'c> Checker<'c> {
             return;
         }
         let name = q.right.name.as_str();
-        if fixture_schema::type_names::exists(self.ctx.schema, name) {
-            return;
-        }
         let span = q.span;
+        match fixture_schema::type_names::resolve(self.ctx.schema, name) {
+            // Model types are exported beside the namespace (`import type { tag }`), not in it.
+            Some(r) if r.kind == fixture_schema::TypeNameKind::Model => {
+                self.push(
+                    Finding::new(Code::UnknownPrismaType, span, format!("`Prisma.{name}` does not exist: the model type `{name}` is exported by the client package, not in the `Prisma` namespace"))
+                        .suggest(name.to_string())
+                        .help(format!("import type {{ {name} }} from \"@prisma/client\"")),
+                );
+                return;
+            }
+            Some(_) => return,
+            None => {}
+        }
         let mut f = Finding::new(Code::UnknownPrismaType, span, format!("`Prisma.{name}` does not exist for this schema"));
-        if let Some(s) = fixture_schema::type_names::suggest(self.ctx.schema, name) {
+        if let Some(s) = self.ctx.suggester.suggest(name).filter(|s| s != name) {
             f.message = format!("`Prisma.{name}` does not exist for this schema; the generated name is `Prisma.{s}`");
             f = f.suggest(format!("Prisma.{s}")).help("Prisma names types after the model name verbatim (case and underscores included)");
         }

@@ -164,6 +164,31 @@ fn find_base_folder(root: &Path, base_class: &str) -> Option<PathBuf> {
         .and_then(|p| p.parent().map(Path::to_path_buf))
 }
 
+type Files = (Vec<PathBuf>, Vec<String>, Vec<Parsed>);
+
+/// Finds, reads and parses (phase one) the files to analyse.
+fn read_and_parse(cfg: &config::Resolved) -> Result<Files, ValidateError> {
+    let patterns = if cfg.factories.is_empty() {
+        let folder = find_base_folder(&cfg.root, &cfg.base_class).ok_or_else(|| {
+            format!(
+                "no factories given, and no file under {} declares `class {}`: pass the factories folder (--factories or \"factories\" in the config)",
+                cfg.root.display(),
+                cfg.base_class
+            )
+        })?;
+        vec![folder.display().to_string()]
+    } else {
+        cfg.factories.clone()
+    };
+    let paths = discover::discover(&patterns, &cfg.factories_base)?;
+    let texts: Vec<String> = paths
+        .par_iter()
+        .map(|p| std::fs::read_to_string(p).map_err(|e| format!("{}: cannot read: {e}", p.display())))
+        .collect::<Result<_, _>>()?;
+    let parsed: Vec<Parsed> = paths.par_iter().zip(texts.par_iter()).map(|(p, t)| parse_and_summarize(p, t)).collect();
+    Ok((paths, texts, parsed))
+}
+
 /// Runs the validator.
 pub fn validate(options: &Options) -> Result<Report, ValidateError> {
     let started = Instant::now();
@@ -179,7 +204,17 @@ pub fn validate(options: &Options) -> Result<Report, ValidateError> {
         SchemaInput::Source { .. } => "schema.prisma".to_string(),
         SchemaInput::Discover { cwd } => fixture_schema::discover(cwd).map(|p| p.display().to_string()).unwrap_or_default(),
     };
-    let schema = match fixture_schema::load(&input) {
+    // The schema and the files are independent: load one while parsing the other.
+    let (loaded, files) = rayon::join(
+        || {
+            fixture_schema::load(&input).map(|schema| {
+                let suggester = schema_extras::TypeNameSuggester::new(&schema);
+                (schema, suggester)
+            })
+        },
+        || read_and_parse(&cfg),
+    );
+    let (schema, suggester) = match loaded {
         Ok(s) => s,
         Err(e) if e.kind == SchemaErrorKind::Invalid => {
             let diagnostics: Vec<Diagnostic> = e
@@ -203,26 +238,7 @@ pub fn validate(options: &Options) -> Result<Report, ValidateError> {
         }
         Err(e) => return Err(ValidateError { message: e.message }),
     };
-
-    let patterns = if cfg.factories.is_empty() {
-        let folder = find_base_folder(&cfg.root, &cfg.base_class).ok_or_else(|| {
-            format!(
-                "no factories given, and no file under {} declares `class {}`: pass the factories folder (--factories or \"factories\" in the config)",
-                cfg.root.display(),
-                cfg.base_class
-            )
-        })?;
-        vec![folder.display().to_string()]
-    } else {
-        cfg.factories.clone()
-    };
-    let paths = discover::discover(&patterns, &cfg.factories_base)?;
-    let texts: Vec<String> = paths
-        .par_iter()
-        .map(|p| std::fs::read_to_string(p).map_err(|e| format!("{}: cannot read: {e}", p.display())))
-        .collect::<Result<_, _>>()?;
-
-    let parsed: Vec<Parsed> = paths.par_iter().zip(texts.par_iter()).map(|(p, t)| parse_and_summarize(p, t)).collect();
+    let (paths, texts, parsed) = files?;
     let summaries: Vec<summary::FileSummary> = parsed.iter().map(|p| p.summary.clone()).collect();
     let index = index::ProjectIndex::build(&summaries, &cfg.base_class, &cfg.categories.required);
 
@@ -232,7 +248,14 @@ pub fn validate(options: &Options) -> Result<Report, ValidateError> {
         None => true,
     };
     let compounds = schema_extras::compound_unique_names(&schema, &input);
-    let ctx = checker::Ctx { schema: &schema, index: &index, categories: &cfg.categories, bigint_literals_allowed, compounds: &compounds };
+    let ctx = checker::Ctx {
+        schema: &schema,
+        index: &index,
+        categories: &cfg.categories,
+        bigint_literals_allowed,
+        compounds: &compounds,
+        suggester: &suggester,
+    };
 
     let checked: Vec<(Vec<Finding>, Vec<FactoryEntry>)> = (0..paths.len())
         .into_par_iter()

@@ -71,3 +71,49 @@ mod tests {
         assert_eq!(named_argument("@@id([a, b])"), None);
     }
 }
+
+/// `Prisma.X` spelling suggestions, fast: the generated names folded (lower case, no `_`) once,
+/// then an exact folded lookup per query, with a Jaro-Winkler fallback over the prefolded names.
+/// Same answers as `fixture_schema::type_names::suggest`, which refolds the whole universe on
+/// every call (milliseconds each, too slow for a hundred wrong names).
+pub struct TypeNameSuggester {
+    folded: Vec<(String, String)>,
+    exact: HashMap<String, String>,
+    models: Vec<(String, String)>,
+}
+
+pub fn fold(s: &str) -> String {
+    s.chars().filter(|c| *c != '_').flat_map(char::to_lowercase).collect()
+}
+
+impl TypeNameSuggester {
+    pub fn new(schema: &Schema) -> Self {
+        let mut folded: Vec<(String, String)> = schema.type_index().names.keys().map(|n| (fold(n), n.clone())).collect();
+        folded.sort();
+        let mut exact = HashMap::new();
+        for (f, n) in &folded {
+            exact.entry(f.clone()).or_insert_with(|| n.clone());
+        }
+        let mut models: Vec<(String, String)> = schema.models.iter().map(|m| (fold(&m.name), m.name.clone())).collect();
+        models.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+        Self { folded, exact, models }
+    }
+
+    pub fn suggest(&self, name: &str) -> Option<String> {
+        let wanted = fold(name);
+        if let Some((_, m)) = self.models.iter().find(|(f, _)| *f == wanted) {
+            return Some(m.clone());
+        }
+        if let Some(n) = self.exact.get(&wanted) {
+            return Some(n.clone());
+        }
+        let mut best: Option<(f64, &String)> = None;
+        for (f, n) in &self.folded {
+            let score = strsim::jaro_winkler(f, &wanted);
+            if best.is_none_or(|(s, c)| score > s || (score == s && n < c)) {
+                best = Some((score, n));
+            }
+        }
+        best.filter(|(s, _)| *s >= 0.93).map(|(_, n)| n.clone())
+    }
+}

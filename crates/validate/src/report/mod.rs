@@ -1,8 +1,35 @@
 //! Renderers: the report as text for people (`pretty`, tsc-like), and for machines (`json`,
-//! `sarif`, `junit`, `github`). Each takes the finished report; none does analysis.
+//! eslint-style; `sarif` 2.1.0; `junit`; `github` workflow commands). Each takes the finished
+//! report; none does analysis. Paths are shown relative to `cwd` where that is shorter.
+
+use std::path::Path;
 
 pub mod github;
 pub mod json;
 pub mod junit;
 pub mod pretty;
 pub mod sarif;
+
+/// `file` relative to `cwd` when it lies below it, else as is; always with `/`.
+pub fn display_path(file: &str, cwd: &Path) -> String {
+    let p = Path::new(file);
+    let shown = p.strip_prefix(cwd).map(|r| r.to_path_buf()).unwrap_or_else(|_| p.to_path_buf());
+    shown.to_string_lossy().replace('\\', "/")
+}
+
+/// Minimal XML escaping for attribute and text content.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && c != '\n' && c != '\t' && c != '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
