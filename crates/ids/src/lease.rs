@@ -39,8 +39,12 @@ impl Lease {
             let path = dir.join(format!("worker-{worker_id:04}.lock"));
             let file = match OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path) {
                 Ok(file) => file,
-                // Another user's lock file: theirs to hold, try the next id.
-                Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => continue,
+                // Another user's lock file: a lock needs only a read handle, so its id is still
+                // ours to take once that user's process is gone.
+                Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => match File::open(&path) {
+                    Ok(file) => file,
+                    Err(_) => continue,
+                },
                 Err(e) => return Err(io_error(e)),
             };
             match file.try_lock() {
