@@ -46,15 +46,20 @@ function saturated(gen) {
   const out = new BigUint64Array(N)
   gen.fill(out, 0, Math.min(N, 20_000)) // warm-up
   freshMillisecond()
+  const cpu0 = process.cpuUsage()
   const t0 = process.hrtime.bigint()
   gen.fill(out, 0, N)
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9
+  const cpu = process.cpuUsage(cpu0)
+  // Share of the wall time this process was on a CPU: below 100%, the machine was busy and the
+  // milliseconds it spent descheduled were lost to every generator capped per millisecond.
+  const cpuShare = (cpu.user + cpu.system) / 1e6 / seconds
   let inOrder = true
   for (let i = 1; i < out.length; i++) if (out[i] <= out[i - 1]) { inOrder = false; break }
   out.sort()
   let duplicates = 0
   for (let i = 1; i < out.length; i++) if (out[i] === out[i - 1]) duplicates++
-  return { idsPerSecond: N / seconds, duplicates, inOrder }
+  return { idsPerSecond: N / seconds, cpuShare, duplicates, inOrder }
 }
 
 function bursts(gen) {
@@ -85,12 +90,13 @@ const base = results.find((r) => r.baseline)
 const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 
 console.log(`node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown cpu'}), ${N.toLocaleString('en-US')} ids per saturated run, bursts of ${BURST} calls x ${BURST_REPEATS} (median)\n`)
-console.log('| generator | saturated IDs/s | of 1,024,000 | vs nodejs-snowflake | ns/call, burst | ns/id, burst | burst speed vs nodejs-snowflake | duplicates | in order |')
-console.log('|---|---|---|---|---|---|---|---|---|')
+console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`)
+console.log('| generator | saturated IDs/s | of 1,024,000 | vs nodejs-snowflake | CPU share | ns/call, burst | ns/id, burst | burst speed vs nodejs-snowflake | duplicates | in order |')
+console.log('|---|---|---|---|---|---|---|---|---|---|')
 for (const r of results) {
   const burst = r.burst
   console.log(
-    `| ${r.name} | ${fmt(r.idsPerSecond)} | ${fmt((100 * r.idsPerSecond) / CEILING, 1)}% | ${fmt(r.idsPerSecond / base.idsPerSecond, 2)}x | ` +
+    `| ${r.name} | ${fmt(r.idsPerSecond)} | ${fmt((100 * r.idsPerSecond) / CEILING, 1)}% | ${fmt(r.idsPerSecond / base.idsPerSecond, 2)}x | ${fmt(100 * r.cpuShare, 0)}% | ` +
       `${burst ? fmt(burst.nsPerCall, 1) : '-'} | ${burst ? fmt(burst.nsPerId, 1) : '-'} | ` +
       `${burst ? fmt(base.burst.nsPerId / burst.nsPerId, 2) + 'x' : '-'} | ${fmt(r.duplicates)} of ${fmt(N)} | ${r.inOrder ? 'yes' : 'no'} |`,
   )
