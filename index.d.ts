@@ -35,8 +35,61 @@ export declare function decodePK(id: bigint | string): DecodedPk
  */
 export declare function describePrismaTypes(input: SchemaInputArg): Array<PrismaTypeDescription>
 
+/** One finding. Lines and columns are 1-based (columns in UTF-16 units); `end*` is exclusive. */
+export interface Diagnostic {
+  code: 'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle'
+  severity: 'error' | 'warning'
+  /** Absolute path. */
+  file: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  message: string
+  /** Replacement text for the span. */
+  suggestion?: string
+  help?: string
+}
+
+/** The documentation of one diagnostic code. */
+export interface DiagnosticRule {
+  code: 'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle'
+  defaultSeverity: 'error' | 'warning'
+  /** What it finds. */
+  what: string
+  /** Why it matters. */
+  why: string
+  /** A snippet that triggers it. */
+  example: string
+}
+
+/** Every diagnostic code `validateFactories` reports, with its documentation. */
+export declare function diagnosticRules(): Array<DiagnosticRule>
+
 /** The placeholder id fixtures use before a real id is assigned (`@vrooli/shared`'s `DUMMY_ID`). */
 export declare const DUMMY_ID: string
+
+export interface FactoryInfo {
+  file: string
+  className: string
+  /** The model it covers; `null` when `super("…")` names no model. */
+  model?: string
+  line: number
+}
+
+/**
+ * Which members of the object `getFixtures()` returns hold create inputs, update inputs or
+ * nothing to check. Defaults: create `minimal`, `complete`; collections of creates `edgeCases`,
+ * `variants`; collections of updates `updates`, `update`; ignored `invalid`; required (when the
+ * fixtures interface is not among the analysed files) `minimal`, `complete`, `invalid`, `edgeCases`.
+ */
+export interface FixtureCategories {
+  create?: Array<string>
+  createCollections?: Array<string>
+  updateCollections?: Array<string>
+  ignore?: Array<string>
+  required?: Array<string>
+}
 
 /**
  * The next Snowflake id of this process: bits 63..22 milliseconds since the epoch, 21..10 the
@@ -289,6 +342,31 @@ export interface UnsupportedField {
 }
 
 /**
+ * Checks fixture factories and typed fixture modules against the Prisma schema, statically
+ * (TypeScript is parsed, never run). Throws on bad options or unreadable input; problems in the
+ * code are `diagnostics`.
+ */
+export declare function validateFactories(options?: ValidateOptions | undefined | null): ValidationReport
+
+export interface ValidateOptions {
+  /** A `.prisma` file or folder, or `{ source }` (default: from the config, else found as Prisma does). */
+  schema?: string | SchemaSource
+  /** A folder, file or glob, or several (default: from the config, else the folder holding the base class). */
+  factories?: string | Array<string>
+  /** The class factories extend (default `"EnhancedDatabaseFactory"`). */
+  baseClass?: string
+  /** The tsconfig whose `target` decides `bigint-literal-target` (default: the nearest `tsconfig.json`, following `extends`). */
+  tsconfig?: string
+  /** Severity per diagnostic code. */
+  rules?: Partial<Record<'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle', 'error' | 'warning' | 'off'>>
+  fixtureCategories?: FixtureCategories
+  /** A `fixture-native.config.json` (default: found from `cwd` upwards, or `package.json` `"fixtureNative"`). */
+  config?: string
+  /** Where relative paths and config discovery start (default: `process.cwd()`). */
+  cwd?: string
+}
+
+/**
  * `@vrooli/shared`'s rule: a bigint, or a string `BigInt()` accepts, with a value from 1 to
  * 2^64-1. Everything else (numbers, negatives, junk, null) is `false`.
  */
@@ -296,3 +374,31 @@ export declare function validatePK(id: unknown): boolean
 
 /** True for a string of 10 to 12 characters from `0-9a-z`. */
 export declare function validatePublicId(id: unknown): boolean
+
+export interface ValidationCoverage {
+  /** Models in the schema (views excluded). */
+  total: number
+  covered: number
+  /** Models without a factory. */
+  missing: Array<string>
+  /** Model names used by factories that the schema does not have. */
+  extra: Array<string>
+}
+
+export interface ValidationReport {
+  /** `false` iff an error-severity diagnostic exists. */
+  ok: boolean
+  durationMs: number
+  schema: ValidationSchemaSummary
+  coverage: ValidationCoverage
+  factories: Array<FactoryInfo>
+  /** Sorted by file, line, column. */
+  diagnostics: Array<Diagnostic>
+  /** How many files were analysed. */
+  files: number
+}
+
+export interface ValidationSchemaSummary {
+  path: string
+  models: number
+}

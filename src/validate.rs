@@ -1,1 +1,223 @@
-//! napi bindings for fixture-validate (see crates/validate).
+//! napi bindings for fixture-validate (see crates/validate): option and report conversion only.
+
+use std::collections::BTreeMap;
+
+use fixture_validate::{FixtureCategories as CoreCategories, Options, RuleLevel, SchemaOption};
+use napi::bindgen_prelude::Either;
+
+use crate::schema::SchemaSource;
+
+/// Which members of the object `getFixtures()` returns hold create inputs, update inputs or
+/// nothing to check. Defaults: create `minimal`, `complete`; collections of creates `edgeCases`,
+/// `variants`; collections of updates `updates`, `update`; ignored `invalid`; required (when the
+/// fixtures interface is not among the analysed files) `minimal`, `complete`, `invalid`, `edgeCases`.
+#[napi(object)]
+pub struct FixtureCategories {
+    pub create: Option<Vec<String>>,
+    pub create_collections: Option<Vec<String>>,
+    pub update_collections: Option<Vec<String>>,
+    pub ignore: Option<Vec<String>>,
+    pub required: Option<Vec<String>>,
+}
+
+#[napi(object)]
+pub struct ValidateOptions {
+    /// A `.prisma` file or folder, or `{ source }` (default: from the config, else found as Prisma does).
+    pub schema: Option<Either<String, SchemaSource>>,
+    /// A folder, file or glob, or several (default: from the config, else the folder holding the base class).
+    pub factories: Option<Either<String, Vec<String>>>,
+    /// The class factories extend (default `"EnhancedDatabaseFactory"`).
+    pub base_class: Option<String>,
+    /// The tsconfig whose `target` decides `bigint-literal-target` (default: the nearest `tsconfig.json`, following `extends`).
+    pub tsconfig: Option<String>,
+    /// Severity per diagnostic code.
+    #[napi(ts_type = "Partial<Record<'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle', 'error' | 'warning' | 'off'>>")]
+    pub rules: Option<BTreeMap<String, String>>,
+    pub fixture_categories: Option<FixtureCategories>,
+    /// A `fixture-native.config.json` (default: found from `cwd` upwards, or `package.json` `"fixtureNative"`).
+    pub config: Option<String>,
+    /// Where relative paths and config discovery start (default: `process.cwd()`).
+    pub cwd: Option<String>,
+}
+
+/// One finding. Lines and columns are 1-based (columns in UTF-16 units); `end*` is exclusive.
+#[napi(object)]
+pub struct Diagnostic {
+    #[napi(ts_type = "'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle'")]
+    pub code: String,
+    #[napi(ts_type = "'error' | 'warning'")]
+    pub severity: String,
+    /// Absolute path.
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+    pub message: String,
+    /// Replacement text for the span.
+    pub suggestion: Option<String>,
+    pub help: Option<String>,
+}
+
+#[napi(object)]
+pub struct ValidationSchemaSummary {
+    pub path: String,
+    pub models: u32,
+}
+
+#[napi(object)]
+pub struct ValidationCoverage {
+    /// Models in the schema (views excluded).
+    pub total: u32,
+    pub covered: u32,
+    /// Models without a factory.
+    pub missing: Vec<String>,
+    /// Model names used by factories that the schema does not have.
+    pub extra: Vec<String>,
+}
+
+#[napi(object)]
+pub struct FactoryInfo {
+    pub file: String,
+    pub class_name: String,
+    /// The model it covers; `null` when `super("…")` names no model.
+    pub model: Option<String>,
+    pub line: u32,
+}
+
+#[napi(object)]
+pub struct ValidationReport {
+    /// `false` iff an error-severity diagnostic exists.
+    pub ok: bool,
+    pub duration_ms: f64,
+    pub schema: ValidationSchemaSummary,
+    pub coverage: ValidationCoverage,
+    pub factories: Vec<FactoryInfo>,
+    /// Sorted by file, line, column.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many files were analysed.
+    pub files: u32,
+}
+
+/// The documentation of one diagnostic code.
+#[napi(object)]
+pub struct DiagnosticRule {
+    #[napi(ts_type = "'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle'")]
+    pub code: String,
+    #[napi(ts_type = "'error' | 'warning'")]
+    pub default_severity: String,
+    /// What it finds.
+    pub what: String,
+    /// Why it matters.
+    pub why: String,
+    /// A snippet that triggers it.
+    pub example: String,
+}
+
+/// Every diagnostic code `validateFactories` reports, with its documentation.
+#[napi(catch_unwind)]
+pub fn diagnostic_rules() -> Vec<DiagnosticRule> {
+    fixture_validate::Code::ALL
+        .iter()
+        .map(|c| {
+            let doc = c.doc();
+            DiagnosticRule {
+                code: c.as_str().to_string(),
+                default_severity: doc.default_severity.as_str().to_string(),
+                what: doc.what.to_string(),
+                why: doc.why.to_string(),
+                example: doc.example.to_string(),
+            }
+        })
+        .collect()
+}
+
+fn convert_options(options: Option<ValidateOptions>) -> napi::Result<Options> {
+    let options = options.unwrap_or(ValidateOptions {
+        schema: None,
+        factories: None,
+        base_class: None,
+        tsconfig: None,
+        rules: None,
+        fixture_categories: None,
+        config: None,
+        cwd: None,
+    });
+    let cwd = match options.cwd {
+        Some(c) => std::path::PathBuf::from(c),
+        None => std::env::current_dir().map_err(|e| napi::Error::from_reason(format!("cannot read the working directory: {e}")))?,
+    };
+    let mut rules = BTreeMap::new();
+    for (code, level) in options.rules.unwrap_or_default() {
+        let parsed = RuleLevel::parse(&level)
+            .ok_or_else(|| napi::Error::from_reason(format!("rules[\"{code}\"]: \"{level}\" is not one of \"error\", \"warning\", \"off\"")))?;
+        rules.insert(code, parsed);
+    }
+    let defaults = CoreCategories::default();
+    let categories = options.fixture_categories.map(|c| CoreCategories {
+        create: c.create.unwrap_or(defaults.create.clone()),
+        create_collections: c.create_collections.unwrap_or(defaults.create_collections.clone()),
+        update_collections: c.update_collections.unwrap_or(defaults.update_collections.clone()),
+        ignore: c.ignore.unwrap_or(defaults.ignore.clone()),
+        required: c.required.unwrap_or(defaults.required.clone()),
+    });
+    Ok(Options {
+        schema: options.schema.map(|s| match s {
+            Either::A(path) => SchemaOption::Path(cwd.join(path)),
+            Either::B(src) => SchemaOption::Source(src.source),
+        }),
+        factories: match options.factories {
+            Some(Either::A(one)) => vec![one],
+            Some(Either::B(many)) => many,
+            None => Vec::new(),
+        },
+        base_class: options.base_class,
+        tsconfig: options.tsconfig.map(|t| cwd.join(t)),
+        rules,
+        fixture_categories: categories,
+        config: options.config.map(|c| cwd.join(c)),
+        cwd,
+    })
+}
+
+/// Checks fixture factories and typed fixture modules against the Prisma schema, statically
+/// (TypeScript is parsed, never run). Throws on bad options or unreadable input; problems in the
+/// code are `diagnostics`.
+#[napi(catch_unwind)]
+pub fn validate_factories(options: Option<ValidateOptions>) -> napi::Result<ValidationReport> {
+    let options = convert_options(options)?;
+    let report = fixture_validate::validate(&options).map_err(|e| napi::Error::from_reason(e.message))?;
+    Ok(ValidationReport {
+        ok: report.ok,
+        duration_ms: report.duration_ms,
+        schema: ValidationSchemaSummary { path: report.schema.path, models: report.schema.models as u32 },
+        coverage: ValidationCoverage {
+            total: report.coverage.total as u32,
+            covered: report.coverage.covered as u32,
+            missing: report.coverage.missing,
+            extra: report.coverage.extra,
+        },
+        factories: report
+            .factories
+            .into_iter()
+            .map(|f| FactoryInfo { file: f.file, class_name: f.class_name, model: f.model, line: f.line })
+            .collect(),
+        diagnostics: report
+            .diagnostics
+            .into_iter()
+            .map(|d| Diagnostic {
+                code: d.code.as_str().to_string(),
+                severity: d.severity.as_str().to_string(),
+                file: d.file,
+                line: d.line,
+                column: d.column,
+                end_line: d.end_line,
+                end_column: d.end_column,
+                message: d.message,
+                suggestion: d.suggestion,
+                help: d.help,
+            })
+            .collect(),
+        files: report.files as u32,
+    })
+}
