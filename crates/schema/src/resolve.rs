@@ -6,7 +6,7 @@ use saola_psl::parser_database::{ParserDatabase, ScalarFieldType, ast, walkers};
 use saola_psl::schema_ast::ast::WithSpan;
 
 use crate::defaults::default_json;
-use crate::diagnostics::line_column;
+use crate::diagnostics::LineIndex;
 use crate::{
     CompositeType, Enum, EnumValue, Field, FieldKind, Model, ModelTypeNames, Schema, SchemaSpan, UniqueIndex, UnsupportedField,
     create_inputs,
@@ -14,9 +14,10 @@ use crate::{
 
 /// Builds the resolved schema. `files` are `(name, text)` in the order psl received them.
 pub fn resolve(db: &ParserDatabase, provider: &str, preview_features: Vec<String>, files: &[(String, String)]) -> Schema {
+    let indexes: Vec<LineIndex<'_>> = files.iter().map(|(_, text)| LineIndex::new(text)).collect();
     let span_of = |span: saola_psl::diagnostics::Span| {
-        let (file, text) = &files[span.file_id.0 as usize];
-        let (line, column) = line_column(text, span.start);
+        let file = &files[span.file_id.0 as usize].0;
+        let (line, column) = indexes[span.file_id.0 as usize].line_column(span.start);
         Some(SchemaSpan { file: file.clone(), line, column, start: span.start as u32, end: span.end as u32 })
     };
 
