@@ -33,7 +33,7 @@ pub struct InputField {
 
 /// What an input field accepts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum InputShape {
     /// A scalar (`String`, `Int`, `BigInt`, `DateTime`, `Json`, `Bytes`, `Decimal`, …); lists take
     /// an array (or `{ set }`).

@@ -29,7 +29,7 @@ pub struct ResolvedTypeName {
 /// The kind of a generated name. `relation_field` is always a field of `model` (the relation that
 /// leads back to the parent of a nested input), spelled as in the schema.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum TypeNameKind {
     /// `Prisma.<Model>` is not a thing, but `<Model>` is the model type of the client package.
     Model,
