@@ -4,8 +4,8 @@
 //! An id is a `u64`: bits 63..22 hold milliseconds since the epoch (default 2021-01-01T00:00:00Z),
 //! bits 21..10 the instance (worker) id, bits 9..0 a per-millisecond sequence.
 //!
-//! [`process`] is the one generator of the process (what the napi layer exposes);
-//! [`Generator`] is the same machine over any [`Clock`], for tests.
+//! [`process`] is the one generator of the process (what the napi layer exposes), reading time
+//! through [`CounterClock`]; [`Generator`] is the same machine over any [`Clock`], for tests.
 
 pub mod bigint_text;
 pub mod clock;
