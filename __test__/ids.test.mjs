@@ -53,6 +53,26 @@ test('generatePK returns increasing positive bigints that carry the clock and th
   assert.equal(new Set(ids).size, ids.length)
 })
 
+test('over 300 ms of calls at varying pace, no id is stamped with a millisecond before the call or after it', async () => {
+  // The addon re-reads the wall clock only when its counter says the millisecond may have ended;
+  // this brackets every id by Date.now() on both sides, across hundreds of millisecond boundaries.
+  configureIdGenerator({ workerId: 10 })
+  const until = Date.now() + 300
+  let checked = 0
+  while (Date.now() < until) {
+    const calls = 1 + Math.floor(Math.random() * 200)
+    for (let i = 0; i < calls; i++) {
+      const before = Date.now()
+      const stamped = fields(generatePK()).ms + EPOCH
+      const after = Date.now()
+      if (stamped < before || stamped > after) assert.fail(`id stamped ${stamped}, called between ${before} and ${after}`)
+      checked++
+    }
+    if (Math.random() < 0.3) await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 3)))
+  }
+  assert.ok(checked > 1000)
+})
+
 test('more than 1024 ids in a millisecond roll to the next millisecond instead of repeating', () => {
   configureIdGenerator({ workerId: 3 })
   const ids = generatePKs(5000)
