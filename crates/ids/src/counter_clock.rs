@@ -79,9 +79,13 @@ impl CounterClock {
         unix_ms
     }
 
+    /// Measures nanoseconds per tick against the monotonic clock. The order of the reads makes
+    /// any delay between them (a preempted thread) overstate the rate, never understate it: the
+    /// baseline reads the monotonic clock before the counter, the end reads the counter (`ticks`,
+    /// taken before this call) before the monotonic clock.
     fn calibrate(&mut self, ticks: u64) {
         let Some((start_ticks, start)) = self.baseline else {
-            self.baseline = Some((ticks, Instant::now()));
+            self.baseline = self.fresh_baseline();
             return;
         };
         // Once calibrated, the counter itself says when the baseline is old enough to refresh,
@@ -100,9 +104,16 @@ impl CounterClock {
             None => {
                 self.counter = None;
                 self.anchor = None;
+                self.ns_per_tick_q32 = None;
             }
         }
-        self.baseline = Some((ticks, Instant::now()));
+        self.baseline = self.fresh_baseline();
+    }
+
+    fn fresh_baseline(&self) -> Option<(u64, Instant)> {
+        let read = self.counter?;
+        let start = Instant::now();
+        Some((read(), start))
     }
 }
 
