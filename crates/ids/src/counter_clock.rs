@@ -64,8 +64,7 @@ impl CounterClock {
     fn elapsed_ns(&self, from: u64, to: u64) -> Option<u64> {
         let ns_per_tick_q32 = self.ns_per_tick_q32?;
         let ticks = to.checked_sub(from)?;
-        // Past 2^32 ticks (about a second) the product could overflow; re-read instead.
-        (ticks < (1 << 32)).then(|| (ticks * ns_per_tick_q32) >> 32)
+        u64::try_from((u128::from(ticks) * u128::from(ns_per_tick_q32)) >> 32).ok()
     }
 
     fn read_wall_clock(&mut self, ticks_before: Option<u64>) -> u64 {
@@ -98,8 +97,9 @@ impl CounterClock {
             return;
         }
         let rate = ticks.checked_sub(start_ticks).filter(|t| *t > 0).map(|t| ((elapsed.as_nanos() << 32) / u128::from(t)) as u64);
-        // Between 20 GHz and 100 MHz, or the counter is not what we think: stop using it.
-        match rate.filter(|q| (1u64 << 32) / 20 <= *q && *q <= 10u64 << 32) {
+        // Between 20 GHz and 1 MHz (Apple silicon's counter runs at 24 MHz), or the counter is
+        // not what we think: stop using it.
+        match rate.filter(|q| (1u64 << 32) / 20 <= *q && *q <= 1000u64 << 32) {
             Some(q) => self.ns_per_tick_q32 = Some(q + q / 64),
             None => {
                 self.counter = None;
@@ -189,6 +189,30 @@ mod tests {
         assert!(readings > 1000);
         if clock.has_counter() {
             assert!(clock.ns_per_tick_q32.is_some(), "calibrated within 150 ms");
+        }
+    }
+
+    fn since_first_call_ns() -> u128 {
+        static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+        START.get_or_init(Instant::now).elapsed().as_nanos()
+    }
+
+    #[test]
+    fn counters_from_24_mhz_to_3_ghz_calibrate_and_stay_exact() {
+        fn apple_silicon_like() -> u64 {
+            (since_first_call_ns() * 24 / 1000) as u64
+        }
+        fn three_ghz() -> u64 {
+            (since_first_call_ns() * 3) as u64
+        }
+        for (counter, ns_per_tick) in [(apple_silicon_like as fn() -> u64, 1000.0 / 24.0), (three_ghz, 1.0 / 3.0)] {
+            let mut clock = CounterClock::with_counter(Some(counter));
+            assert_never_stale(&mut clock, 60);
+            assert!(clock.has_counter());
+            let measured = clock.ns_per_tick_q32.expect("calibrated") as f64 / 4_294_967_296.0;
+            // Never understated (that would make readings stale). Overstated by 1/64, and more if
+            // the thread was preempted between the baseline's reads: that only costs speed.
+            assert!(measured >= ns_per_tick && measured < ns_per_tick * 10.0, "{measured} ns per tick, expected about {ns_per_tick}");
         }
     }
 
