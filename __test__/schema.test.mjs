@@ -3,9 +3,11 @@
 // 6.19); a schema neither accepts must be rejected by us too.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import path from 'node:path'
 import { createRequire } from 'node:module'
 
-import { dmmfTypeNames, generatedPrismaNamespace, judgeDmmf, readSchemaFiles, schemasToJudge, corpusDir } from './support/prisma-judge.mjs'
+import { dmmfTypeNames, generatedClient, generatedPrismaNamespace, judgeDmmf, readSchemaFiles, schemasToJudge, corpusDir } from './support/prisma-judge.mjs'
 
 const require = createRequire(import.meta.url)
 const addon = require('../index.js')
@@ -171,4 +173,49 @@ test('Prisma namespace of a generated client (vrooli): exactly our names', { tim
     assert.ok(!addon.prismaTypeExists(name, vrooli.schemaPath), name)
   }
   console.log(`# generated client (vrooli): ${namespace.size} namespace names, ${ours.size} names of ours, equal`)
+})
+
+// The TypeScript compiler as a third judge: against the generated Vrooli client, every type name of
+// our map must be a `Prisma.<name>` type, and the keys a create input requires (per TypeScript's own
+// optionality) must be exactly our requiredCreateFields / requiredUncheckedCreateFields. One
+// deliberately wrong assertion must fail, so the check can fail.
+test('tsc against the generated client (vrooli): type names and required create keys', { timeout: 180_000 }, (t) => {
+  const vrooli = schemas.find((s) => s.name === 'vrooli')
+  if (!vrooli) return t.skip('the shared corpus is absent')
+  const [[, text]] = readSchemaFiles(vrooli.schemaPath)
+  const clientDir = generatedClient(text)
+  const map = addon.resolveTypeMap(vrooli.schemaPath)
+  const union = (keys) => (keys.length ? keys.map((k) => `'${k}'`).join(' | ') : 'never')
+  const lines = [
+    "import { Prisma } from './client'",
+    'type RequiredKeysOf<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T]',
+    'type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false',
+  ]
+  let checks = 0
+  for (const model of Object.values(map.models)) {
+    for (const [key, typeName] of Object.entries(model.types)) {
+      if (typeName && key !== 'model') lines.push(`type ${model.name}_${key} = Prisma.${typeName}`)
+    }
+    if (model.types.createInput) {
+      lines.push(`const ${model.name}_create: Same<RequiredKeysOf<Prisma.${model.types.createInput}>, ${union(model.requiredCreateFields)}> = true`)
+      lines.push(`const ${model.name}_unchecked: Same<RequiredKeysOf<Prisma.${model.types.uncheckedCreateInput}>, ${union(model.requiredUncheckedCreateFields)}> = true`)
+      checks += 2
+    }
+  }
+  const control = Object.values(map.models).find((m) => m.requiredCreateFields.length > 0)
+  lines.push(`const control: Same<RequiredKeysOf<Prisma.${control.types.createInput}>, never> = true`)
+  const file = path.join(path.dirname(clientDir), 'type-map-check.ts')
+  fs.writeFileSync(file, lines.join('\n') + '\n')
+  const ts = require('typescript')
+  const program = ts.createProgram([file], {
+    noEmit: true, strict: true, skipLibCheck: true, types: [],
+    target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10,
+  })
+  const errors = ts.getPreEmitDiagnostics(program).map((d) => {
+    const line = d.file ? d.file.getLineAndCharacterOfPosition(d.start).line : -1
+    return `${lines[line] ?? ''} :: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`
+  })
+  assert.equal(errors.length, 1, `only the control assertion fails:\n${errors.join('\n')}`)
+  assert.match(errors[0], /^const control:/)
+  console.log(`# tsc: ${checks} required-key sets and every mapped type name checked against the generated client`)
 })

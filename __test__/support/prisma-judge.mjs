@@ -84,6 +84,27 @@ export function dmmfTypeNames(dmmf) {
  * Generated under node_modules/ and reused while the schema text is unchanged.
  */
 export function generatedPrismaNamespace(text) {
+  const declarations = path.join(generatedClient(text), 'index.d.ts')
+  const ts = require('typescript')
+  const source = ts.createSourceFile(declarations, fs.readFileSync(declarations, 'utf8'), ts.ScriptTarget.Latest, false)
+  const names = new Set()
+  const visit = (node) => {
+    if (ts.isModuleDeclaration(node) && node.name.text === 'Prisma' && node.body) {
+      for (const statement of node.body.statements) {
+        if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) names.add(d.name.text)
+        else if (ts.isExportDeclaration(statement) && statement.exportClause) for (const e of statement.exportClause.elements) names.add(e.name.text)
+        else if (statement.name) names.add(statement.name.text)
+      }
+      return
+    }
+    ts.forEachChild(node, visit)
+  }
+  visit(source)
+  return names
+}
+
+/** The folder of a prisma-client-js client generated for `text` (see generatedPrismaNamespace). */
+export function generatedClient(text) {
   const schema = text
     .replace(/^\s*(url|directUrl|shadowDatabaseUrl)\s*=.*$/gm, '')
     .replace(/(generator\s+\w+\s*\{[^}]*?provider\s*=\s*"prisma-client-js")/, '$1\n  output = "./client"')
@@ -101,20 +122,5 @@ export function generatedPrismaNamespace(text) {
       stdio: 'pipe',
     })
   }
-  const ts = require('typescript')
-  const source = ts.createSourceFile(declarations, fs.readFileSync(declarations, 'utf8'), ts.ScriptTarget.Latest, false)
-  const names = new Set()
-  const visit = (node) => {
-    if (ts.isModuleDeclaration(node) && node.name.text === 'Prisma' && node.body) {
-      for (const statement of node.body.statements) {
-        if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) names.add(d.name.text)
-        else if (ts.isExportDeclaration(statement) && statement.exportClause) for (const e of statement.exportClause.elements) names.add(e.name.text)
-        else if (statement.name) names.add(statement.name.text)
-      }
-      return
-    }
-    ts.forEachChild(node, visit)
-  }
-  visit(source)
-  return names
+  return path.dirname(declarations)
 }
