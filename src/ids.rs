@@ -1,6 +1,7 @@
 //! napi bindings for fixture-ids (see crates/ids): type checks of JS arguments and conversions,
 //! nothing more. Errors become `RangeError` (value out of range), `TypeError` (wrong type) or
-//! `Error`, each with a Node-style `code` and a message saying what is allowed.
+//! `Error`, with a Node-style `code` and a message saying what is allowed (`generatePK`, which
+//! takes no arguments, only fails with plain `Error`s).
 
 use fixture_ids::generator::WorkerIdArg;
 use fixture_ids::{ErrorKind, IdError, WorkerSource, pk, process, public_id};
