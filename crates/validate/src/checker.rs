@@ -4,11 +4,12 @@
 //! properties, factory methods and `getFixtures()`), and runs the factory checks on classes.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, RwLock};
 
 use oxc_ast::ast::*;
 use oxc_span::{GetSpan, Span};
 
-use fixture_schema::{Model, Schema};
+use fixture_schema::{InputField, Model, Schema, TypeNameKind};
 
 use crate::config::FixtureCategories;
 use crate::diagnostic::Finding;
@@ -29,12 +30,48 @@ pub struct Ctx<'c> {
     /// Compound unique names per model (`a_b`, or the `name:` given in the schema).
     pub compounds: &'c HashMap<String, Vec<String>>,
     pub suggester: &'c crate::schema_extras::TypeNameSuggester,
+    pub memo: Memo,
 }
 
 impl Ctx<'_> {
     pub fn compound_names(&self, model: &Model) -> Vec<String> {
         self.compounds.get(&model.name).cloned().unwrap_or_default()
     }
+
+    /// `input_fields`, computed once per input type and shared by all files.
+    pub fn input_fields(&self, model: &str, kind: &TypeNameKind) -> Option<Arc<Vec<InputField>>> {
+        let key = (model.to_string(), kind.clone());
+        if let Some(hit) = self.memo.fields.read().ok().and_then(|m| m.get(&key).cloned()) {
+            return hit;
+        }
+        let value = fixture_schema::input_fields(self.schema, model, kind).map(Arc::new);
+        if let Ok(mut m) = self.memo.fields.write() {
+            m.insert(key, value.clone());
+        }
+        value
+    }
+
+    /// The generated name of a model's input type, for messages (computed once per type).
+    pub fn type_name(&self, model: &str, kind: &TypeNameKind) -> String {
+        let key = (model.to_string(), kind.clone());
+        if let Some(hit) = self.memo.names.read().ok().and_then(|m| m.get(&key).cloned()) {
+            return hit;
+        }
+        let value = fixture_schema::type_names::type_name(self.schema, model, kind).unwrap_or_else(|| model.to_string());
+        if let Ok(mut m) = self.memo.names.write() {
+            m.insert(key, value.clone());
+        }
+        value
+    }
+}
+
+type MemoKey = (String, TypeNameKind);
+
+/// Per-run caches of schema answers that every file asks for.
+#[derive(Default)]
+pub struct Memo {
+    fields: RwLock<HashMap<MemoKey, Option<Arc<Vec<InputField>>>>>,
+    names: RwLock<HashMap<MemoKey, String>>,
 }
 
 /// The factory class being walked.

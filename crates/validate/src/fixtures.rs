@@ -7,7 +7,9 @@ use std::collections::BTreeSet;
 use oxc_ast::ast::{Expression, ObjectExpression, ObjectPropertyKind};
 use oxc_span::{GetSpan, Span};
 
-use fixture_schema::{InputField, InputShape, Model, TypeNameKind, input_fields};
+use std::sync::Arc;
+
+use fixture_schema::{InputField, InputShape, Model, TypeNameKind};
 
 use crate::checker::Checker;
 use crate::diagnostic::Finding;
@@ -185,15 +187,15 @@ impl<'c> Checker<'c> {
     pub fn check_input_object(&mut self, obj: &ObjectExpression<'_>, spec: &InputSpec, anchor: Span) {
         let schema = self.ctx.schema;
         let Some(model) = schema.model(&spec.model) else { return };
-        let Some(checked) = input_fields(schema, &spec.model, &spec.kind) else { return };
-        let unchecked = if spec.either { input_fields(schema, &spec.model, &unchecked_of(&spec.kind)) } else { None };
+        let Some(checked) = self.ctx.input_fields(&spec.model, &spec.kind) else { return };
+        let unchecked = if spec.either { self.ctx.input_fields(&spec.model, &unchecked_of(&spec.kind)) } else { None };
 
         let (mut ps, mut spreads) = (Vec::new(), Vec::new());
         props(obj, &mut ps, &mut spreads);
 
         let has = |fields: &[InputField], n: &str| fields.iter().any(|f| f.name == n);
         // Which variant the literal is written in.
-        let fields: Vec<InputField> = match &unchecked {
+        let fields: Arc<Vec<InputField>> = match &unchecked {
             Some(u) => {
                 let wants_unchecked = ps.iter().any(|p| has(u, &p.name) && !has(&checked, &p.name));
                 let wants_checked = ps.iter().any(|p| has(&checked, &p.name) && !has(u, &p.name));
@@ -249,7 +251,7 @@ impl<'c> Checker<'c> {
                 fields.iter().filter(|f| f.required && !supplied.contains(&f.name) && !mixed.contains(&f.name.as_str())).collect();
             if !missing.is_empty() {
                 let list = missing.iter().map(|m| format!("`{}`", m.name)).collect::<Vec<_>>().join(", ");
-                let type_name = fixture_schema::type_names::type_name(schema, &spec.model, &spec.kind).unwrap_or_else(|| spec.model.clone());
+                let type_name = self.ctx.type_name(&spec.model, &spec.kind);
                 let help = missing
                     .iter()
                     .map(|m| match &m.shape {
@@ -271,7 +273,7 @@ impl<'c> Checker<'c> {
     }
 
     fn unknown_field(&mut self, model: &Model, spec: &InputSpec, fields: &[InputField], p: &Prop<'_, '_>, all: &[Prop<'_, '_>]) {
-        let type_name = fixture_schema::type_names::type_name(self.ctx.schema, &spec.model, &spec.kind).unwrap_or_else(|| spec.model.clone());
+        let type_name = self.ctx.type_name(&spec.model, &spec.kind);
         let mut finding = Finding::new(Code::UnknownField, p.key, format!("`{}` is not a field of `Prisma.{type_name}`", p.name));
         let schema_field = model.field(&p.name);
         // A foreign key on the relation-style input: the relation is the way to write it.

@@ -207,14 +207,11 @@ pub fn validate(options: &Options) -> Result<Report, ValidateError> {
     // The schema and the files are independent: load one while parsing the other.
     let (loaded, files) = rayon::join(
         || {
-            fixture_schema::load(&input).map(|schema| {
-                let suggester = schema_extras::TypeNameSuggester::new(&schema);
-                (schema, suggester)
-            })
+            schema_extras::load(&input)
         },
         || read_and_parse(&cfg),
     );
-    let (schema, suggester) = match loaded {
+    let loaded = match loaded {
         Ok(s) => s,
         Err(e) if e.kind == SchemaErrorKind::Invalid => {
             let diagnostics: Vec<Diagnostic> = e
@@ -247,14 +244,15 @@ pub fn validate(options: &Options) -> Result<Report, ValidateError> {
         Some(t) => config::tsconfig_target(t)?.and_then(|t| config::target_year(&t)).unwrap_or(5) >= 2020,
         None => true,
     };
-    let compounds = schema_extras::compound_unique_names(&schema, &input);
+    let schema = &loaded.schema;
     let ctx = checker::Ctx {
-        schema: &schema,
+        schema,
         index: &index,
         categories: &cfg.categories,
         bigint_literals_allowed,
-        compounds: &compounds,
-        suggester: &suggester,
+        compounds: &loaded.compounds,
+        suggester: &loaded.suggester,
+        memo: Default::default(),
     };
 
     let checked: Vec<(Vec<Finding>, Vec<FactoryEntry>)> = (0..paths.len())
@@ -314,7 +312,7 @@ pub fn validate(options: &Options) -> Result<Report, ValidateError> {
             help: Some(format!("add a class extending `{}` with super(\"{}\", …)", cfg.base_class, m.name)),
         });
     }
-    Ok(finish(started, &cfg, schema_path, Some(&schema), factories, diagnostics, paths.len()))
+    Ok(finish(started, &cfg, schema_path, Some(schema), factories, diagnostics, paths.len()))
 }
 
 fn severity(cfg: &config::Resolved, code: Code) -> Option<Severity> {

@@ -4,15 +4,51 @@
 
 use std::collections::HashMap;
 
-use fixture_schema::{Schema, SchemaInput};
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex};
 
-pub fn compound_unique_names(schema: &Schema, input: &SchemaInput) -> HashMap<String, Vec<String>> {
-    let sources: HashMap<String, String> = fixture_schema::input::read_sources(input).unwrap_or_default().into_iter().collect();
+use fixture_schema::{Schema, SchemaError, SchemaInput};
+
+/// A loaded schema with what the checks derive from it once.
+pub struct LoadedSchema {
+    pub schema: Schema,
+    pub suggester: TypeNameSuggester,
+    pub compounds: HashMap<String, Vec<String>>,
+}
+
+/// The last schema loaded in this process, keyed by the text of its files: a second run over an
+/// unchanged schema (watch mode, a test runner's setup called per project) skips psl and the
+/// type-name universe.
+static LAST: Mutex<Option<(u64, Arc<LoadedSchema>)>> = Mutex::new(None);
+
+pub fn load(input: &SchemaInput) -> Result<Arc<LoadedSchema>, SchemaError> {
+    let sources = fixture_schema::input::read_sources(input)?;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    sources.hash(&mut hasher);
+    let key = hasher.finish();
+    if let Ok(last) = LAST.lock()
+        && let Some((k, loaded)) = last.as_ref()
+        && *k == key
+    {
+        return Ok(loaded.clone());
+    }
+    let schema = fixture_schema::load_sources(sources.clone())?;
+    let suggester = TypeNameSuggester::new(&schema);
+    let compounds = compound_unique_names(&schema, &sources);
+    let loaded = Arc::new(LoadedSchema { schema, suggester, compounds });
+    if let Ok(mut last) = LAST.lock() {
+        *last = Some((key, loaded.clone()));
+    }
+    Ok(loaded)
+}
+
+pub fn compound_unique_names(schema: &Schema, sources: &[(String, String)]) -> HashMap<String, Vec<String>> {
+    let sources: HashMap<&str, &str> = sources.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
     let mut out = HashMap::new();
     for model in &schema.models {
         let mut names: Vec<String> = Vec::new();
         if let Some(span) = &model.span
-            && let Some(text) = sources.get(&span.file)
+            && let Some(text) = sources.get(span.file.as_str())
             && let Some(block) = text.get(span.start as usize..span.end as usize)
         {
             for line in block.lines().map(str::trim) {
@@ -80,6 +116,8 @@ pub struct TypeNameSuggester {
     folded: Vec<(String, String)>,
     exact: HashMap<String, String>,
     models: Vec<(String, String)>,
+    /// Answers already given: the same wrong name tends to recur across files.
+    cache: std::sync::Mutex<HashMap<String, Option<String>>>,
 }
 
 pub fn fold(s: &str) -> String {
@@ -96,10 +134,21 @@ impl TypeNameSuggester {
         }
         let mut models: Vec<(String, String)> = schema.models.iter().map(|m| (fold(&m.name), m.name.clone())).collect();
         models.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
-        Self { folded, exact, models }
+        Self { folded, exact, models, cache: Default::default() }
     }
 
     pub fn suggest(&self, name: &str) -> Option<String> {
+        if let Some(hit) = self.cache.lock().ok().and_then(|c| c.get(name).cloned()) {
+            return hit;
+        }
+        let answer = self.compute(name);
+        if let Ok(mut c) = self.cache.lock() {
+            c.insert(name.to_string(), answer.clone());
+        }
+        answer
+    }
+
+    fn compute(&self, name: &str) -> Option<String> {
         let wanted = fold(name);
         if let Some((_, m)) = self.models.iter().find(|(f, _)| *f == wanted) {
             return Some(m.clone());
@@ -109,6 +158,10 @@ impl TypeNameSuggester {
         }
         let mut best: Option<(f64, &String)> = None;
         for (f, n) in &self.folded {
+            // Jaro-Winkler cannot reach the threshold across a large length difference.
+            if f.len().abs_diff(wanted.len()) * 4 > wanted.len().max(4) {
+                continue;
+            }
             let score = strsim::jaro_winkler(f, &wanted);
             if best.is_none_or(|(s, c)| score > s || (score == s && n < c)) {
                 best = Some((score, n));
