@@ -31,6 +31,21 @@ function readFiles(schemaPath) {
   return fs.readdirSync(schemaPath).filter((f) => f.endsWith('.prisma')).sort().map((f) => [f, fs.readFileSync(path.join(schemaPath, f), 'utf8')])
 }
 
+/**
+ * A bigger schema for the size trend: `copies` copies of a schema, every model and enum renamed
+ * `<name>_<k>` (references, @@map and index names too), one datasource/generator block.
+ */
+function scaled(text, copies) {
+  const names = [...text.matchAll(/^(?:model|enum|view|type)\s+(\w+)/gm)].map((m) => m[1])
+  const body = text.replace(/^(datasource|generator)\s+\w+\s*\{[^}]*\}/gm, '')
+  const parts = [text]
+  for (let k = 1; k < copies; k++) {
+    const renamed = body.replace(new RegExp(`\\b(${names.join('|')})\\b`, 'g'), `$1_${k}`)
+    parts.push(renamed.replace(/((?:map|name):\s*")([^"]+)"/g, `$1$2_${k}"`))
+  }
+  return parts.join('\n')
+}
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.floor(sorted.length / 2)]
@@ -47,9 +62,15 @@ function time(fn) {
   return median(samples)
 }
 
+const scaledDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fixture-native-bench-'))
+const scaledPath = path.join(scaledDir, 'schema.prisma')
+fs.writeFileSync(scaledPath, scaled(fs.readFileSync(path.join(corpus, 'vrooli', 'schema.prisma'), 'utf8'), 4))
+process.on('exit', () => fs.rmSync(scaledDir, { recursive: true, force: true }))
+
 const cases = [
   ['vrooli', path.join(corpus, 'vrooli', 'schema.prisma')],
   ['dub (largest corpus schema, 37 files)', path.join(corpus, 'dub', 'schema')],
+  ['vrooli x4 (synthetic: renamed copies)', scaledPath],
 ]
 
 console.log(`resolveTypeMap vs get_dmmf, ${os.cpus().length} cores, Node ${process.version}, median of ${RUNS} runs`)

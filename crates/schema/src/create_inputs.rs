@@ -70,6 +70,16 @@ struct Variant<'a> {
 /// The fields of `Prisma.<model><kind>`; `None` when Prisma generates no such input.
 pub fn input_fields(schema: &Schema, model: &str, kind: &TypeNameKind) -> Option<Vec<InputField>> {
     let model = schema.model(model)?;
+    let (variant, fields) = select(schema, model, kind)?;
+    Some(fields.into_iter().filter_map(|field| describe(schema, model, field, variant)).collect())
+}
+
+/// The fields of the input, without describing them: what the name universe walks.
+pub(crate) fn selected_fields<'s>(schema: &'s Schema, model: &'s Model, kind: &TypeNameKind) -> Option<Vec<&'s Field>> {
+    select(schema, model, kind).map(|(_, fields)| fields)
+}
+
+fn select<'s>(schema: &'s Schema, model: &'s Model, kind: &TypeNameKind) -> Option<(Variant<'s>, Vec<&'s Field>)> {
     let supports_create = model.types.create_input.is_some();
     let supports_update = model.types.update_input.is_some();
     let relation = |name: &str| model.field(name).filter(|f| f.is_relation());
@@ -109,7 +119,7 @@ pub fn input_fields(schema: &Schema, model: &str, kind: &TypeNameKind) -> Option
         }
         _ => return None,
     };
-    Some(fields_of(schema, model, chosen))
+    Some((chosen, fields_of(schema, model, chosen)))
 }
 
 /// The required fields of `<Model>CreateInput` (empty when Prisma generates none).
@@ -135,11 +145,11 @@ fn is_auto_generated_int_id(field: &Field) -> bool {
     field.is_id && matches!(field.type_name.as_str(), "Int" | "BigInt") && is_autoincrement(field)
 }
 
-fn fields_of(schema: &Schema, model: &Model, variant: Variant<'_>) -> Vec<InputField> {
+/// The fields an input takes, scalars first, then relations, each in declaration order (as Prisma lists them).
+fn fields_of<'s>(schema: &'s Schema, model: &'s Model, variant: Variant<'_>) -> Vec<&'s Field> {
     let parent_keys: &[String] = variant.without.and_then(|f| f.relation_from_fields.as_deref()).unwrap_or(&[]);
     let create = variant.operation == Operation::Create;
     let mut out = Vec::new();
-    // Prisma lists scalar fields first, then relation fields, each in declaration order.
     for field in model.fields.iter().filter(|f| !f.is_relation()) {
         // MongoDB ids are immutable: no update input takes them.
         if !create && field.is_id && schema.provider == "mongodb" {
@@ -154,23 +164,9 @@ fn fields_of(schema: &Schema, model: &Model, variant: Variant<'_>) -> Vec<InputF
         } else {
             !parent_keys.contains(&field.name)
         };
-        if !keep {
-            continue;
+        if keep {
+            out.push(field);
         }
-        let shape = match field.kind {
-            FieldKind::Enum => InputShape::Enum { name: field.type_name.clone(), is_list: field.is_list },
-            FieldKind::Object => InputShape::Composite { name: field.type_name.clone(), is_list: field.is_list },
-            _ => InputShape::Scalar { type_name: field.type_name.clone(), is_list: field.is_list },
-        };
-        out.push(InputField {
-            name: field.name.clone(),
-            required: create && field.is_required && !field.is_list && !field.has_default_value && !field.is_updated_at,
-            nullable: !field.is_required
-                && !field.is_list
-                && field.type_name != "Json"
-                && matches!(field.kind, FieldKind::Scalar | FieldKind::Enum),
-            shape,
-        });
     }
     if variant.scalars_only {
         return out;
@@ -183,17 +179,36 @@ fn fields_of(schema: &Schema, model: &Model, variant: Variant<'_>) -> Vec<InputF
         if !variant.checked && holds_foreign_key {
             continue;
         }
-        let Some(input_type) = nested_input_name(schema, model, field, variant.operation, variant.checked) else {
-            continue;
-        };
-        out.push(InputField {
+        if schema.opposite_field(model, field).is_some() {
+            out.push(field);
+        }
+    }
+    out
+}
+
+/// One selected field as an input field of the variant.
+fn describe(schema: &Schema, model: &Model, field: &Field, variant: Variant<'_>) -> Option<InputField> {
+    let create = variant.operation == Operation::Create;
+    if field.is_relation() {
+        let input_type = nested_input_name(schema, model, field, variant.operation, variant.checked)?;
+        return Some(InputField {
             name: field.name.clone(),
             required: create && field.is_required && !field.is_list,
             nullable: false,
             shape: InputShape::Relation { model: field.type_name.clone(), is_list: field.is_list, input_type },
         });
     }
-    out
+    let shape = match field.kind {
+        FieldKind::Enum => InputShape::Enum { name: field.type_name.clone(), is_list: field.is_list },
+        FieldKind::Object => InputShape::Composite { name: field.type_name.clone(), is_list: field.is_list },
+        _ => InputShape::Scalar { type_name: field.type_name.clone(), is_list: field.is_list },
+    };
+    Some(InputField {
+        name: field.name.clone(),
+        required: create && field.is_required && !field.is_list && !field.has_default_value && !field.is_updated_at,
+        nullable: !field.is_required && !field.is_list && field.type_name != "Json" && matches!(field.kind, FieldKind::Scalar | FieldKind::Enum),
+        shape,
+    })
 }
 
 /// Prisma capitalises only the first character of a field name inside type names.

@@ -35,6 +35,41 @@ pub struct Schema {
     /// Every name of the generated `Prisma` namespace, built on first use (see `type_names`).
     #[serde(skip)]
     pub(crate) type_index: std::sync::OnceLock<crate::type_names::TypeIndex>,
+    /// Model and relation lookups by name, built on first use.
+    #[serde(skip)]
+    pub(crate) lookup: std::sync::OnceLock<Lookup>,
+}
+
+/// Name-keyed indexes over a [`Schema`]: model positions, and each relation field's opposite
+/// `(model position, field position)`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lookup {
+    models: std::collections::HashMap<String, usize>,
+    opposites: std::collections::HashMap<(usize, usize), (usize, usize)>,
+}
+
+impl Lookup {
+    fn build(schema: &Schema) -> Self {
+        let models: std::collections::HashMap<String, usize> =
+            schema.models.iter().enumerate().map(|(i, m)| (m.name.clone(), i)).collect();
+        let mut opposites = std::collections::HashMap::new();
+        for (mi, model) in schema.models.iter().enumerate() {
+            for (fi, field) in model.fields.iter().enumerate() {
+                let Some(relation_name) = field.relation_name.as_deref() else { continue };
+                let Some(&oi) = models.get(&field.type_name) else { continue };
+                let other = &schema.models[oi];
+                let found = other.fields.iter().position(|candidate| {
+                    candidate.relation_name.as_deref() == Some(relation_name)
+                        && candidate.type_name == model.name
+                        && !(oi == mi && candidate.name == field.name)
+                });
+                if let Some(ofi) = found {
+                    opposites.insert((mi, fi), (oi, ofi));
+                }
+            }
+        }
+        Lookup { models, opposites }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -175,9 +210,18 @@ pub struct CompositeType {
 }
 
 impl Schema {
+    fn lookup(&self) -> &Lookup {
+        self.lookup.get_or_init(|| Lookup::build(self))
+    }
+
+    /// The position of a model in `models`.
+    pub fn model_position(&self, name: &str) -> Option<usize> {
+        self.lookup().models.get(name).copied()
+    }
+
     /// The model (or view) with this exact name.
     pub fn model(&self, name: &str) -> Option<&Model> {
-        self.models.iter().find(|m| m.name == name)
+        self.model_position(name).map(|i| &self.models[i])
     }
 
     /// The model behind a PrismaClient property (`prisma.credit_account` -> `credit_account`).
@@ -200,14 +244,28 @@ impl Schema {
 
     /// The field on the other side of a relation field (`None` for scalar fields).
     pub fn opposite_field(&self, model: &Model, field: &Field) -> Option<&Field> {
-        let relation_name = field.relation_name.as_deref()?;
-        let other = self.model(&field.type_name)?;
-        other.fields.iter().find(|candidate| {
-            candidate.relation_name.as_deref() == Some(relation_name)
-                && candidate.type_name == model.name
-                && !(other.name == model.name && candidate.name == field.name)
-        })
+        field.relation_name.as_ref()?;
+        let mi = self.model_position(&model.name)?;
+        let fi = field_position(&self.models[mi], field)?;
+        let (oi, ofi) = self.opposite_position(mi, fi)?;
+        Some(&self.models[oi].fields[ofi])
     }
+
+    /// `(model position, field position)` of the opposite of relation field `fi` of model `mi`.
+    pub(crate) fn opposite_position(&self, mi: usize, fi: usize) -> Option<(usize, usize)> {
+        self.lookup().opposites.get(&(mi, fi)).copied()
+    }
+}
+
+/// The position of `field` in `model.fields`: by address when it is one of them, else by name.
+pub(crate) fn field_position(model: &Model, field: &Field) -> Option<usize> {
+    let base = model.fields.as_ptr() as usize;
+    let address = field as *const Field as usize;
+    let size = std::mem::size_of::<Field>();
+    if address >= base && address < base + model.fields.len() * size && (address - base) % size == 0 {
+        return Some((address - base) / size);
+    }
+    model.fields.iter().position(|f| f.name == field.name)
 }
 
 impl Model {

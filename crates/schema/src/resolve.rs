@@ -54,6 +54,7 @@ pub fn resolve(db: &ParserDatabase, provider: &str, preview_features: Vec<String
         types,
         preview_features,
         type_index: Default::default(),
+        lookup: Default::default(),
     };
     // Required create fields depend on the other side of each relation: compute once all models exist.
     let required: Vec<(Vec<String>, Vec<String>)> = {

@@ -222,7 +222,7 @@ impl<'a> Walk<'a> {
     }
 
     fn model_index(&self, name: &str) -> Option<usize> {
-        self.schema.models.iter().position(|m| m.name == name)
+        self.schema.model_position(name)
     }
 
     fn base(&self, model: &Model, field: &Field) -> Base {
@@ -436,7 +436,7 @@ impl<'a> Walk<'a> {
     /// What the fields of a create/update input refer to.
     fn expand_input(&mut self, index: usize, kind: &TypeNameKind, _without: Option<usize>) {
         let model = self.model(index);
-        let Some(fields) = crate::create_inputs::input_fields(self.schema, &model.name, kind) else { return };
+        let Some(fields) = crate::create_inputs::selected_fields(self.schema, model, kind) else { return };
         let update = matches!(
             kind,
             TypeNameKind::UpdateInput
@@ -458,12 +458,10 @@ impl<'a> Walk<'a> {
                 | TypeNameKind::UncheckedUpdateManyWithout { .. }
                 | TypeNameKind::CreateManyNested { .. }
         );
-        for input in fields {
-            let Some(field) = model.field(&input.name) else { continue };
+        for field in fields {
             if field.is_relation() {
-                let Some(target) = self.model_index(&field.type_name) else { continue };
-                let Some(opposite) = self.schema.opposite_field(model, field) else { continue };
-                let Some(opposite_index) = self.model(target).fields.iter().position(|f| f.name == opposite.name) else { continue };
+                let Some(field_index) = crate::model::field_position(model, field) else { continue };
+                let Some((target, opposite_index)) = self.schema.opposite_position(index, field_index) else { continue };
                 let nested = if update { NestedKind::UpdateNested { unchecked } } else { NestedKind::CreateNested { unchecked } };
                 self.push(Node::Nested(target, opposite_index, nested));
             } else if field.kind == FieldKind::Object {
