@@ -33,7 +33,7 @@ export declare function decodePK(id: bigint | string): DecodedPk
  * Every name of the `Prisma` namespace for the schema, sorted, each resolved (and with its fields
  * for create/update inputs): the whole universe in one call.
  */
-export declare function describePrismaTypes(input: SchemaInputArg): Array<PrismaTypeDescription>
+export declare function describePrismaTypes(input?: string | SchemaSource | undefined | null): Array<PrismaTypeDescription>
 
 /** One finding. Lines and columns are 1-based (columns in UTF-16 units); `end*` is exclusive. */
 export interface Diagnostic {
@@ -117,7 +117,7 @@ export interface GenerateTypeMapOptions {
  * The `PRISMA_TYPE_MAP` module text (`format`: `ts` (default), `dts` or `json`), byte-identical
  * for the same schema.
  */
-export declare function generateTypeMapSource(input: SchemaInputArg, options?: GenerateTypeMapOptions | undefined | null): string
+export declare function generateTypeMapSource(input?: string | SchemaSource | undefined | null, options?: GenerateTypeMapOptions | undefined | null): string
 
 /** The configuration in force (reading the environment if nothing was configured yet). */
 export declare function idGeneratorConfig(): IdGeneratorConfig
@@ -181,7 +181,7 @@ export interface LoadedSchema {
  * Loads a Prisma schema (a path, `{ source }`, or discovered from the working directory).
  * Throws an `Error` with `code` and `diagnostics` when the schema is invalid or not found.
  */
-export declare function loadSchema(input: SchemaInputArg): LoadedSchema
+export declare function loadSchema(input?: string | SchemaSource | undefined | null): LoadedSchema
 
 /** The exact `Prisma.<name>` type names of a model; `null` where Prisma generates none. */
 export interface ModelTypeNames {
@@ -211,7 +211,7 @@ export declare function pkFromTimestamp(unixMs: number): bigint
  * The fields of a create/update input type (`userCreateInput`, `postCreateWithoutAuthorInput`, …);
  * `null` when the name is not such an input for this schema.
  */
-export declare function prismaInputFields(typeName: string, input: SchemaInputArg): Array<InputField> | null
+export declare function prismaInputFields(typeName: string, input?: string | SchemaSource | undefined | null): Array<InputField> | null
 
 /** One name of the `Prisma` namespace, described. */
 export interface PrismaTypeDescription {
@@ -222,10 +222,10 @@ export interface PrismaTypeDescription {
 }
 
 /** Whether `Prisma.<name>` exists in the client generated for the schema. */
-export declare function prismaTypeExists(name: string, input: SchemaInputArg): boolean
+export declare function prismaTypeExists(name: string, input?: string | SchemaSource | undefined | null): boolean
 
 /** Every name of the generated `Prisma` namespace for the schema, sorted. */
-export declare function prismaTypeNames(input: SchemaInputArg): Array<string>
+export declare function prismaTypeNames(input?: string | SchemaSource | undefined | null): Array<string>
 
 /**
  * What a `Prisma.<name>` is: the model it belongs to and its kind (`createInput`,
@@ -238,10 +238,10 @@ export interface ResolvedTypeName {
 }
 
 /** Resolves `Prisma.<name>` (with or without the `Prisma.` prefix) for the schema. */
-export declare function resolvePrismaTypeName(name: string, input: SchemaInputArg): ResolvedTypeName | null
+export declare function resolvePrismaTypeName(name: string, input?: string | SchemaSource | undefined | null): ResolvedTypeName | null
 
 /** The type map: models (views included, `@@ignore`d left out), enums and composite types by name. */
-export declare function resolveTypeMap(input: SchemaInputArg): TypeMap
+export declare function resolveTypeMap(input?: string | SchemaSource | undefined | null): TypeMap
 
 /** Runs the `fixture-native` command line in-process. Writes nothing to the terminal itself. */
 export declare function runCli(args: Array<string>, cwd?: string | undefined | null): CliResult
@@ -325,7 +325,7 @@ export interface SchemaSource {
  * The real `Prisma.<name>` for a misspelt one (`CreditAccountCreateInput` ->
  * `credit_accountCreateInput`), or `null` when it is right or nothing is close.
  */
-export declare function suggestTypeName(name: string, input: SchemaInputArg): string | null
+export declare function suggestTypeName(name: string, input?: string | SchemaSource | undefined | null): string | null
 
 /** `resolveTypeMap`'s result: everything keyed by name. */
 export interface TypeMap {

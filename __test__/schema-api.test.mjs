@@ -148,3 +148,35 @@ test('fixture-native typemap writes, checks and names stale models', { skip: ski
   assert.match(usage.stderr, /missing\.prisma/)
   fs.rmSync(dir, { recursive: true })
 })
+
+test('index.d.ts types the schema API precisely (tsc; a wrong use must fail)', () => {
+  const dir = tempDir('dts')
+  const file = path.join(dir, 'use.ts')
+  const lines = [
+    `import * as addon from ${JSON.stringify(path.join(repoRoot, 'index'))}`,
+    "const map: addon.TypeMap = addon.resolveTypeMap({ source: '', fileName: 'x.prisma' })",
+    'const model: addon.SchemaModel | undefined = map.models.user',
+    "const kind: 'scalar' | 'enum' | 'object' | 'unsupported' | undefined = model?.fields[0]?.kind",
+    'const create: string | null | undefined = model?.types.createInput',
+    'const required: string[] | undefined = model?.requiredCreateFields',
+    "const source: string = addon.generateTypeMapSource('schema.prisma', { format: 'dts' })",
+    'const suggestion: string | null = addon.suggestTypeName("UserCreateInput")',
+    'const resolved: addon.ResolvedTypeName | null = addon.resolvePrismaTypeName("userCreateInput")',
+    'const fields: addon.InputField[] | null = addon.prismaInputFields("userCreateInput")',
+    'const loaded: addon.LoadedSchema = addon.loadSchema()',
+    "try { addon.loadSchema('x') } catch (e) { const d = (e as Error & { diagnostics: addon.SchemaDiagnostic[] }).diagnostics; const l: number = d[0].line }",
+    'export { kind, create, required, source, suggestion, resolved, fields, loaded }',
+    // The control: must not type-check (a field name is a string, not a number).
+    'export const wrong: number = map.models.user.name',
+  ]
+  fs.writeFileSync(file, lines.join('\n') + '\n')
+  const ts = require('typescript')
+  const program = ts.createProgram([file], { noEmit: true, strict: true, skipLibCheck: false, types: [], target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS })
+  const errors = ts.getPreEmitDiagnostics(program).map((d) => {
+    const where = d.file ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : ''
+    return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`
+  })
+  assert.equal(errors.length, 1, errors.join('\n'))
+  assert.match(errors[0], new RegExp(`^use\\.ts:${lines.length} `))
+  fs.rmSync(dir, { recursive: true })
+})

@@ -151,7 +151,7 @@ pub struct GenerateTypeMapOptions {
     pub format: Option<String>,
 }
 
-fn to_input(input: SchemaInputArg) -> napi::Result<SchemaInput> {
+fn to_input(input: Option<Either<String, SchemaSource>>) -> napi::Result<SchemaInput> {
     Ok(match input {
         None => SchemaInput::Discover {
             cwd: std::env::current_dir()
@@ -193,7 +193,7 @@ fn throw(env: &Env, error: SchemaError) -> napi::Error {
     }
 }
 
-fn load(env: &Env, input: SchemaInputArg) -> napi::Result<Arc<fixture_schema::Schema>> {
+fn load(env: &Env, input: Option<Either<String, SchemaSource>>) -> napi::Result<Arc<fixture_schema::Schema>> {
     fixture_schema::load_shared(&to_input(input)?).map_err(|e| throw(env, e))
 }
 
@@ -270,7 +270,7 @@ fn composite(t: &fixture_schema::CompositeType) -> SchemaCompositeType {
 /// Loads a Prisma schema (a path, `{ source }`, or discovered from the working directory).
 /// Throws an `Error` with `code` and `diagnostics` when the schema is invalid or not found.
 #[napi(catch_unwind)]
-pub fn load_schema(env: Env, input: SchemaInputArg) -> napi::Result<LoadedSchema> {
+pub fn load_schema(env: Env, input: Option<Either<String, SchemaSource>>) -> napi::Result<LoadedSchema> {
     let schema = load(&env, input)?;
     Ok(LoadedSchema {
         files: schema.files.clone(),
@@ -284,7 +284,7 @@ pub fn load_schema(env: Env, input: SchemaInputArg) -> napi::Result<LoadedSchema
 
 /// The type map: models (views included, `@@ignore`d left out), enums and composite types by name.
 #[napi(catch_unwind)]
-pub fn resolve_type_map(env: Env, input: SchemaInputArg) -> napi::Result<TypeMap> {
+pub fn resolve_type_map(env: Env, input: Option<Either<String, SchemaSource>>) -> napi::Result<TypeMap> {
     let schema = load(&env, input)?;
     Ok(TypeMap {
         models: schema.models.iter().map(|m| (m.name.clone(), model(m))).collect(),
@@ -296,14 +296,14 @@ pub fn resolve_type_map(env: Env, input: SchemaInputArg) -> napi::Result<TypeMap
 /// The real `Prisma.<name>` for a misspelt one (`CreditAccountCreateInput` ->
 /// `credit_accountCreateInput`), or `null` when it is right or nothing is close.
 #[napi(catch_unwind)]
-pub fn suggest_type_name(env: Env, name: String, input: SchemaInputArg) -> napi::Result<Option<String>> {
+pub fn suggest_type_name(env: Env, name: String, input: Option<Either<String, SchemaSource>>) -> napi::Result<Option<String>> {
     let schema = load(&env, input)?;
     Ok(fixture_schema::type_names::suggest(&schema, &name))
 }
 
 /// Whether `Prisma.<name>` exists in the client generated for the schema.
 #[napi(catch_unwind)]
-pub fn prisma_type_exists(env: Env, name: String, input: SchemaInputArg) -> napi::Result<bool> {
+pub fn prisma_type_exists(env: Env, name: String, input: Option<Either<String, SchemaSource>>) -> napi::Result<bool> {
     let schema = load(&env, input)?;
     Ok(fixture_schema::type_names::exists(&schema, &name))
 }
@@ -313,7 +313,7 @@ pub fn prisma_type_exists(env: Env, name: String, input: SchemaInputArg) -> napi
 #[napi(catch_unwind)]
 pub fn generate_type_map_source(
     env: Env,
-    input: SchemaInputArg,
+    input: Option<Either<String, SchemaSource>>,
     options: Option<GenerateTypeMapOptions>,
 ) -> napi::Result<String> {
     let format: TypeMapFormat = match options.and_then(|o| o.format) {
@@ -361,14 +361,14 @@ fn resolved(name: fixture_schema::ResolvedTypeName) -> ResolvedTypeName {
 
 /// Resolves `Prisma.<name>` (with or without the `Prisma.` prefix) for the schema.
 #[napi(catch_unwind)]
-pub fn resolve_prisma_type_name(env: Env, name: String, input: SchemaInputArg) -> napi::Result<Option<ResolvedTypeName>> {
+pub fn resolve_prisma_type_name(env: Env, name: String, input: Option<Either<String, SchemaSource>>) -> napi::Result<Option<ResolvedTypeName>> {
     let schema = load(&env, input)?;
     Ok(fixture_schema::type_names::resolve(&schema, &name).map(resolved))
 }
 
 /// Every name of the generated `Prisma` namespace for the schema, sorted.
 #[napi(catch_unwind)]
-pub fn prisma_type_names(env: Env, input: SchemaInputArg) -> napi::Result<Vec<String>> {
+pub fn prisma_type_names(env: Env, input: Option<Either<String, SchemaSource>>) -> napi::Result<Vec<String>> {
     let schema = load(&env, input)?;
     let mut names: Vec<String> = schema.type_index().names.keys().cloned().collect();
     names.sort();
@@ -389,7 +389,7 @@ fn input_field(f: fixture_schema::InputField) -> InputField {
 /// The fields of a create/update input type (`userCreateInput`, `postCreateWithoutAuthorInput`, …);
 /// `null` when the name is not such an input for this schema.
 #[napi(catch_unwind)]
-pub fn prisma_input_fields(env: Env, type_name: String, input: SchemaInputArg) -> napi::Result<Option<Vec<InputField>>> {
+pub fn prisma_input_fields(env: Env, type_name: String, input: Option<Either<String, SchemaSource>>) -> napi::Result<Option<Vec<InputField>>> {
     let schema = load(&env, input)?;
     let Some(name) = fixture_schema::type_names::resolve(&schema, &type_name) else { return Ok(None) };
     let Some(model) = name.model.as_deref() else { return Ok(None) };
@@ -408,7 +408,7 @@ pub struct PrismaTypeDescription {
 /// Every name of the `Prisma` namespace for the schema, sorted, each resolved (and with its fields
 /// for create/update inputs): the whole universe in one call.
 #[napi(catch_unwind)]
-pub fn describe_prisma_types(env: Env, input: SchemaInputArg) -> napi::Result<Vec<PrismaTypeDescription>> {
+pub fn describe_prisma_types(env: Env, input: Option<Either<String, SchemaSource>>) -> napi::Result<Vec<PrismaTypeDescription>> {
     let schema = load(&env, input)?;
     let mut names: Vec<(&String, &fixture_schema::ResolvedTypeName)> = schema.type_index().names.iter().collect();
     names.sort_by(|a, b| a.0.cmp(b.0));

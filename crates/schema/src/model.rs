@@ -262,7 +262,7 @@ pub(crate) fn field_position(model: &Model, field: &Field) -> Option<usize> {
     let base = model.fields.as_ptr() as usize;
     let address = field as *const Field as usize;
     let size = std::mem::size_of::<Field>();
-    if address >= base && address < base + model.fields.len() * size && (address - base) % size == 0 {
+    if address >= base && address < base + model.fields.len() * size && (address - base).is_multiple_of(size) {
         return Some((address - base) / size);
     }
     model.fields.iter().position(|f| f.name == field.name)

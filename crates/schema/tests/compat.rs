@@ -32,6 +32,8 @@ fn prisma7_only_preview_feature_is_accepted_and_unknown_ones_are_not() {
         )
     };
     load(&source(&with("partialIndexes"))).unwrap();
+    // Removed in 7.x, deprecated (a warning only) in 6.x: accepted.
+    load(&source(&with("metrics"))).unwrap();
     let error = load(&source(&with("noSuchFeature"))).unwrap_err();
     assert_eq!(error.diagnostics[0].severity, Severity::Error);
     assert!(error.diagnostics[0].message.contains("noSuchFeature"), "{}", error.message);
