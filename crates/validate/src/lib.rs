@@ -236,14 +236,44 @@ pub fn validate(options: &Options) -> Result<Report, ValidateError> {
         Err(e) => return Err(ValidateError { message: e.message }),
     };
     let (paths, texts, parsed) = files?;
-    let summaries: Vec<summary::FileSummary> = parsed.iter().map(|p| p.summary.clone()).collect();
-    let index = index::ProjectIndex::build(&summaries, &cfg.base_class, &cfg.categories.required);
-
     let tsconfig = cfg.tsconfig.clone().or_else(|| paths.first().and_then(|p| p.parent()).and_then(config::find_tsconfig));
     let bigint_literals_allowed = match &tsconfig {
         Some(t) => config::tsconfig_target(t)?.and_then(|t| config::target_year(&t)).unwrap_or(5) >= 2020,
         None => true,
     };
+    Ok(analyze(started, &cfg, schema_path, &loaded, paths, texts, parsed, bigint_literals_allowed))
+}
+
+/// Validates source texts held in memory (unsaved editor buffers, tests) against schema text.
+/// `target` is the tsconfig target (`None`: BigInt literals allowed).
+pub fn validate_sources(schema: &str, files: Vec<(PathBuf, String)>, base_class: Option<&str>, target: Option<&str>) -> Result<Report, ValidateError> {
+    let started = Instant::now();
+    let options = Options { cwd: PathBuf::from("/"), base_class: base_class.map(String::from), ..Default::default() };
+    let mut cfg = config::resolve(&options)?;
+    cfg.schema = Some(SchemaOption::Source(schema.to_string()));
+    let input = SchemaInput::Source { source: schema.to_string(), file_name: None };
+    let loaded = schema_extras::load(&input).map_err(|e| ValidateError { message: e.message })?;
+    let (paths, texts): (Vec<PathBuf>, Vec<String>) = files.into_iter().unzip();
+    let parsed: Vec<Parsed> = paths.par_iter().zip(texts.par_iter()).map(|(p, t)| parse_and_summarize(p, t)).collect();
+    let bigint_literals_allowed = target.and_then(config::target_year).is_none_or(|y| y >= 2020);
+    Ok(analyze(started, &cfg, "schema.prisma".into(), &loaded, paths, texts, parsed, bigint_literals_allowed))
+}
+
+/// Phase one merged, phase two in parallel, imports, coverage: the report.
+#[allow(clippy::too_many_arguments)]
+fn analyze(
+    started: Instant,
+    cfg: &config::Resolved,
+    schema_path: String,
+    loaded: &schema_extras::LoadedSchema,
+    paths: Vec<PathBuf>,
+    texts: Vec<String>,
+    parsed: Vec<Parsed>,
+    bigint_literals_allowed: bool,
+) -> Report {
+    let summaries: Vec<summary::FileSummary> = parsed.iter().map(|p| p.summary.clone()).collect();
+    let index = index::ProjectIndex::build(&summaries, &cfg.base_class, &cfg.categories.required);
+
     let schema = &loaded.schema;
     let ctx = checker::Ctx {
         schema,
@@ -283,7 +313,7 @@ pub fn validate(options: &Options) -> Result<Report, ValidateError> {
         let file = paths[i].display().to_string();
         let lines = LineIndex::new(&texts[i]);
         for f in findings {
-            if let Some(sev) = severity(&cfg, f.code) {
+            if let Some(sev) = severity(cfg, f.code) {
                 diagnostics.push(f.locate(&file, &lines, sev));
             }
         }
@@ -297,7 +327,7 @@ pub fn validate(options: &Options) -> Result<Report, ValidateError> {
     // Models without a factory, located at the model in the schema.
     let covered: BTreeSet<&str> = factories.iter().filter_map(|f| f.model.as_deref()).collect();
     for m in schema.models.iter().filter(|m| !m.is_view && !covered.contains(m.name.as_str())) {
-        let Some(sev) = severity(&cfg, Code::MissingFactory) else { break };
+        let Some(sev) = severity(cfg, Code::MissingFactory) else { break };
         let (file, line, column) = m.span.as_ref().map(|s| (s.file.clone(), s.line, s.column)).unwrap_or((schema_path.clone(), 1, 1));
         diagnostics.push(Diagnostic {
             code: Code::MissingFactory,
@@ -312,7 +342,7 @@ pub fn validate(options: &Options) -> Result<Report, ValidateError> {
             help: Some(format!("add a class extending `{}` with super(\"{}\", …)", cfg.base_class, m.name)),
         });
     }
-    Ok(finish(started, &cfg, schema_path, Some(schema), factories, diagnostics, paths.len()))
+    finish(started, cfg, schema_path, Some(schema), factories, diagnostics, paths.len())
 }
 
 fn severity(cfg: &config::Resolved, code: Code) -> Option<Severity> {

@@ -10,3 +10,21 @@ pub const DOC: RuleDoc = RuleDoc {
     why: "tsc rejects BigInt literals below ES2020 (TS2737) and the build fails.",
     example: "const id = 123n; // with \"target\": \"ES2019\"",
 };
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    const SRC: &str = "export const a = 123n;\nexport const b = BigInt(5);\n";
+
+    #[test]
+    fn pass_from_es2020() {
+        assert!(run_with_target(&[("a.ts", SRC)], Some("ES2020")).is_empty());
+        assert!(run_with_target(&[("a.ts", SRC)], Some("ESNext")).is_empty());
+    }
+
+    #[test]
+    fn fail_below_es2020_at_the_literal() {
+        assert_eq!(run_with_target(&[("a.ts", SRC)], Some("ES2019")), vec![format!("bigint-literal-target {}", find(SRC, "123n"))]);
+    }
+}

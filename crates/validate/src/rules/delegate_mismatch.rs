@@ -10,3 +10,19 @@ pub const DOC: RuleDoc = RuleDoc {
     why: "The factory would insert its fixtures into another table.",
     example: "class TagDbFactory … { protected getPrismaDelegate() { return this.prisma.user; } }",
 };
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    #[test]
+    fn pass() {
+        assert!(run_code("delegate-mismatch", &[("tag.ts", TAG_FACTORY)]).is_empty());
+    }
+
+    #[test]
+    fn fail_at_the_other_models_delegate() {
+        let src = TAG_FACTORY.replace("this.prisma.tag;", "this.prisma.user;");
+        assert_eq!(run_code("delegate-mismatch", &[("tag.ts", &src)]), vec![find(&src, "user;")]);
+    }
+}

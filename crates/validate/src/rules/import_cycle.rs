@@ -10,3 +10,24 @@ pub const DOC: RuleDoc = RuleDoc {
     why: "Cycles make module initialisation order-dependent: a fixture can be read before it is defined.",
     example: "// a.ts: import { b } from \"./b.js\";  b.ts: import { a } from \"./a.js\";",
 };
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    #[test]
+    fn pass_type_only_edges_do_not_count() {
+        let a = "import type { B } from \"./b.js\";\nexport type A = { b?: B };\n";
+        let b = "import { type A } from \"./a.js\";\nexport type B = { a?: A };\n";
+        assert!(run_code("import-cycle", &[("a.ts", a), ("b.ts", b)]).is_empty());
+    }
+
+    #[test]
+    fn fail_once_per_cycle_in_its_first_file() {
+        let a = "import { b } from \"./b.js\";\nexport const a = () => b;\n";
+        let b = "import { c } from \"./c.js\";\nexport const b = () => c;\n";
+        let c = "import { a } from \"./a.js\";\nexport const c = () => a;\n";
+        let got = run(&[("a.ts", a), ("b.ts", b), ("c.ts", c)]);
+        assert_eq!(got, vec![format!("import-cycle {}", find(a, "\"./b.js\""))]);
+    }
+}

@@ -10,3 +10,22 @@ pub const DOC: RuleDoc = RuleDoc {
     why: "Prisma rejects the value at run time.",
     example: "const a: Prisma.awardCreateInput = { category: \"NotACategory\", … };",
 };
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    #[test]
+    fn pass() {
+        let src = "import type { Prisma } from \"@prisma/client\";\nexport const u: Prisma.UserCreateInput = { id: 1n, name: \"n\", status: \"Banned\" };\n";
+        assert!(run_code("invalid-enum-value", &[("a.ts", src)]).is_empty());
+    }
+
+    #[test]
+    fn fail_at_the_string_with_the_closest_value() {
+        let src = "import type { Prisma } from \"@prisma/client\";\nexport const u: Prisma.UserCreateInput = { id: 1n, name: \"n\", status: \"banned\" };\n";
+        assert_eq!(run_code("invalid-enum-value", &[("a.ts", src)]), vec![find(src, "\"banned\"")]);
+        let r = crate::validate_sources(SCHEMA, vec![("/t/a.ts".into(), src.to_string())], None, None).unwrap();
+        assert_eq!(r.diagnostics.iter().find(|d| d.code.as_str() == "invalid-enum-value").and_then(|d| d.suggestion.clone()), Some("\"Banned\"".into()));
+    }
+}

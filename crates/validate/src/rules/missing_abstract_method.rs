@@ -10,3 +10,26 @@ pub const DOC: RuleDoc = RuleDoc {
     why: "The base class calls these members; a missing one is a crash at the first use.",
     example: "class TagDbFactory extends EnhancedDatabaseFactory<tag, Prisma.tagCreateInput> { /* no generateMinimalData */ }",
 };
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    #[test]
+    fn pass_including_through_an_intermediate_class() {
+        assert!(run_code("missing-abstract-method", &[("tag.ts", TAG_FACTORY)]).is_empty());
+        let middle = "import { EnhancedDatabaseFactory } from \"./base.js\";\nexport abstract class Middle<A, B, C, D> extends EnhancedDatabaseFactory<A, B, C, D> {\n    protected getPrismaDelegate() { return this.prisma.tag; }\n}\n";
+        let src = TAG_FACTORY.replace("extends EnhancedDatabaseFactory<", "extends Middle<").replace(
+            "    protected getPrismaDelegate() {\n        return this.prisma.tag;\n    }\n",
+            "",
+        );
+        let got = run(&[("middle.ts", middle), ("tag.ts", &src)]);
+        assert!(!got.iter().any(|d| d.starts_with("missing-abstract-method")), "{got:?}");
+    }
+
+    #[test]
+    fn fail_at_the_class_name_once_per_member() {
+        let src = TAG_FACTORY.replace("protected generateCompleteData(", "protected generateFullData(");
+        assert_eq!(run_code("missing-abstract-method", &[("tag.ts", &src)]), vec![find(&src, "TagDbFactory")]);
+    }
+}

@@ -10,3 +10,18 @@ pub const DOC: RuleDoc = RuleDoc {
     why: "Tests for that model fall back to hand-written inserts that drift from the schema unnoticed.",
     example: "model reminder_list { id BigInt @id }  // and no class extends the base with this model",
 };
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    #[test]
+    fn one_warning_per_model_without_a_factory_at_the_model() {
+        let files = vec![("/t/base.ts".into(), BASE.to_string()), ("/t/tag.ts".into(), TAG_FACTORY.to_string())];
+        let r = crate::validate_sources(SCHEMA, files, None, None).unwrap();
+        let got: Vec<(u32, &str)> = r.diagnostics.iter().filter(|d| d.code.as_str() == "missing-factory").map(|d| (d.line, d.severity.as_str())).collect();
+        let line = |m: &str| SCHEMA.lines().position(|l| l.starts_with(&format!("model {m} "))).unwrap() as u32 + 1;
+        assert_eq!(got, vec![(line("User"), "warning"), (line("tag_translation"), "warning")]);
+        assert_eq!((r.coverage.covered, r.coverage.total), (1, 3));
+    }
+}

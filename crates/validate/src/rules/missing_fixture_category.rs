@@ -10,3 +10,20 @@ pub const DOC: RuleDoc = RuleDoc {
     why: "Shared test suites iterate the categories; a missing one silently skips tests.",
     example: "protected getFixtures() { return { minimal: {…}, complete: {…}, invalid: {} }; } // no edgeCases",
 };
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    #[test]
+    fn pass() {
+        assert!(run_code("missing-fixture-category", &[("tag.ts", TAG_FACTORY)]).is_empty());
+    }
+
+    #[test]
+    fn fail_at_the_returned_object() {
+        let src = TAG_FACTORY.replace("            edgeCases: { long: { id: 2n, tag: \"x\".repeat(100) } },\n", "");
+        let line = line_of(&src, "minimal: this.generateMinimalData()") - 1;
+        assert_eq!(run_code("missing-fixture-category", &[("tag.ts", &src)]), vec![at(&src, line, "{")]);
+    }
+}

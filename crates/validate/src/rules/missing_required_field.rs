@@ -10,3 +10,37 @@ pub const DOC: RuleDoc = RuleDoc {
     why: "The insert fails at run time with a Prisma validation error.",
     example: "const t: Prisma.tagCreateInput = { id: 1n }; // tag is required",
 };
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    #[test]
+    fn pass() {
+        let src = r#"import type { Prisma } from "@prisma/client";
+declare const anything: object;
+export const t: Prisma.tag_translationCreateInput = { id: 1n, language: "en", tag: { connect: { id: 2n } } };
+export const u: Prisma.tag_translationUncheckedCreateInput = { id: 1n, language: "en", tagId: 2n };
+export const v: Prisma.tagCreateInput = { id: 1n, ...anything };
+export const p: Partial<Prisma.tagCreateInput> = { bookmarks: 1 };
+export const up: Prisma.tagUpdateInput = { bookmarks: 1 };
+"#;
+        assert!(run_code("missing-required-field", &[("a.ts", src)]).is_empty());
+    }
+
+    #[test]
+    fn fail_at_the_declaration_or_the_key_or_the_literal() {
+        let src = r#"import type { Prisma } from "@prisma/client";
+export const t: Prisma.tag_translationCreateInput = { id: 1n, language: "en" };
+export const all: Record<string, Prisma.tagCreateInput> = { noTag: { id: 1n } };
+export const n: Prisma.tagCreateInput = { id: 1n, tag: "a", translations: { create: [{ id: 3n }] } };
+export function f(overrides: Partial<Prisma.tagCreateInput>): Prisma.tagCreateInput {
+    return { id: 1n, ...overrides };
+}
+"#;
+        assert_eq!(
+            run_code("missing-required-field", &[("a.ts", src)]),
+            vec![find(src, "t:"), find(src, "noTag"), at(src, 4, "{ id: 3n }"), at(src, 6, "{ id")]
+        );
+    }
+}

@@ -26,6 +26,9 @@ pub mod unknown_model;
 pub mod unknown_prisma_type;
 pub mod unresolved_import;
 
+#[cfg(test)]
+pub mod testing;
+
 /// Documentation of one code.
 pub struct RuleDoc {
     pub code: Code,

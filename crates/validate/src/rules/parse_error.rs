@@ -18,3 +18,21 @@ pub fn finding(start: u32, end: u32, message: &str, help: Option<&str>) -> Findi
         None => f,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    #[test]
+    fn pass() {
+        assert!(run_code("parse-error", &[("a.ts", "export const a = { b: 1, c: 2 };\n")]).is_empty());
+    }
+
+    #[test]
+    fn fail_reports_the_first_syntax_error_only() {
+        let src = "export const a = {\n    b: 1\n    c: 2,\n};\nconst x: Prisma.NoSuch = 1;\n";
+        let got = run(&[("a.ts", src)]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].starts_with("parse-error 3:"), "{got:?}");
+    }
+}

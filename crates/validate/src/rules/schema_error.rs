@@ -10,3 +10,19 @@ pub const DOC: RuleDoc = RuleDoc {
     why: "Without a valid schema there are no models to check the factories against.",
     example: "model tag {\n  id BigInt @id\n  tag Strin\n}",
 };
+
+#[cfg(test)]
+mod tests {
+    use crate::{Options, SchemaOption, validate};
+
+    #[test]
+    fn an_invalid_schema_is_one_error_at_prismas_location_and_nothing_else() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let schema = "datasource db {\n  provider = \"postgresql\"\n}\nmodel a {\n  id Int @id\n  b Strin\n}\n";
+        let options = Options { cwd: dir.clone(), schema: Some(SchemaOption::Source(schema.into())), factories: vec![dir.display().to_string()], ..Default::default() };
+        let r = validate(&options).unwrap();
+        let got: Vec<(&str, u32)> = r.diagnostics.iter().map(|d| (d.code.as_str(), d.line)).collect();
+        assert_eq!(got, vec![("schema-error", 6)]);
+        assert!(!r.ok);
+    }
+}

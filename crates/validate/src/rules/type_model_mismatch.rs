@@ -10,3 +10,23 @@ pub const DOC: RuleDoc = RuleDoc {
     why: "The factory then checks its fixtures against the wrong shape, or not at all.",
     example: "class TagDbFactory extends EnhancedDatabaseFactory<tag, Prisma.userCreateInput> { constructor(p: PrismaClient) { super(\"tag\", p); } }",
 };
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    #[test]
+    fn pass() {
+        assert!(run_code("type-model-mismatch", &[("tag.ts", TAG_FACTORY)]).is_empty());
+    }
+
+    #[test]
+    fn fail_at_the_type_argument_of_another_model_or_slot() {
+        let src = TAG_FACTORY.replace("Prisma.tagUpdateInput>", "Prisma.UserUpdateInput>").replace("Prisma.tagInclude,", "Prisma.tagCreateInput,");
+        let line = line_of(&src, "extends EnhancedDatabaseFactory");
+        assert_eq!(
+            run_code("type-model-mismatch", &[("tag.ts", &src)]),
+            vec![at(&src, line, "Prisma.tagCreateInput, Prisma.UserUpdateInput"), at(&src, line, "Prisma.UserUpdateInput")]
+        );
+    }
+}

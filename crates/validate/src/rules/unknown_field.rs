@@ -10,3 +10,29 @@ pub const DOC: RuleDoc = RuleDoc {
     why: "Usually a renamed field, or a foreign key written on the relation-style input (use `relation: { connect: { id } }`).",
     example: "const t: Prisma.tagCreateInput = { id: 1n, tag: \"a\", createdById: 2n };",
 };
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    #[test]
+    fn pass() {
+        let src = "import type { Prisma } from \"@prisma/client\";\nexport const t: Prisma.tagCreateInput = { id: 1n, tag: \"a\", createdBy: { connect: { handle: \"h\" } } };\nexport const u: Prisma.tagUncheckedCreateInput = { id: 1n, tag: \"a\", createdById: 2n };\n";
+        assert!(run_code("unknown-field", &[("a.ts", src)]).is_empty());
+    }
+
+    #[test]
+    fn fail_at_the_property_also_beside_a_spread_and_in_nested_writes() {
+        let src = r#"import type { Prisma } from "@prisma/client";
+declare const rest: Prisma.tagCreateInput;
+export const t: Prisma.tagCreateInput = { ...rest, nmae: "x" };
+export const u: Prisma.tagCreateInput = { id: 1n, tag: "a", createdById: 2n };
+export const v: Prisma.tagCreateInput = { id: 1n, tag: "a", translations: { create: [{ id: 3n, language: "en", lang: "x" }] } };
+export const w: Prisma.tagCreateInput = { id: 1n, tag: "a", createdBy: { connect: { email: "x" } } };
+"#;
+        assert_eq!(
+            run_code("unknown-field", &[("a.ts", src)]),
+            vec![find(src, "nmae"), find(src, "createdById"), find(src, "lang:"), find(src, "email")]
+        );
+    }
+}

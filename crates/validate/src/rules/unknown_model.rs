@@ -10,3 +10,20 @@ pub const DOC: RuleDoc = RuleDoc {
     why: "The factory would create rows through a model that does not exist; `@@map` table names are not model names.",
     example: "class TagDbFactory extends EnhancedDatabaseFactory<tag, Prisma.tagCreateInput> {\n  constructor(prisma: PrismaClient) { super(\"tags\", prisma); }\n}",
 };
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    #[test]
+    fn pass() {
+        assert!(run_code("unknown-model", &[("tag.ts", TAG_FACTORY)]).is_empty());
+    }
+
+    #[test]
+    fn fail_at_the_super_string_and_the_model_type_argument() {
+        // `user` is the table (`@@map`) name of the model `User`.
+        let src = TAG_FACTORY.replace("super(\"tag\"", "super(\"user\"").replace("<tag,", "<Tag,");
+        assert_eq!(run_code("unknown-model", &[("tag.ts", &src)]), vec![find(&src, "Tag,"), find(&src, "\"user\"")]);
+    }
+}

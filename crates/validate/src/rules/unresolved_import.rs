@@ -10,3 +10,20 @@ pub const DOC: RuleDoc = RuleDoc {
     why: "A stale import breaks every test that loads the fixture module.",
     example: "import { userFixtures } from \"./usrFixtures.js\";",
 };
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::*;
+
+    #[test]
+    fn pass() {
+        let src = "import { EnhancedDatabaseFactory, type DbTestFixtures } from \"./base.js\";\nimport { x } from \"some-package\";\nexport { EnhancedDatabaseFactory as Base } from \"./base\";\n";
+        assert!(run_code("unresolved-import", &[("a.ts", src)]).is_empty());
+    }
+
+    #[test]
+    fn fail_at_the_specifier_or_the_name() {
+        let src = "import { EnhancedDatabaseFactory } from \"./nowhere.js\";\nimport { EnhancedDbFactory } from \"./base.js\";\n";
+        assert_eq!(run_code("unresolved-import", &[("a.ts", src)]), vec![find(src, "\"./nowhere.js\""), find(src, "EnhancedDbFactory")]);
+    }
+}

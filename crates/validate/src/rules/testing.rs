@@ -1,0 +1,140 @@
+//! Shared fixtures for the rules' own tests: a small schema, the base class, and a runner that
+//! returns `code line:column` for every diagnostic located in a TypeScript file.
+
+use std::path::PathBuf;
+
+pub const SCHEMA: &str = r#"
+datasource db {
+  provider = "postgresql"
+}
+generator client {
+  provider = "prisma-client-js"
+}
+enum Status {
+  Active
+  Banned
+}
+model User {
+  id          BigInt    @id
+  name        String
+  handle      String?   @unique
+  status      Status    @default(Active)
+  isBot       Boolean   @default(false)
+  languages   String[]
+  balance     Decimal?
+  meta        Json?
+  createdAt   DateTime  @default(now())
+  invitedById BigInt?
+  invitedBy   User?     @relation("invites", fields: [invitedById], references: [id])
+  invited     User[]    @relation("invites")
+  tags        tag[]
+  @@map("user")
+}
+model tag {
+  id           BigInt            @id
+  tag          String            @unique
+  bookmarks    Int               @default(0)
+  createdById  BigInt?
+  createdBy    User?             @relation(fields: [createdById], references: [id])
+  translations tag_translation[]
+}
+model tag_translation {
+  id          BigInt  @id
+  language    String
+  description String?
+  tagId       BigInt
+  tag         tag     @relation(fields: [tagId], references: [id])
+  @@unique([tagId, language])
+}
+"#;
+
+pub const BASE: &str = r#"
+export interface DbTestFixtures<TCreate, TUpdate = Partial<TCreate>> {
+    minimal: TCreate;
+    complete: TCreate;
+    invalid: Record<string, unknown>;
+    edgeCases: Record<string, TCreate>;
+    updates?: Record<string, TUpdate>;
+}
+export abstract class EnhancedDatabaseFactory<TModel, TCreateInput, TInclude, TUpdateInput> {
+    constructor(protected modelName: string, protected prisma: any) {}
+    protected generateId(): bigint { return BigInt(1); }
+    protected abstract getPrismaDelegate(): any;
+    protected abstract generateMinimalData(overrides?: Partial<TCreateInput>): TCreateInput;
+    protected abstract generateCompleteData(overrides?: Partial<TCreateInput>): TCreateInput;
+    protected abstract getFixtures(): DbTestFixtures<TCreateInput, TUpdateInput>;
+}
+"#;
+
+/// A correct factory for `tag`; tests replace parts of it.
+pub const TAG_FACTORY: &str = r#"import type { Prisma, tag } from "@prisma/client";
+import { EnhancedDatabaseFactory, type DbTestFixtures } from "./base.js";
+export class TagDbFactory extends EnhancedDatabaseFactory<tag, Prisma.tagCreateInput, Prisma.tagInclude, Prisma.tagUpdateInput> {
+    constructor(prisma: any) {
+        super("tag", prisma);
+    }
+    protected getPrismaDelegate() {
+        return this.prisma.tag;
+    }
+    protected generateMinimalData(overrides?: Partial<Prisma.tagCreateInput>): Prisma.tagCreateInput {
+        return { id: this.generateId(), tag: "a", ...overrides };
+    }
+    protected generateCompleteData(overrides?: Partial<Prisma.tagCreateInput>): Prisma.tagCreateInput {
+        return { ...this.generateMinimalData(), bookmarks: 3, ...overrides };
+    }
+    protected getFixtures(): DbTestFixtures<Prisma.tagCreateInput, Prisma.tagUpdateInput> {
+        return {
+            minimal: this.generateMinimalData(),
+            complete: this.generateCompleteData(),
+            invalid: { missingTag: { id: 1n } },
+            edgeCases: { long: { id: 2n, tag: "x".repeat(100) } },
+            updates: { renamed: { tag: "b" } },
+        };
+    }
+}
+"#;
+
+/// `code line:column` of every diagnostic in the given files (plus the base class file), with
+/// a tsconfig `target` when given.
+pub fn run_with_target(files: &[(&str, &str)], target: Option<&str>) -> Vec<String> {
+    let mut all: Vec<(PathBuf, String)> = vec![(PathBuf::from("/t/base.ts"), BASE.to_string())];
+    all.extend(files.iter().map(|(n, t)| (PathBuf::from(format!("/t/{n}")), t.to_string())));
+    let report = crate::validate_sources(SCHEMA, all, None, target).expect("the run completes");
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.file.ends_with(".ts"))
+        .map(|d| format!("{} {}:{}", d.code, d.line, d.column))
+        .collect()
+}
+
+pub fn run(files: &[(&str, &str)]) -> Vec<String> {
+    run_with_target(files, None)
+}
+
+/// Only the diagnostics of one code.
+pub fn run_code(code: &str, files: &[(&str, &str)]) -> Vec<String> {
+    run(files).into_iter().filter(|d| d.starts_with(&format!("{code} "))).map(|d| d[code.len() + 1..].to_string()).collect()
+}
+
+#[test]
+fn the_reference_factory_is_clean() {
+    assert_eq!(run(&[("tag.ts", TAG_FACTORY)]), Vec::<String>::new());
+}
+
+/// `line:column` of the first `needle` on the 1-based `line` of `text` (ASCII snippets).
+pub fn at(text: &str, line: usize, needle: &str) -> String {
+    let l = text.lines().nth(line - 1).unwrap_or_else(|| panic!("no line {line}"));
+    let col = l.find(needle).unwrap_or_else(|| panic!("`{needle}` not on line {line}: {l}")) + 1;
+    format!("{line}:{col}")
+}
+
+/// The 1-based line of the first line containing `needle`.
+pub fn line_of(text: &str, needle: &str) -> usize {
+    text.lines().position(|l| l.contains(needle)).unwrap_or_else(|| panic!("`{needle}` not found")) + 1
+}
+
+/// `at` on the line holding `needle`.
+pub fn find(text: &str, needle: &str) -> String {
+    at(text, line_of(text, needle), needle)
+}
