@@ -31,7 +31,10 @@ export function judgeDmmf(files) {
   return { errors }
 }
 
-/** Every schema to judge: each corpus folder, and every `schema.prisma` under examples/. */
+/**
+ * Every schema to judge: each corpus folder, every `schema.prisma` under examples/, and the edge
+ * cases written for these tests under __test__/fixtures/schema/.
+ */
 export function schemasToJudge() {
   const found = []
   if (fs.existsSync(corpusDir)) {
@@ -51,6 +54,10 @@ export function schemasToJudge() {
   }
   const examples = path.join(repoRoot, 'examples')
   if (fs.existsSync(examples)) walk(examples)
+  const fixtures = path.join(repoRoot, '__test__', 'fixtures', 'schema')
+  for (const name of fs.readdirSync(fixtures).filter((f) => f.endsWith('.prisma')).sort()) {
+    found.push({ name: `fixture ${name}`, schemaPath: path.join(fixtures, name) })
+  }
   return found
 }
 

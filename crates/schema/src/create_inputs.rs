@@ -10,8 +10,10 @@
 //!   `<Field>`: that relation field and its foreign keys are left out;
 //! - a field is required in a create input when it is required, not a list, has no default and is not
 //!   `@updatedAt`; a to-one relation is required when the relation field is. Update inputs require nothing;
-//! - nullable: optional scalars and enums, except `Json` (which takes `JsonNull`/`DbNull` instead);
-//! - on MongoDB, update inputs leave the id out (ids are immutable there); on SQL Server,
+//! - nullable: optional scalars, enums and composites, except `Json` outside MongoDB (it takes
+//!   `JsonNull`/`DbNull` instead);
+//! - without a datasource (psl's empty connector) there are no `createMany` inputs;
+//! - on MongoDB (and without a datasource), update inputs leave the id out; on SQL Server,
 //!   `createMany` inputs leave `autoincrement()` fields out.
 
 use serde::Serialize;
@@ -88,7 +90,7 @@ fn select<'s>(schema: &'s Schema, model: &'s Model, kind: &TypeNameKind) -> Opti
     let chosen = match kind {
         TypeNameKind::CreateInput if supports_create => variant(Create, true, false, None),
         TypeNameKind::UncheckedCreateInput if supports_create => variant(Create, false, false, None),
-        TypeNameKind::CreateManyInput if supports_create => variant(Create, false, true, None),
+        TypeNameKind::CreateManyInput if model.types.create_many_input.is_some() => variant(Create, false, true, None),
         TypeNameKind::UpdateInput if supports_update => variant(Update, true, false, None),
         TypeNameKind::UncheckedUpdateInput if supports_update => variant(Update, false, false, None),
         TypeNameKind::UpdateManyMutationInput if supports_update => variant(Update, true, true, None),
@@ -99,7 +101,7 @@ fn select<'s>(schema: &'s Schema, model: &'s Model, kind: &TypeNameKind) -> Opti
         TypeNameKind::UncheckedCreateWithout { relation_field } if supports_create => {
             variant(Create, false, false, Some(relation(relation_field)?))
         }
-        TypeNameKind::CreateManyNested { relation_field } if supports_create => {
+        TypeNameKind::CreateManyNested { relation_field } if model.types.create_many_input.is_some() => {
             let field = relation(relation_field)?;
             // Only the many side of a one-to-many relation is created in bulk under its parent.
             let opposite = schema.opposite_field(model, field)?;
@@ -151,8 +153,9 @@ fn fields_of<'s>(schema: &'s Schema, model: &'s Model, variant: Variant<'_>) -> 
     let create = variant.operation == Operation::Create;
     let mut out = Vec::new();
     for field in model.fields.iter().filter(|f| !f.is_relation()) {
-        // MongoDB ids are immutable: no update input takes them.
-        if !create && field.is_id && schema.provider == "mongodb" {
+        // MongoDB ids are immutable, and psl's empty connector (no datasource) cannot update
+        // ids either: no update input takes them there.
+        if !create && field.is_id && matches!(schema.provider.as_str(), "mongodb" | "") {
             continue;
         }
         // SQL Server cannot write identity columns in a bulk insert: createMany leaves them out.
@@ -206,7 +209,7 @@ fn describe(schema: &Schema, model: &Model, field: &Field, variant: Variant<'_>)
     Some(InputField {
         name: field.name.clone(),
         required: create && field.is_required && !field.is_list && !field.has_default_value && !field.is_updated_at,
-        nullable: !field.is_required && !field.is_list && field.type_name != "Json" && matches!(field.kind, FieldKind::Scalar | FieldKind::Enum),
+        nullable: !field.is_required && !field.is_list && (field.type_name != "Json" || schema.provider == "mongodb"),
         shape,
     })
 }

@@ -25,7 +25,7 @@ pub fn resolve(db: &ParserDatabase, provider: &str, preview_features: Vec<String
         .walk_tops()
         .filter_map(|top| top.id.1.as_model_id().map(|model_id| db.walk((top.id.0, model_id))))
         .filter(|model: &walkers::ModelWalker<'_>| !model.is_ignored())
-        .map(|model| resolve_model(model, &span_of))
+        .map(|model| resolve_model(model, !provider.is_empty(), &span_of))
         .collect();
 
     let enums = db
@@ -72,7 +72,13 @@ pub fn resolve(db: &ParserDatabase, provider: &str, preview_features: Vec<String
     schema
 }
 
-fn resolve_model(model: walkers::ModelWalker<'_>, span_of: &dyn Fn(saola_psl::diagnostics::Span) -> Option<SchemaSpan>) -> Model {
+/// `has_connector`: a datasource names the database; without one (psl's empty connector) Prisma
+/// generates no `createMany` inputs.
+fn resolve_model(
+    model: walkers::ModelWalker<'_>,
+    has_connector: bool,
+    span_of: &dyn Fn(saola_psl::diagnostics::Span) -> Option<SchemaSpan>,
+) -> Model {
     let name = model.name().to_owned();
     let is_view = model.ast_model().is_view();
     let id_fields: Vec<String> =
@@ -127,7 +133,10 @@ fn resolve_model(model: walkers::ModelWalker<'_>, span_of: &dyn Fn(saola_psl::di
 
     let supports_create = !is_view && !unsupported_fields.iter().any(|u| u.is_required && !u.has_default_value);
     let has_unique = model.unique_criterias().next().is_some();
-    let types = ModelTypeNames::for_model(&name, supports_create, !is_view, has_unique, fields.iter().any(Field::is_relation));
+    let mut types = ModelTypeNames::for_model(&name, supports_create, !is_view, has_unique, fields.iter().any(Field::is_relation));
+    if !has_connector {
+        types.create_many_input = None;
+    }
 
     Model {
         delegate: delegate_name(&name),

@@ -81,6 +81,33 @@ enum Node {
     ScalarListInput(usize, String, bool),
     /// `<Model><Name>CompoundUniqueInput` of a compound `@@id` / `@@unique`.
     CompoundUnique(usize, String),
+    /// A type of a MongoDB composite type (`type` block), by position in `Schema::types`.
+    Composite(usize, CompositeNode),
+    /// `<Type>Create<field>Input` / `<Type>Update<field>Input` of a composite type's scalar list.
+    CompositeListInput(usize, String, bool),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum CompositeNode {
+    Output,
+    Where,
+    Filter,
+    NullableFilter,
+    ListFilter,
+    ObjectEquality,
+    Create,
+    Update,
+    CreateEnvelope,
+    NullableCreateEnvelope,
+    ListCreateEnvelope,
+    UpdateEnvelope,
+    NullableUpdateEnvelope,
+    ListUpdateEnvelope,
+    Upsert,
+    UpdateMany,
+    DeleteMany,
+    OrderBy,
+    OrderByCompositeAggregate,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -161,7 +188,10 @@ pub(super) fn build(schema: &Schema) -> TypeIndex {
         use ModelType::*;
         let mut roots = vec![Output, Where, WhereUnique, OrderByWithRelation, OrderByWithAggregation, ScalarWhereWithAggregates, Aggregate, GroupBy, ScalarFieldEnum];
         if model.types.create_input.is_some() {
-            roots.extend([Create, UncheckedCreate, CreateMany]);
+            roots.extend([Create, UncheckedCreate]);
+        }
+        if model.types.create_many_input.is_some() {
+            roots.push(CreateMany);
             if walk.returning {
                 roots.push(CreateManyAndReturn);
             }
@@ -313,6 +343,7 @@ impl<'a> Walk<'a> {
                 }
             }
             Node::Named("SortOrderInput") => self.push(Node::Named("NullsOrder")),
+            Node::Composite(index, kind) => self.expand_composite(*index, *kind),
             _ => {}
         }
     }
@@ -325,6 +356,11 @@ impl<'a> Walk<'a> {
             Output => {
                 if model.fields.iter().any(|f| f.is_relation() && f.is_list) {
                     self.push(Node::Model(index, CountOutput));
+                }
+                for field in model.fields.iter().filter(|f| !f.is_relation() && f.kind == FieldKind::Object) {
+                    if let Some(ct) = self.composite_index(&field.type_name) {
+                        self.push(Node::Composite(ct, CompositeNode::Output));
+                    }
                 }
                 for field in model.relation_fields() {
                     if let Some(target) = self.model_index(&field.type_name) {
@@ -375,6 +411,11 @@ impl<'a> Walk<'a> {
                         self.push(Node::Filter(base, !field.is_required, flavour));
                     }
                 }
+                if kind != ScalarWhereWithAggregates {
+                    for field in model.fields.iter().filter(|f| !f.is_relation() && f.kind == FieldKind::Object) {
+                        self.composite_where(field);
+                    }
+                }
                 if matches!(kind, Where | WhereUnique) {
                     for field in model.relation_fields() {
                         if let Some(target) = self.model_index(&field.type_name) {
@@ -414,6 +455,9 @@ impl<'a> Walk<'a> {
                         if let Some(target) = self.model_index(&field.type_name) {
                             self.push(Node::Model(target, if field.is_list { OrderByRelationAggregate } else { OrderByWithRelation }));
                         }
+                    }
+                    for field in model.fields.iter().filter(|f| !f.is_relation() && f.kind == FieldKind::Object) {
+                        self.composite_order_by(field);
                     }
                 }
             }
@@ -465,7 +509,7 @@ impl<'a> Walk<'a> {
                 let nested = if update { NestedKind::UpdateNested { unchecked } } else { NestedKind::CreateNested { unchecked } };
                 self.push(Node::Nested(target, opposite_index, nested));
             } else if field.kind == FieldKind::Object {
-                // Composite types (MongoDB): not modelled further.
+                self.composite_write(field, update);
             } else if field.is_list {
                 self.push(Node::ScalarListInput(index, field.name.clone(), update));
             } else if field.type_name == "Json" {
@@ -484,7 +528,7 @@ impl<'a> Walk<'a> {
         let field = &model.fields[field_index];
         let Some(parent) = self.schema.opposite_field(model, field) else { return };
         let supports_create = model.types.create_input.is_some();
-        let one_to_many = parent.is_list && !field.is_list;
+        let one_to_many = parent.is_list && !field.is_list && model.types.create_many_input.is_some();
         let push = |walk: &mut Self, kind: NestedKind| walk.push(Node::Nested(index, field_index, kind));
         let unique = |walk: &mut Self| {
             if walk.model(index).types.where_unique_input.is_some() {
@@ -583,12 +627,172 @@ impl<'a> Walk<'a> {
         }
     }
 
+    fn composite_index(&self, name: &str) -> Option<usize> {
+        self.schema.types.iter().position(|t| t.name == name)
+    }
+
+    /// The filter of a composite field in a where input, and its equality input.
+    fn composite_where(&mut self, field: &Field) {
+        let Some(ct) = self.composite_index(&field.type_name) else { return };
+        let filter = if field.is_list {
+            CompositeNode::ListFilter
+        } else if field.is_required {
+            CompositeNode::Filter
+        } else {
+            CompositeNode::NullableFilter
+        };
+        self.push(Node::Composite(ct, filter));
+        self.push(Node::Composite(ct, CompositeNode::ObjectEquality));
+    }
+
+    /// The envelope of a composite field in a create (`update == false`) or update input.
+    fn composite_write(&mut self, field: &Field, update: bool) {
+        use CompositeNode::*;
+        let Some(ct) = self.composite_index(&field.type_name) else { return };
+        let envelope = match (update, field.is_list, field.is_required) {
+            (false, true, _) => ListCreateEnvelope,
+            (false, false, true) => CreateEnvelope,
+            (false, false, false) => NullableCreateEnvelope,
+            (true, true, _) => ListUpdateEnvelope,
+            (true, false, true) => UpdateEnvelope,
+            (true, false, false) => NullableUpdateEnvelope,
+        };
+        self.push(Node::Composite(ct, envelope));
+        self.push(Node::Composite(ct, Create));
+    }
+
+    fn composite_order_by(&mut self, field: &Field) {
+        let Some(ct) = self.composite_index(&field.type_name) else { return };
+        self.push(Node::Composite(ct, if field.is_list { CompositeNode::OrderByCompositeAggregate } else { CompositeNode::OrderBy }));
+    }
+
+    fn expand_composite(&mut self, index: usize, kind: CompositeNode) {
+        use CompositeNode::*;
+        let composite = &self.schema.types[index];
+        let fields: &'a [Field] = &self.schema.types[index].fields;
+        let _ = composite;
+        match kind {
+            Output => {
+                for field in fields.iter().filter(|f| f.kind == FieldKind::Object) {
+                    if let Some(ct) = self.composite_index(&field.type_name) {
+                        self.push(Node::Composite(ct, Output));
+                    }
+                }
+            }
+            Where => {
+                for field in fields {
+                    if field.kind == FieldKind::Object {
+                        self.composite_where(field);
+                    } else {
+                        let base = self.composite_base(field);
+                        if field.is_list {
+                            self.push(Node::ListFilter(base));
+                        } else {
+                            self.push(Node::Filter(base, !field.is_required, FilterFlavour::Plain));
+                        }
+                    }
+                }
+            }
+            Filter | NullableFilter | ListFilter => {
+                self.push(Node::Composite(index, ObjectEquality));
+                self.push(Node::Composite(index, Where));
+            }
+            ObjectEquality => {
+                for field in fields.iter().filter(|f| f.kind == FieldKind::Object) {
+                    if let Some(ct) = self.composite_index(&field.type_name) {
+                        self.push(Node::Composite(ct, ObjectEquality));
+                    }
+                }
+            }
+            Create | Update => {
+                let update = kind == Update;
+                for field in fields {
+                    if field.kind == FieldKind::Object {
+                        self.composite_write(field, update);
+                    } else if field.is_list {
+                        self.push(Node::CompositeListInput(index, field.name.clone(), update));
+                    } else if update && field.type_name != "Json" {
+                        let base = self.composite_base(field);
+                        self.push(Node::UpdateOperations(base, !field.is_required));
+                    }
+                }
+            }
+            CreateEnvelope | NullableCreateEnvelope | ListCreateEnvelope => self.push(Node::Composite(index, Create)),
+            UpdateEnvelope => {
+                self.push(Node::Composite(index, Create));
+                self.push(Node::Composite(index, Update));
+            }
+            NullableUpdateEnvelope => {
+                self.push(Node::Composite(index, Create));
+                self.push(Node::Composite(index, Upsert));
+            }
+            Upsert => {
+                self.push(Node::Composite(index, Create));
+                self.push(Node::Composite(index, Update));
+            }
+            ListUpdateEnvelope => {
+                self.push(Node::Composite(index, Create));
+                self.push(Node::Composite(index, UpdateMany));
+                self.push(Node::Composite(index, DeleteMany));
+            }
+            UpdateMany => {
+                self.push(Node::Composite(index, Where));
+                self.push(Node::Composite(index, Update));
+            }
+            DeleteMany => self.push(Node::Composite(index, Where)),
+            OrderBy => {
+                self.push(Node::Named("SortOrder"));
+                for field in fields.iter().filter(|f| f.kind == FieldKind::Object) {
+                    self.composite_order_by(field);
+                }
+            }
+            OrderByCompositeAggregate => self.push(Node::Named("SortOrder")),
+        }
+    }
+
+    fn composite_base(&self, field: &Field) -> Base {
+        match field.kind {
+            FieldKind::Enum => Base { name: format!("Enum{}", field.type_name), enum_name: Some(field.type_name.clone()) },
+            _ => Base { name: if field.type_name == "Boolean" { "Bool".to_owned() } else { field.type_name.clone() }, enum_name: None },
+        }
+    }
+
     /// The generated name of a node, the model it belongs to and its kind.
     fn describe(&self, node: &Node) -> (String, Option<&'a str>, TypeNameKind) {
         use ModelType::*;
         match node {
             Node::Named(name) => ((*name).to_owned(), None, TypeNameKind::Other),
             Node::FieldRef(name) => (name.clone(), None, TypeNameKind::Other),
+            Node::Composite(index, kind) => {
+                use CompositeNode::*;
+                let t = self.schema.types[*index].name.as_str();
+                let suffix = match kind {
+                    Output => "",
+                    Where => "WhereInput",
+                    Filter => "CompositeFilter",
+                    NullableFilter => "NullableCompositeFilter",
+                    ListFilter => "CompositeListFilter",
+                    ObjectEquality => "ObjectEqualityInput",
+                    Create => "CreateInput",
+                    Update => "UpdateInput",
+                    CreateEnvelope => "CreateEnvelopeInput",
+                    NullableCreateEnvelope => "NullableCreateEnvelopeInput",
+                    ListCreateEnvelope => "ListCreateEnvelopeInput",
+                    UpdateEnvelope => "UpdateEnvelopeInput",
+                    NullableUpdateEnvelope => "NullableUpdateEnvelopeInput",
+                    ListUpdateEnvelope => "ListUpdateEnvelopeInput",
+                    Upsert => "UpsertInput",
+                    UpdateMany => "UpdateManyInput",
+                    DeleteMany => "DeleteManyInput",
+                    OrderBy => "OrderByInput",
+                    OrderByCompositeAggregate => "OrderByCompositeAggregateInput",
+                };
+                (format!("{t}{suffix}"), None, TypeNameKind::Other)
+            }
+            Node::CompositeListInput(index, field, update) => {
+                let t = self.schema.types[*index].name.as_str();
+                (format!("{t}{}{field}Input", if *update { "Update" } else { "Create" }), None, TypeNameKind::Other)
+            }
             Node::CompoundUnique(index, name) => {
                 let m = self.model(*index).name.as_str();
                 (format!("{m}{name}CompoundUniqueInput"), Some(m), TypeNameKind::Other)
