@@ -2,8 +2,8 @@
 //! its query schema builder follows (checked against the DMMF's `inputObjectTypes` by the judge):
 //!
 //! - *checked* inputs (`CreateInput`, `UpdateInput`, `…Without…`) write relations through relation
-//!   fields, so foreign-key scalars are left out, and so is an auto-generated integer id
-//!   (`@id @default(autoincrement())`);
+//!   fields, so foreign-key scalars are left out, and so is an auto-generated `Int` id
+//!   (`Int @id @default(autoincrement())`);
 //! - *unchecked* inputs (`Unchecked…`, `CreateMany…`) take every scalar, foreign keys included, and
 //!   only the relations this side does not hold the foreign key of (back relations, many-to-many);
 //! - `…Without<Field>…` and `CreateMany<Field>Input` are nested under the parent reached through
@@ -142,9 +142,10 @@ fn is_autoincrement(field: &Field) -> bool {
     field.default.as_ref().and_then(|d| d.get("name")).and_then(|n| n.as_str()) == Some("autoincrement")
 }
 
-/// An `@id` integer filled by `autoincrement()`: only unchecked inputs may set it.
+/// An `Int @id` filled by `autoincrement()`: only unchecked inputs may set it. (A `BigInt` one
+/// stays settable in checked inputs too, as the DMMF shows.)
 fn is_auto_generated_int_id(field: &Field) -> bool {
-    field.is_id && matches!(field.type_name.as_str(), "Int" | "BigInt") && is_autoincrement(field)
+    field.is_id && field.type_name == "Int" && is_autoincrement(field)
 }
 
 /// The fields an input takes, scalars first, then relations, each in declaration order (as Prisma lists them).
