@@ -273,6 +273,15 @@ impl Model {
         self.fields.iter().find(|f| f.name == name)
     }
 
+    /// The keys of compound unique criteria in `WhereUniqueInput` (`connect`, `where`): the
+    /// `name:` of a compound `@@id` / `@@unique`, else its fields joined with `_`, each with its
+    /// fields. Primary key first, then `@@unique`s in declaration order.
+    pub fn compound_unique_keys(&self) -> Vec<(String, Vec<String>)> {
+        let primary = (self.id_fields.len() > 1).then(|| (self.primary_key_name.clone(), self.id_fields.clone()));
+        let uniques = self.unique_indexes.iter().filter(|u| u.fields.len() > 1).map(|u| (u.name.clone(), u.fields.clone()));
+        primary.into_iter().chain(uniques).map(|(name, fields)| (name.unwrap_or_else(|| fields.join("_")), fields)).collect()
+    }
+
     /// Relation fields (`kind: object` pointing at a model; composite fields excluded).
     pub fn relation_fields(&self) -> impl Iterator<Item = &Field> {
         self.fields.iter().filter(|f| f.relation_name.is_some())

@@ -111,3 +111,25 @@ fn type_map_source_is_stable_and_check_finds_changed_models() {
         assert_eq!(stale_models(&schema, format, "// something else"), None);
     }
 }
+
+#[test]
+fn compound_unique_keys_use_the_name_or_the_joined_fields() {
+    let source = r#"
+datasource db {
+  provider = "postgresql"
+}
+model member {
+  teamId BigInt
+  userId BigInt
+  slot   Int
+  @@id([teamId, userId])
+  @@unique([teamId, slot], name: "member_team_slot")
+  @@unique([userId, slot])
+}
+"#;
+    let schema = load(&SchemaInput::Source { source: source.to_owned(), file_name: None }).unwrap();
+    let keys = schema.model("member").unwrap().compound_unique_keys();
+    let names: Vec<&str> = keys.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(names, ["teamId_userId", "member_team_slot", "userId_slot"]);
+    assert_eq!(keys[1].1, ["teamId", "slot"]);
+}

@@ -67,6 +67,8 @@ pub enum TypeNameKind {
 #[derive(Debug, Clone, Default)]
 pub struct TypeIndex {
     pub names: HashMap<String, ResolvedTypeName>,
+    /// The names folded for suggestions (lower case, no `_`), built on first use.
+    pub(crate) folded: std::sync::OnceLock<suggest::FoldedNames>,
 }
 
 /// What `Prisma.<name>` is for this schema; `None` when the generated client has no such name.
