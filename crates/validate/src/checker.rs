@@ -24,6 +24,7 @@ use crate::walk::{self, Visit};
 pub struct Ctx<'c> {
     pub schema: &'c Schema,
     pub index: &'c ProjectIndex,
+    pub summaries: &'c [crate::summary::FileSummary],
     pub categories: &'c FixtureCategories,
     /// `false` when the tsconfig target is below ES2020.
     pub bigint_literals_allowed: bool,
@@ -92,6 +93,13 @@ pub struct Checker<'c> {
     returns: Vec<Expect>,
     /// Parameters typed `Partial<…>` in the enclosing functions.
     partial_params: Vec<HashSet<String>>,
+    /// `const x = new C(…)` bindings of the enclosing functions: name -> class.
+    instances: Vec<HashMap<String, String>>,
+    /// The enclosing class declarations' names.
+    classes: Vec<String>,
+    /// Whether the method being walked is static (`this` is then the class).
+    in_static: Vec<bool>,
+    pending_static: bool,
     pub factory: Option<FactoryScope>,
     /// The name of the class method whose function is visited next.
     pending_method: Option<String>,
@@ -107,6 +115,10 @@ impl<'c> Checker<'c> {
             findings: Vec::new(),
             returns: Vec::new(),
             partial_params: Vec::new(),
+            instances: vec![HashMap::new()],
+            classes: Vec::new(),
+            in_static: Vec::new(),
+            pending_static: false,
             factory: None,
             pending_method: None,
             found_factories: Vec::new(),
@@ -205,6 +217,78 @@ impl<'c> Checker<'c> {
     }
 }
 
+const CLIENT_WRITES: [&str; 6] = ["create", "createMany", "createManyAndReturn", "update", "updateMany", "upsert"];
+
+impl Checker<'_> {
+    /// Arguments of calls whose parameter types we know: Prisma client writes
+    /// (`prisma.tag.create({ data })`, on any client or transaction object) and methods of the
+    /// analysed classes called on `this`, `new C()` or a `const x = new C()`.
+    fn check_call(&mut self, call: &CallExpression<'_>) {
+        let Expression::StaticMemberExpression(callee) = call.callee.without_parentheses() else { return };
+        let method = callee.property.name.as_str();
+        if let Expression::StaticMemberExpression(target) = callee.object.without_parentheses()
+            && CLIENT_WRITES.contains(&method)
+            && let Some(model) = self.ctx.schema.model_by_delegate(target.property.name.as_str())
+        {
+            if let Some(arg) = call.arguments.first().and_then(|a| a.as_expression()) {
+                self.check_client_write(&model.name.clone(), method, arg);
+            }
+            return;
+        }
+        let in_static = self.in_static.last().copied().unwrap_or(false);
+        let (class, is_static) = match callee.object.without_parentheses() {
+            Expression::ThisExpression(_) => (self.classes.last().cloned(), in_static),
+            Expression::NewExpression(n) => match n.callee.without_parentheses() {
+                Expression::Identifier(id) => (Some(id.name.to_string()), false),
+                _ => (None, false),
+            },
+            Expression::Identifier(id) => match self.instances.iter().rev().find_map(|s| s.get(id.name.as_str()).cloned()) {
+                Some(c) => (Some(c), false),
+                // `ClassName.method(…)`: a static method.
+                None if self.ctx.index.classes.contains_key(id.name.as_str()) => (Some(id.name.to_string()), true),
+                None => (None, false),
+            },
+            _ => (None, false),
+        };
+        let Some(class) = class.filter(|c| !c.is_empty()) else { return };
+        for (i, arg) in call.arguments.iter().enumerate() {
+            let Some(arg) = arg.as_expression() else { break };
+            if !matches!(arg.without_parentheses(), Expression::ObjectExpression(_) | Expression::ArrayExpression(_)) {
+                continue;
+            }
+            let Some(ty) = self.ctx.index.method_param_type(self.ctx.summaries, self.file, &class, method, is_static, i) else { continue };
+            let expect = self.evaluator().eval(&ty);
+            if !expect.is_opaque() {
+                let start = arg.span().start;
+                self.check_value(arg, &expect, Span::new(start, start + 1));
+            }
+        }
+    }
+
+    /// `{ data }`, `{ create, update }` of a client write, each as either the checked or the
+    /// unchecked input (Prisma types them `XOR<…>`).
+    fn check_client_write(&mut self, model: &str, method: &str, arg: &Expression<'_>) {
+        let Expression::ObjectExpression(obj) = arg.without_parentheses() else { return };
+        let either = |kind: TypeNameKind| Expect::Input(InputSpec { model: model.to_string(), kind, partial: false, either: true });
+        for p in &obj.properties {
+            let ObjectPropertyKind::ObjectProperty(p) = p else { continue };
+            let Some(key) = p.key.static_name() else { continue };
+            let expect = match (method, key.as_ref()) {
+                ("create", "data") => either(TypeNameKind::CreateInput),
+                ("createMany" | "createManyAndReturn", "data") => {
+                    let one = Expect::Input(InputSpec::new(model, TypeNameKind::CreateManyInput));
+                    if matches!(p.value.without_parentheses(), Expression::ArrayExpression(_)) { Expect::Array(Box::new(one)) } else { one }
+                }
+                ("update", "data") | ("upsert", "update") => either(TypeNameKind::UpdateInput),
+                ("updateMany", "data") => either(TypeNameKind::UpdateManyMutationInput),
+                ("upsert", "create") => either(TypeNameKind::CreateInput),
+                _ => continue,
+            };
+            self.check_value(&p.value, &expect, p.key.span());
+        }
+    }
+}
+
 /// The spread effect of a factory method: the keys of the object literal it returns.
 pub fn returned_keys(checker: &Checker<'_>, f: &Function<'_>) -> Spread {
     let Some(body) = &f.body else { return Spread::Unknown };
@@ -248,6 +332,7 @@ impl<'a> Visit<'a> for Checker<'_> {
                         .suggest(format!("BigInt({})", b.raw.as_deref().unwrap_or("").trim_end_matches('n'))),
                 );
             }
+            Expression::CallExpression(call) => self.check_call(call),
             Expression::TSSatisfiesExpression(s) => {
                 let expect = self.expect_of(&s.type_annotation);
                 if !expect.is_opaque() {
@@ -261,6 +346,13 @@ impl<'a> Visit<'a> for Checker<'_> {
     }
 
     fn visit_variable_declarator(&mut self, d: &VariableDeclarator<'a>) {
+        if let (BindingPattern::BindingIdentifier(id), Some(Expression::NewExpression(n))) = (&d.id, d.init.as_ref().map(|e| e.without_parentheses()))
+            && let Expression::Identifier(class) = n.callee.without_parentheses()
+            && self.ctx.index.classes.contains_key(class.name.as_str())
+            && let Some(scope) = self.instances.last_mut()
+        {
+            scope.insert(id.name.to_string(), class.name.to_string());
+        }
         if let (Some(t), Some(init)) = (&d.type_annotation, &d.init) {
             let expect = self.expect_of(&t.type_annotation);
             if !expect.is_opaque() {
@@ -298,7 +390,9 @@ impl<'a> Visit<'a> for Checker<'_> {
         };
         self.returns.push(expect);
         self.partial_params.push(Self::partial_names(&f.params));
+        self.instances.push(HashMap::new());
         walk::walk_function(self, f);
+        self.instances.pop();
         self.partial_params.pop();
         self.returns.pop();
     }
@@ -307,11 +401,13 @@ impl<'a> Visit<'a> for Checker<'_> {
         let expect = f.return_type.as_ref().map(|t| self.expect_of(&t.type_annotation)).unwrap_or(Expect::Opaque);
         self.returns.push(expect);
         self.partial_params.push(Self::partial_names(&f.params));
+        self.instances.push(HashMap::new());
         if let ArrowFunctionBody::FunctionBody(_) = &f.body {
         } else if let Some(e) = f.body.as_expression() {
             self.check_expression_body(e);
         }
         walk::walk_arrow(self, f);
+        self.instances.pop();
         self.partial_params.pop();
         self.returns.pop();
     }
@@ -325,6 +421,7 @@ impl<'a> Visit<'a> for Checker<'_> {
 
     fn visit_class(&mut self, c: &Class<'a>) {
         let outer = self.factory.take();
+        self.classes.push(c.id.as_ref().map(|id| id.name.to_string()).unwrap_or_default());
         if let Some(id) = &c.id
             && let Some(factory) = self.ctx.index.factory_at(self.file, &id.name).cloned()
         {
@@ -343,13 +440,16 @@ impl<'a> Visit<'a> for Checker<'_> {
             match el {
                 ClassElement::MethodDefinition(m) => {
                     self.pending_method = m.key.static_name().map(|n| n.to_string());
+                    self.in_static.push(m.r#static);
                     self.visit_function(&m.value);
+                    self.in_static.pop();
                 }
                 ClassElement::PropertyDefinition(p) => self.visit_property_definition(p),
                 ClassElement::StaticBlock(b) => walk::walk_statements(self, &b.body),
                 _ => {}
             }
         }
+        self.classes.pop();
         self.factory = outer;
     }
 }

@@ -69,6 +69,7 @@ fn unchecked_of(kind: &TypeNameKind) -> TypeNameKind {
     match kind {
         TypeNameKind::CreateInput => TypeNameKind::UncheckedCreateInput,
         TypeNameKind::UpdateInput => TypeNameKind::UncheckedUpdateInput,
+        TypeNameKind::UpdateManyMutationInput => TypeNameKind::UncheckedUpdateManyInput,
         TypeNameKind::CreateWithout { relation_field } => TypeNameKind::UncheckedCreateWithout { relation_field: relation_field.clone() },
         TypeNameKind::UpdateWithout { relation_field } => TypeNameKind::UncheckedUpdateWithout { relation_field: relation_field.clone() },
         other => other.clone(),

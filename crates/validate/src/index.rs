@@ -145,6 +145,33 @@ impl ProjectIndex {
         ProjectIndex { classes, type_decls, base, factories }
     }
 
+    /// The declared type of parameter `index` of instance method `method` of `class`, found along
+    /// the `extends` chain with each class's type parameters replaced by the arguments given.
+    /// `from_file`'s own class of that name wins over one declared elsewhere.
+    pub fn method_param_type(&self, summaries: &[FileSummary], from_file: usize, class: &str, method: &str, is_static: bool, index: usize) -> Option<TypeExpr> {
+        let mut env: Vec<(String, TypeExpr)> = Vec::new();
+        let mut current = summaries[from_file]
+            .classes
+            .iter()
+            .find(|c| c.name == bare(class))
+            .or_else(|| self.classes.get(bare(class)).map(|&(f, c)| &summaries[f].classes[c]))?;
+        for _ in 0..32 {
+            if let Some((_, _, params)) = current.method_params.iter().find(|(n, s, _)| n == method && *s == is_static) {
+                return params.get(index).cloned().flatten().map(|t| t.substitute(&env));
+            }
+            let (parent, args) = current.extends.as_ref()?;
+            let next = self.classes.get(bare(parent)).map(|&(f, c)| &summaries[f].classes[c])?;
+            env = next
+                .type_params
+                .iter()
+                .enumerate()
+                .map(|(i, name)| (name.clone(), args.get(i).map(|a| a.substitute(&env)).unwrap_or(TypeExpr::Opaque)))
+                .collect();
+            current = next;
+        }
+        None
+    }
+
     pub fn factory_at(&self, file: usize, class_name: &str) -> Option<&FactoryClass> {
         self.factories.iter().find(|f| f.file == file && f.name == class_name)
     }

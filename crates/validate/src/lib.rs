@@ -278,6 +278,7 @@ fn analyze(
     let ctx = checker::Ctx {
         schema,
         index: &index,
+        summaries: &summaries,
         categories: &cfg.categories,
         bigint_literals_allowed,
         compounds: &loaded.compounds,

@@ -33,6 +33,8 @@ pub struct ClassSummary {
     pub members: BTreeSet<String>,
     /// The declared return type of `getFixtures`, if written.
     pub get_fixtures_return: Option<TypeExpr>,
+    /// Declared parameter types of the methods (for checking call arguments); `true` for static.
+    pub method_params: Vec<(String, bool, Vec<Option<TypeExpr>>)>,
 }
 
 #[derive(Debug, Clone)]
@@ -122,6 +124,7 @@ fn collect_class(c: &Class<'_>, out: &mut FileSummary) {
         abstract_members: Vec::new(),
         members: BTreeSet::new(),
         get_fixtures_return: None,
+        method_params: Vec::new(),
     };
     for el in &c.body.body {
         let (key, is_abstract) = match el {
@@ -135,6 +138,12 @@ fn collect_class(c: &Class<'_>, out: &mut FileSummary) {
                 }
                 if m.key.static_name().as_deref() == Some("getFixtures") {
                     summary.get_fixtures_return = m.value.return_type.as_ref().map(|t| lift(&t.type_annotation));
+                }
+                if m.kind == MethodDefinitionKind::Method
+                    && let Some(name) = m.key.static_name()
+                {
+                    let params = m.value.params.items.iter().map(|p| p.type_annotation.as_ref().map(|t| lift(&t.type_annotation))).collect();
+                    summary.method_params.push((name.to_string(), m.r#static, params));
                 }
                 (&m.key, m.r#type == MethodDefinitionType::TSAbstractMethodDefinition)
             }
