@@ -175,6 +175,8 @@ export interface LoadedSchema {
   models: Array<SchemaModel>
   enums: Array<SchemaEnum>
   types: Array<SchemaCompositeType>
+  /** psl's warnings for a valid schema (deprecated preview features, …). */
+  warnings: Array<SchemaDiagnostic>
 }
 
 /**

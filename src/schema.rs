@@ -135,6 +135,8 @@ pub struct LoadedSchema {
     pub models: Vec<SchemaModel>,
     pub enums: Vec<SchemaEnum>,
     pub types: Vec<SchemaCompositeType>,
+    /// psl's warnings for a valid schema (deprecated preview features, …).
+    pub warnings: Vec<SchemaDiagnostic>,
 }
 
 /// `resolveTypeMap`'s result: everything keyed by name.
@@ -171,25 +173,25 @@ fn throw(env: &Env, error: SchemaError) -> napi::Error {
     let build = || -> napi::Result<()> {
         let mut object = env.create_error(napi::Error::new(Status::GenericFailure, error.message.clone()))?;
         object.set("code", code)?;
-        let diagnostics: Vec<SchemaDiagnostic> = error
-            .diagnostics
-            .iter()
-            .map(|d| SchemaDiagnostic {
-                file: d.file.clone(),
-                line: d.line,
-                column: d.column,
-                end_line: d.end_line,
-                end_column: d.end_column,
-                message: d.message.clone(),
-                severity: d.severity.as_str().to_owned(),
-            })
-            .collect();
+        let diagnostics: Vec<SchemaDiagnostic> = error.diagnostics.iter().map(to_js_diagnostic).collect();
         object.set("diagnostics", diagnostics)?;
         env.throw(object)
     };
     match build() {
         Ok(()) => napi::Error::new(Status::PendingException, error.message),
         Err(failed) => failed,
+    }
+}
+
+fn to_js_diagnostic(d: &fixture_schema::SchemaDiagnostic) -> SchemaDiagnostic {
+    SchemaDiagnostic {
+        file: d.file.clone(),
+        line: d.line,
+        column: d.column,
+        end_line: d.end_line,
+        end_column: d.end_column,
+        message: d.message.clone(),
+        severity: d.severity.as_str().to_owned(),
     }
 }
 
@@ -279,6 +281,7 @@ pub fn load_schema(env: Env, input: Option<Either<String, SchemaSource>>) -> nap
         models: schema.models.iter().map(model).collect(),
         enums: schema.enums.iter().map(schema_enum).collect(),
         types: schema.types.iter().map(composite).collect(),
+        warnings: schema.warnings.iter().map(to_js_diagnostic).collect(),
     })
 }
 

@@ -23,7 +23,8 @@ pub fn load_sources(files: Vec<(String, String)>) -> Result<Schema, SchemaError>
     let validated = saola_psl_core::validate_multi_file(&sources, compat::connectors(), &saola_psl::parser_database::NoExtensionTypes);
 
     let to_diagnostic = |span: saola_psl::diagnostics::Span, message: &str, severity: Severity| {
-        let (file, text) = &files[span.file_id.0 as usize];
+        // A span outside the files (psl's sentinel ids) is reported at the start of the first file.
+        let (file, text) = files.get(span.file_id.0 as usize).unwrap_or(&files[0]);
         let (line, column) = line_column(text, span.start);
         let (end_line, end_column) = line_column(text, span.end);
         SchemaDiagnostic { file: file.clone(), line, column, end_line, end_column, message: message.to_owned(), severity }
@@ -35,14 +36,17 @@ pub fn load_sources(files: Vec<(String, String)>) -> Result<Schema, SchemaError>
         .filter(|e| !compat::is_prisma7_accepted_error(e.message()))
         .map(|e| to_diagnostic(e.span(), e.message(), Severity::Error))
         .collect();
+    let warnings: Vec<SchemaDiagnostic> =
+        validated.diagnostics.warnings().iter().map(|w| to_diagnostic(w.span(), w.message(), Severity::Warning)).collect();
     if !errors.is_empty() {
-        let warnings = validated.diagnostics.warnings().iter().map(|w| to_diagnostic(w.span(), w.message(), Severity::Warning));
         let all = errors.into_iter().chain(warnings).collect();
         return Err(SchemaError::invalid(all, &files));
     }
     let provider = validated.configuration.datasources.first().map(|ds| ds.active_provider).unwrap_or("");
     let preview_features = validated.configuration.preview_features().iter().map(|f| f.to_string()).collect();
-    Ok(resolve::resolve(&validated.db, provider, preview_features, &files))
+    let mut schema = resolve::resolve(&validated.db, provider, preview_features, &files);
+    schema.warnings = warnings;
+    Ok(schema)
 }
 
 /// Like [`load`], but reuses the schema resolved for the same files (same paths, sizes and

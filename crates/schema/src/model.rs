@@ -32,6 +32,8 @@ pub struct Schema {
     pub types: Vec<CompositeType>,
     /// The generator's `previewFeatures` (they change the generated types: `relationJoins`, …).
     pub preview_features: Vec<String>,
+    /// What psl warns about in a valid schema (deprecated preview features, …).
+    pub warnings: Vec<crate::SchemaDiagnostic>,
     /// Every name of the generated `Prisma` namespace, built on first use (see `type_names`).
     #[serde(skip)]
     pub(crate) type_index: std::sync::OnceLock<crate::type_names::TypeIndex>,

@@ -16,8 +16,9 @@ use crate::{
 pub fn resolve(db: &ParserDatabase, provider: &str, preview_features: Vec<String>, files: &[(String, String)]) -> Schema {
     let indexes: Vec<LineIndex<'_>> = files.iter().map(|(_, text)| LineIndex::new(text)).collect();
     let span_of = |span: saola_psl::diagnostics::Span| {
-        let file = &files[span.file_id.0 as usize].0;
-        let (line, column) = indexes[span.file_id.0 as usize].line_column(span.start);
+        let at = if (span.file_id.0 as usize) < files.len() { span.file_id.0 as usize } else { 0 };
+        let file = &files[at].0;
+        let (line, column) = indexes[at].line_column(span.start);
         Some(SchemaSpan { file: file.clone(), line, column, start: span.start as u32, end: span.end as u32 })
     };
 
@@ -53,6 +54,7 @@ pub fn resolve(db: &ParserDatabase, provider: &str, preview_features: Vec<String
         enums,
         types,
         preview_features,
+        warnings: Vec::new(),
         type_index: Default::default(),
         lookup: Default::default(),
     };

@@ -46,3 +46,14 @@ fn other_datasource_errors_are_still_reported() {
     assert!(error.message.contains("provider"), "{}", error.message);
     assert!(error.message.contains("schema.prisma:1:1"), "{}", error.message);
 }
+
+#[test]
+fn warnings_of_a_valid_schema_are_kept_with_their_location() {
+    let text = format!(
+        "generator client {{\n  provider = \"prisma-client-js\"\n  previewFeatures = [\"metrics\"]\n}}\ndatasource db {{\n  provider = \"postgresql\"\n}}\n{MODEL}"
+    );
+    let schema = load(&source(&text)).unwrap();
+    assert_eq!(schema.warnings.len(), 1, "{:?}", schema.warnings);
+    assert_eq!((schema.warnings[0].severity, schema.warnings[0].line), (Severity::Warning, 3));
+    assert!(schema.warnings[0].message.contains("metrics"));
+}
