@@ -67,6 +67,8 @@ pub enum TypeNameKind {
 #[derive(Debug, Clone, Default)]
 pub struct TypeIndex {
     pub names: HashMap<String, ResolvedTypeName>,
+    /// `(model, kind)` -> name, for the model-bound kinds other than `Other`.
+    pub(crate) by_model_kind: HashMap<(String, TypeNameKind), String>,
     /// The names folded for suggestions (lower case, no `_`), built on first use.
     pub(crate) folded: std::sync::OnceLock<suggest::FoldedNames>,
 }
@@ -85,13 +87,7 @@ pub fn exists(schema: &Schema, name: &str) -> bool {
 
 /// The exact name of a model-bound type, e.g. `type_name(schema, "User", &CreateInput)`.
 pub fn type_name(schema: &Schema, model: &str, kind: &TypeNameKind) -> Option<String> {
-    schema
-        .type_index()
-        .names
-        .iter()
-        .filter(|(_, resolved)| resolved.model.as_deref() == Some(model) && &resolved.kind == kind)
-        .map(|(name, _)| name.clone())
-        .min()
+    schema.type_index().by_model_kind.get(&(model.to_owned(), kind.clone())).cloned()
 }
 
 impl Schema {

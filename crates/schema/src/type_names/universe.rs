@@ -231,6 +231,11 @@ pub(super) fn build(schema: &Schema) -> TypeIndex {
     for model in &schema.models {
         client_names(schema, model, &mut add);
     }
+    for (name, resolved) in &index.names {
+        if let (Some(model), false) = (&resolved.model, resolved.kind == TypeNameKind::Other) {
+            index.by_model_kind.insert((model.clone(), resolved.kind.clone()), name.clone());
+        }
+    }
     // prisma-client-js splits the nullable JSON filters into a `…Base` type and a wrapper.
     for name in ["JsonNullableFilter", "JsonNullableWithAggregatesFilter", "NestedJsonNullableFilter"] {
         if index.names.contains_key(name) {
