@@ -70,6 +70,9 @@ fn package_json_schema(cwd: &Path) -> Result<Option<PathBuf>, SchemaError> {
 
 /// The files a path designates: itself, or the `.prisma` files of a folder.
 pub fn schema_files(path: &Path) -> Result<Vec<PathBuf>, SchemaError> {
+    if path.as_os_str().is_empty() {
+        return Err(SchemaError::io("The schema path is empty: pass a .prisma file or a folder of them, or nothing to find it as Prisma does."));
+    }
     let metadata = std::fs::metadata(path)
         .map_err(|e| SchemaError::io(format!("Cannot read the Prisma schema at {}: {e}. Check the path.", path.display())))?;
     if metadata.is_dir() {
