@@ -99,7 +99,6 @@ pub struct Checker<'c> {
     classes: Vec<String>,
     /// Whether the method being walked is static (`this` is then the class).
     in_static: Vec<bool>,
-    pending_static: bool,
     pub factory: Option<FactoryScope>,
     /// The name of the class method whose function is visited next.
     pending_method: Option<String>,
@@ -118,7 +117,6 @@ impl<'c> Checker<'c> {
             instances: vec![HashMap::new()],
             classes: Vec::new(),
             in_static: Vec::new(),
-            pending_static: false,
             factory: None,
             pending_method: None,
             found_factories: Vec::new(),

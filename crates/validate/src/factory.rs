@@ -154,7 +154,7 @@ impl Checker<'_> {
                 let lifted = lift(arg);
                 let TypeExpr::Ref { name, .. } = &lifted else { continue };
                 if slot == Slot::Model {
-                    if name.contains('.') || !r.type_arguments.is_none() {
+                    if name.contains('.') || r.type_arguments.is_some() {
                         continue;
                     }
                     match schema.model(name) {

@@ -465,7 +465,7 @@ impl<'c> Checker<'c> {
             .into_iter()
             .collect();
         for p in &ps {
-            let known = model.field(&p.name).is_some() || compounds.iter().any(|c| *c == p.name) || matches!(p.name.as_str(), "AND" | "OR" | "NOT");
+            let known = model.field(&p.name).is_some() || compounds.contains(&p.name) || matches!(p.name.as_str(), "AND" | "OR" | "NOT");
             if !known {
                 let mut f = Finding::new(Code::UnknownField, p.key, format!("`{}` is not a field of `Prisma.{target}WhereUniqueInput`", p.name));
                 let candidates: Vec<&str> = unique_single.iter().copied().chain(compounds.iter().map(String::as_str)).collect();

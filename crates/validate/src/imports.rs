@@ -58,8 +58,11 @@ fn exports(file: usize, name: &str, paths: &[PathBuf], summaries: &[FileSummary]
     })
 }
 
+/// A run-time import edge: (target file, start and end of the specifier).
+pub type Edge = (usize, u32, u32);
+
 /// `unresolved-import` findings per file, and the run-time edges of the graph.
-pub fn check(paths: &[PathBuf], summaries: &[FileSummary], parsed: &[bool]) -> (Vec<Vec<Finding>>, Vec<Vec<(usize, u32, u32)>>) {
+pub fn check(paths: &[PathBuf], summaries: &[FileSummary], parsed: &[bool]) -> (Vec<Vec<Finding>>, Vec<Vec<Edge>>) {
     let index: HashMap<PathBuf, usize> = paths.iter().enumerate().map(|(i, p)| (p.clone(), i)).collect();
     let mut findings = vec![Vec::new(); paths.len()];
     let mut edges = vec![Vec::new(); paths.len()];
@@ -112,7 +115,7 @@ pub fn check(paths: &[PathBuf], summaries: &[FileSummary], parsed: &[bool]) -> (
 
 /// One finding per cycle (strongly connected component of more than one file, or a file
 /// importing itself), at the import in the cycle's first file (by path) that stays in the cycle.
-pub fn cycles(paths: &[PathBuf], edges: &[Vec<(usize, u32, u32)>]) -> Vec<(usize, Finding)> {
+pub fn cycles(paths: &[PathBuf], edges: &[Vec<Edge>]) -> Vec<(usize, Finding)> {
     let n = paths.len();
     // Tarjan's algorithm, iterative.
     let mut index_of = vec![usize::MAX; n];

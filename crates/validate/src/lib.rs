@@ -134,7 +134,7 @@ fn parse_and_summarize(path: &Path, text: &str) -> Parsed {
         let first = ret.diagnostics.iter().next();
         let (start, end) = first
             .and_then(|d| d.labels.first())
-            .map(|l| (l.offset() as u32, (l.offset() + l.len()) as u32))
+            .map(|l| (l.offset(), l.offset().saturating_add(l.len())))
             .unwrap_or((0, 0));
         let message = first.map(|d| d.message.to_string()).unwrap_or_else(|| "the file could not be parsed".into());
         let help = first.and_then(|d| d.help.as_ref().map(|h| h.to_string()));

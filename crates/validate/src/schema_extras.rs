@@ -96,18 +96,6 @@ fn field_list(line: &str) -> Option<Vec<String>> {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parses_attribute_arguments() {
-        assert_eq!(named_argument("@@unique([a, b], name: \"ab_unique\")"), Some("ab_unique".into()));
-        assert_eq!(field_list("@@unique([a, b(sort: Desc)], map: \"x\")"), Some(vec!["a".into(), "b".into()]));
-        assert_eq!(named_argument("@@id([a, b])"), None);
-    }
-}
-
 /// `Prisma.X` spelling suggestions, fast: the generated names folded (lower case, no `_`) once,
 /// then an exact folded lookup per query, with a Jaro-Winkler fallback over the prefolded names.
 /// Same answers as `fixture_schema::type_names::suggest`, which refolds the whole universe on
@@ -168,5 +156,17 @@ impl TypeNameSuggester {
             }
         }
         best.filter(|(s, _)| *s >= 0.93).map(|(_, n)| n.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_attribute_arguments() {
+        assert_eq!(named_argument("@@unique([a, b], name: \"ab_unique\")"), Some("ab_unique".into()));
+        assert_eq!(field_list("@@unique([a, b(sort: Desc)], map: \"x\")"), Some(vec!["a".into(), "b".into()]));
+        assert_eq!(named_argument("@@id([a, b])"), None);
     }
 }
