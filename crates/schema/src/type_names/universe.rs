@@ -229,7 +229,7 @@ pub(super) fn build(schema: &Schema) -> TypeIndex {
         add(name, model, kind);
     }
     for model in &schema.models {
-        client_names(schema, model, &mut add);
+        client_names(model, &mut add);
     }
     for (name, resolved) in &index.names {
         if let (Some(model), false) = (&resolved.model, resolved.kind == TypeNameKind::Other) {
@@ -476,14 +476,14 @@ impl<'a> Walk<'a> {
                     UpdateManyMutation => TypeNameKind::UpdateManyMutationInput,
                     _ => TypeNameKind::UncheckedUpdateManyInput,
                 };
-                self.expand_input(index, &type_kind, None);
+                self.expand_input(index, &type_kind);
             }
             _ => {}
         }
     }
 
     /// What the fields of a create/update input refer to.
-    fn expand_input(&mut self, index: usize, kind: &TypeNameKind, _without: Option<usize>) {
+    fn expand_input(&mut self, index: usize, kind: &TypeNameKind) {
         let model = self.model(index);
         let Some(fields) = crate::create_inputs::selected_fields(self.schema, model, kind) else { return };
         let update = matches!(
@@ -616,18 +616,18 @@ impl<'a> Walk<'a> {
             CreateWithout { unchecked } => {
                 let relation_field = field.name.clone();
                 let kind = if unchecked { TypeNameKind::UncheckedCreateWithout { relation_field } } else { TypeNameKind::CreateWithout { relation_field } };
-                self.expand_input(index, &kind, Some(field_index));
+                self.expand_input(index, &kind);
             }
             UpdateWithout { unchecked } => {
                 let relation_field = field.name.clone();
                 let kind = if unchecked { TypeNameKind::UncheckedUpdateWithout { relation_field } } else { TypeNameKind::UpdateWithout { relation_field } };
-                self.expand_input(index, &kind, Some(field_index));
+                self.expand_input(index, &kind);
             }
             CreateMany => {
-                self.expand_input(index, &TypeNameKind::CreateManyNested { relation_field: field.name.clone() }, Some(field_index));
+                self.expand_input(index, &TypeNameKind::CreateManyNested { relation_field: field.name.clone() });
             }
             UncheckedUpdateManyWithout => {
-                self.expand_input(index, &TypeNameKind::UncheckedUpdateManyWithout { relation_field: field.name.clone() }, Some(field_index));
+                self.expand_input(index, &TypeNameKind::UncheckedUpdateManyWithout { relation_field: field.name.clone() });
             }
         }
     }
@@ -673,9 +673,7 @@ impl<'a> Walk<'a> {
 
     fn expand_composite(&mut self, index: usize, kind: CompositeNode) {
         use CompositeNode::*;
-        let composite = &self.schema.types[index];
         let fields: &'a [Field] = &self.schema.types[index].fields;
-        let _ = composite;
         match kind {
             Output => {
                 for field in fields.iter().filter(|f| f.kind == FieldKind::Object) {
@@ -916,7 +914,7 @@ impl<'a> Walk<'a> {
 }
 
 /// The TypeScript-only names prisma-client-js generates for a model.
-fn client_names(schema: &Schema, model: &Model, add: &mut impl FnMut(String, Option<&str>, TypeNameKind)) {
+fn client_names(model: &Model, add: &mut impl FnMut(String, Option<&str>, TypeNameKind)) {
     let m = model.name.as_str();
     let c = capitalize(m);
     let own = |suffix: &str| format!("{m}{suffix}");
@@ -954,5 +952,4 @@ fn client_names(schema: &Schema, model: &Model, add: &mut impl FnMut(String, Opt
     for field in model.relation_fields().filter(|f| f.is_list || !f.is_required) {
         add(format!("{m}${}Args", field.name), Some(m), TypeNameKind::Other);
     }
-    let _ = schema;
 }
