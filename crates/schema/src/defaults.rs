@@ -26,6 +26,8 @@ pub fn default_json(expression: &ast::Expression, scalar: Option<ScalarType>) ->
             _ => number(raw),
         },
         ast::Expression::StringValue(raw, _) => match scalar {
+            // A decimal may be written as a string; the DMMF shows it as a number.
+            Some(ScalarType::Decimal) => number(raw),
             Some(ScalarType::DateTime) => chrono::DateTime::parse_from_rfc3339(raw)
                 .map(|dt| Value::String(dt.to_rfc3339()))
                 .unwrap_or_else(|_| Value::String(raw.clone())),
