@@ -72,6 +72,19 @@ struct Variant<'a> {
 /// The fields of `Prisma.<model><kind>`; `None` when Prisma generates no such input.
 pub fn input_fields(schema: &Schema, model: &str, kind: &TypeNameKind) -> Option<Vec<InputField>> {
     let model = schema.model(model)?;
+    let top_level = matches!(
+        kind,
+        TypeNameKind::CreateInput
+            | TypeNameKind::UncheckedCreateInput
+            | TypeNameKind::CreateManyInput
+            | TypeNameKind::UpdateInput
+            | TypeNameKind::UncheckedUpdateInput
+            | TypeNameKind::UncheckedUpdateManyInput
+    );
+    // Nested inputs exist only where a parent's input reaches them: ask the name universe.
+    if !top_level {
+        crate::type_names::type_name(schema, &model.name, kind)?;
+    }
     let (variant, fields) = select(schema, model, kind)?;
     Some(fields.into_iter().filter_map(|field| describe(schema, model, field, variant)).collect())
 }
@@ -93,7 +106,9 @@ fn select<'s>(schema: &'s Schema, model: &'s Model, kind: &TypeNameKind) -> Opti
         TypeNameKind::CreateManyInput if model.types.create_many_input.is_some() => variant(Create, false, true, None),
         TypeNameKind::UpdateInput if supports_update => variant(Update, true, false, None),
         TypeNameKind::UncheckedUpdateInput if supports_update => variant(Update, false, false, None),
-        TypeNameKind::UpdateManyMutationInput if supports_update => variant(Update, true, true, None),
+        // Views have no top-level update inputs, but a relation from a model still updates them
+        // through the nested inputs below (and `UpdateManyMutationInput` inside `updateMany`).
+        TypeNameKind::UpdateManyMutationInput => variant(Update, true, true, None),
         TypeNameKind::UncheckedUpdateManyInput if supports_update => variant(Update, false, true, None),
         TypeNameKind::CreateWithout { relation_field } if supports_create => {
             variant(Create, true, false, Some(relation(relation_field)?))
@@ -110,13 +125,13 @@ fn select<'s>(schema: &'s Schema, model: &'s Model, kind: &TypeNameKind) -> Opti
             }
             variant(Create, false, true, Some(field))
         }
-        TypeNameKind::UpdateWithout { relation_field } if supports_update => {
+        TypeNameKind::UpdateWithout { relation_field } => {
             variant(Update, true, false, Some(relation(relation_field)?))
         }
-        TypeNameKind::UncheckedUpdateWithout { relation_field } if supports_update => {
+        TypeNameKind::UncheckedUpdateWithout { relation_field } => {
             variant(Update, false, false, Some(relation(relation_field)?))
         }
-        TypeNameKind::UncheckedUpdateManyWithout { relation_field } if supports_update => {
+        TypeNameKind::UncheckedUpdateManyWithout { relation_field } => {
             variant(Update, false, true, Some(relation(relation_field)?))
         }
         _ => return None,
