@@ -127,14 +127,18 @@ impl ProjectIndex {
                 let mut implemented: Vec<String> = class.members.iter().cloned().collect();
                 let mut current = class;
                 let mut base_args = None;
+                // Type parameters of the classes in between, bound to the arguments given below them.
+                let mut env: Vec<(String, TypeExpr)> = Vec::new();
                 for _ in 0..32 {
                     let Some((parent, args)) = &current.extends else { break };
+                    let args: Vec<TypeExpr> = args.iter().map(|a| a.substitute(&env)).collect();
                     if bare(parent) == base_class {
-                        base_args = Some(args.clone());
+                        base_args = Some(args);
                         break;
                     }
                     let Some(next) = class_of(parent) else { break };
                     implemented.extend(next.members.iter().cloned());
+                    env = next.type_params.iter().cloned().zip(args.into_iter().chain(std::iter::repeat(TypeExpr::Opaque))).collect();
                     current = next;
                 }
                 if let Some(args) = base_args {

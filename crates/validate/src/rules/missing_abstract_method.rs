@@ -25,6 +25,15 @@ mod tests {
         );
         let got = run(&[("middle.ts", middle), ("tag.ts", &src)]);
         assert!(!got.iter().any(|d| d.starts_with("missing-abstract-method")), "{got:?}");
+        // The type arguments reach the base through the middle class: fixtures are still checked.
+        // (No return annotation: only the factory's type arguments say what the method returns.)
+        let wrong = src.replace(
+            "Prisma.tagCreateInput>): Prisma.tagCreateInput {\n        return { id: this.generateId(), tag: \"a\"",
+            "Prisma.tagCreateInput>) {\n        return { id: this.generateId(), tga: \"a\"",
+        );
+        assert_ne!(wrong, src);
+        let got = run(&[("middle.ts", middle), ("tag.ts", &wrong)]);
+        assert!(got.iter().any(|d| d.starts_with("unknown-field")), "{got:?}");
     }
 
     #[test]
