@@ -177,3 +177,27 @@ test('the README documents every code with its example, and the fixtures:validat
   }
   assert.match(section, /"fixtures:validate": "fixture-native validate/)
 })
+
+test('defaults: factories = the folder holding the base class; tsconfig = the nearest one, following extends', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fixture-native-defaults-'))
+  try {
+    mkdirSync(path.join(dir, 'prisma'))
+    copyFileSync(path.join(examples, 'prisma/schema.prisma'), path.join(dir, 'prisma/schema.prisma'))
+    const db = path.join(dir, 'test', 'fixtures')
+    mkdirSync(db, { recursive: true })
+    for (const f of ['EnhancedDatabaseFactory.ts', 'types.ts', 'ids.ts', 'TagDbFactory.ts']) {
+      copyFileSync(path.join(examples, 'src/fixtures/db', f), path.join(db, f))
+    }
+    // Not under the base class's folder: must not be analysed.
+    writeFileSync(path.join(dir, 'elsewhere.ts'), 'const broken: = 1\n')
+    writeFileSync(path.join(dir, 'tsconfig.base.json'), '{ /* comments are allowed */ "compilerOptions": { "target": "ES2019", }, }\n')
+    writeFileSync(path.join(db, 'tsconfig.json'), '{ "extends": "../../tsconfig.base.json" }\n')
+    writeFileSync(path.join(db, 'big.ts'), 'export const big = 10n;\n')
+    const report = validateFactories({ cwd: dir, rules: { 'missing-factory': 'off' } })
+    assert.equal(report.files, 5)
+    assert.deepEqual(report.factories.map((f) => f.className), ['TagDbFactory'])
+    assert.deepEqual(report.diagnostics.map((d) => `${path.basename(d.file)}:${d.line} ${d.code}`), ['big.ts:1 bigint-literal-target'])
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
