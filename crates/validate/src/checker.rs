@@ -17,7 +17,7 @@ use crate::expect::{Evaluator, Expect, InputSpec};
 use crate::fixtures::Spread;
 use crate::index::ProjectIndex;
 use crate::rules::Code;
-use crate::types::{TypeExpr, lift, type_name_text};
+use crate::types::{TypeExpr, lift};
 use crate::walk::{self, Visit};
 
 /// Everything shared by the checks of all files.
@@ -452,7 +452,3 @@ impl<'a> Visit<'a> for Checker<'_> {
     }
 }
 
-/// `Prisma.X` as written in a type reference, for messages.
-pub fn type_ref_text(r: &TSTypeReference<'_>) -> String {
-    type_name_text(&r.type_name)
-}

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use oxc_ast::ast::*;
-use oxc_span::{GetSpan, Span};
+use oxc_span::Span;
 
 use fixture_schema::TypeNameKind;
 
@@ -302,7 +302,6 @@ impl Checker<'_> {
             }
         }
         self.factory = outer;
-        let _ = GetSpan::span(c);
         scope
     }
 }

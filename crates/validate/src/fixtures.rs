@@ -234,7 +234,7 @@ impl<'c> Checker<'c> {
                 continue;
             }
             match fields.iter().find(|f| f.name == p.name) {
-                Some(field) => self.check_field_value(model, field, p.value, p.key, spec),
+                Some(field) => self.check_field_value(model, field, p.value, spec),
                 None => self.unknown_field(model, spec, &fields, p, &ps),
             }
         }
@@ -301,7 +301,7 @@ impl<'c> Checker<'c> {
         self.push(finding);
     }
 
-    fn check_field_value(&mut self, model: &Model, field: &InputField, value: &Expression<'_>, key: Span, spec: &InputSpec) {
+    fn check_field_value(&mut self, model: &Model, field: &InputField, value: &Expression<'_>, spec: &InputSpec) {
         let literal = classify(value);
         if let InputShape::Relation { model: target, is_list, .. } = &field.shape {
             if let Verdict::Mismatch(expected) = judge(&field.shape, field.nullable, &literal, None) {
@@ -350,7 +350,6 @@ impl<'c> Checker<'c> {
                 }
             }
         }
-        let _ = key;
     }
 
     fn enum_finding(&mut self, enum_def: Option<&fixture_schema::Enum>, literal: &Literal<'_>, span: Span, field: &str) {

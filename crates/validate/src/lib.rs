@@ -23,7 +23,7 @@ pub mod summary;
 pub mod types;
 pub mod walk;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -231,7 +231,7 @@ pub fn validate(options: &Options) -> Result<Report, ValidateError> {
                     help: Some("fix the schema first (`prisma validate` reports the same); factories are not checked against an invalid schema".into()),
                 })
                 .collect();
-            return Ok(finish(started, &cfg, schema_path, None, Vec::new(), diagnostics, 0));
+            return Ok(finish(started, schema_path, None, Vec::new(), diagnostics, 0));
         }
         Err(e) => return Err(ValidateError { message: e.message }),
     };
@@ -343,7 +343,7 @@ fn analyze(
             help: Some(format!("add a class extending `{}` with super(\"{}\", …)", cfg.base_class, m.name)),
         });
     }
-    finish(started, cfg, schema_path, Some(schema), factories, diagnostics, paths.len())
+    finish(started, schema_path, Some(schema), factories, diagnostics, paths.len())
 }
 
 fn severity(cfg: &config::Resolved, code: Code) -> Option<Severity> {
@@ -357,14 +357,12 @@ fn severity(cfg: &config::Resolved, code: Code) -> Option<Severity> {
 
 fn finish(
     started: Instant,
-    cfg: &config::Resolved,
     schema_path: String,
     schema: Option<&Schema>,
     mut factories: Vec<FactoryEntry>,
     mut diagnostics: Vec<Diagnostic>,
     files: usize,
 ) -> Report {
-    let _ = cfg;
     diagnostic::sort(&mut diagnostics);
     factories.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     let models: Vec<&str> = schema.map(|s| s.models.iter().filter(|m| !m.is_view).map(|m| m.name.as_str()).collect()).unwrap_or_default();
@@ -379,7 +377,6 @@ fn finish(
         extra,
     };
     let ok = !diagnostics.iter().any(|d| d.severity == Severity::Error);
-    let _: HashMap<(), ()> = HashMap::new();
     Report {
         ok,
         duration_ms: started.elapsed().as_secs_f64() * 1000.0,
