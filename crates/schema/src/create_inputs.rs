@@ -2,8 +2,8 @@
 //! its query schema builder follows (checked against the DMMF's `inputObjectTypes` by the judge):
 //!
 //! - *checked* inputs (`CreateInput`, `UpdateInput`, `…Without…`) write relations through relation
-//!   fields, so foreign-key scalars are left out, and so is an auto-generated `Int` id
-//!   (`Int @id @default(autoincrement())`);
+//!   fields, so foreign-key scalars are left out, and so are `Int` fields filled by
+//!   `autoincrement()` (in create inputs only the `@id` one);
 //! - *unchecked* inputs (`Unchecked…`, `CreateMany…`) take every scalar, foreign keys included, and
 //!   only the relations this side does not hold the foreign key of (back relations, many-to-many);
 //! - `…Without<Field>…` and `CreateMany<Field>Input` are nested under the parent reached through
@@ -157,11 +157,6 @@ fn is_autoincrement(field: &Field) -> bool {
     field.default.as_ref().and_then(|d| d.get("name")).and_then(|n| n.as_str()) == Some("autoincrement")
 }
 
-/// An `Int @id` filled by `autoincrement()`: only unchecked inputs may set it. (A `BigInt` one
-/// stays settable in checked inputs too, as the DMMF shows.)
-fn is_auto_generated_int_id(field: &Field) -> bool {
-    field.is_id && field.type_name == "Int" && is_autoincrement(field)
-}
 
 /// The fields an input takes, scalars first, then relations, each in declaration order (as Prisma lists them).
 fn fields_of<'s>(schema: &'s Schema, model: &'s Model, variant: Variant<'_>) -> Vec<&'s Field> {
@@ -179,7 +174,10 @@ fn fields_of<'s>(schema: &'s Schema, model: &'s Model, variant: Variant<'_>) -> 
             continue;
         }
         let keep = if variant.checked {
-            !field.is_read_only && !is_auto_generated_int_id(field)
+            // Checked inputs do not write an `Int` filled by `autoincrement()`: creates skip the
+            // `@id` one, updates every one (`BigInt` ones stay writable, as the DMMF shows).
+            let generated_int = field.type_name == "Int" && is_autoincrement(field) && (field.is_id || !create);
+            !field.is_read_only && !generated_int
         } else {
             !parent_keys.contains(&field.name)
         };

@@ -9,7 +9,9 @@ use serde_json::{Value, json};
 pub fn default_json(expression: &ast::Expression, scalar: Option<ScalarType>) -> Value {
     match expression {
         ast::Expression::Function(name, arguments, _) => {
-            let mut args: Vec<Value> = arguments.arguments.iter().map(|a| function_argument(&a.value)).collect();
+            // Named arguments (`sequence(start: 10)`) are not listed, as in the DMMF.
+            let mut args: Vec<Value> =
+                arguments.arguments.iter().filter(|a| a.name.is_none()).map(|a| function_argument(&a.value)).collect();
             // Prisma records the algorithm version these generators use when none is given.
             if args.is_empty() {
                 match name.as_str() {
