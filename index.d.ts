@@ -172,6 +172,8 @@ export interface LoadedSchema {
   provider: string
   /** SHA-256 of the schema text. */
   sourceHash: string
+  /** The generator's `previewFeatures`. */
+  previewFeatures: Array<string>
   models: Array<SchemaModel>
   enums: Array<SchemaEnum>
   types: Array<SchemaCompositeType>

@@ -132,6 +132,8 @@ pub struct LoadedSchema {
     pub provider: String,
     /// SHA-256 of the schema text.
     pub source_hash: String,
+    /// The generator's `previewFeatures`.
+    pub preview_features: Vec<String>,
     pub models: Vec<SchemaModel>,
     pub enums: Vec<SchemaEnum>,
     pub types: Vec<SchemaCompositeType>,
@@ -278,6 +280,7 @@ pub fn load_schema(env: Env, input: Option<Either<String, SchemaSource>>) -> nap
         files: schema.files.clone(),
         provider: schema.provider.clone(),
         source_hash: schema.source_hash.clone(),
+        preview_features: schema.preview_features.clone(),
         models: schema.models.iter().map(model).collect(),
         enums: schema.enums.iter().map(schema_enum).collect(),
         types: schema.types.iter().map(composite).collect(),
