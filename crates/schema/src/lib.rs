@@ -11,9 +11,14 @@
 //!
 //! Both Prisma lines are accepted: see [`compat`] for the 6.x/7.x divergences and how each is handled.
 //!
-//! API notes beyond the first sketch: `SchemaError` also has `kind` (I/O vs invalid schema);
-//! `TypeNameKind` adds `UncheckedUpdateManyWithout` and names the `<Model>CreateMany<Field>Input`
-//! kind `CreateManyNested`; `Model` adds `unsupported_fields`.
+//! API notes beyond the first sketch (all additive except the last):
+//! - `SchemaError` also has `kind` (I/O vs invalid schema); `Schema` adds `source_hash`,
+//!   `preview_features` and `warnings`; [`load_shared`] caches by file stamps.
+//! - `TypeNameKind` adds `UncheckedUpdateManyWithout` and names the `<Model>CreateMany<Field>Input`
+//!   kind `CreateManyNested`; `type_names::type_name(schema, model, kind)` gives the name back.
+//! - `Model` adds `unique_indexes`, `primary_key_name`, `compound_unique_keys()` (the
+//!   `WhereUniqueInput` keys) and `unsupported_fields`; `Field` adds `native_type`.
+//! - `ModelTypeNames::where_unique_input` is an `Option` (a view without a unique criterion has none).
 
 pub mod compat;
 mod create_inputs;
