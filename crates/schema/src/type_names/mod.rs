@@ -1,6 +1,6 @@
 //! The names of the generated client's `Prisma` namespace, parsed back to the model they belong to.
 //!
-//! [`universe`] derives, from the resolved schema, every name Prisma generates (input, output and
+//! The `universe` module derives, from the resolved schema, every name Prisma generates (input, output and
 //! enum types of the DMMF, and the TypeScript-only names of `prisma-client-js`: `GetPayload`,
 //! `Delegate`, `…Args`, …) plus the fixed exports of the namespace. [`resolve`] looks a name up,
 //! [`suggest`] maps a misspelling (`CreditAccountCreateInput`) to the real one.
