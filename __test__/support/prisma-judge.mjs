@@ -86,9 +86,11 @@ export function dmmfTypeNames(dmmf) {
 }
 
 /**
- * The names exported by `namespace Prisma` of a prisma-client-js client generated for `text`
- * (Prisma 7 CLI: `url` lines removed, a stand-in schema engine so that nothing is downloaded).
- * Generated under node_modules/ and reused while the schema text is unchanged.
+ * The names exported by `namespace Prisma` of a prisma-client-js client generated for the schema
+ * text (multi-file schemas: the files joined). The Prisma 7 CLI runs offline with a stand-in schema
+ * engine; `url` lines are removed (Prisma 7 rejects them) and the generators are replaced by one
+ * prisma-client-js generator with the same preview features. Generated under node_modules/ and
+ * reused while the schema text is unchanged.
  */
 export function generatedPrismaNamespace(text) {
   const declarations = path.join(generatedClient(text), 'index.d.ts')
@@ -112,9 +114,14 @@ export function generatedPrismaNamespace(text) {
 
 /** The folder of a prisma-client-js client generated for `text` (see generatedPrismaNamespace). */
 export function generatedClient(text) {
-  const schema = text
-    .replace(/^\s*(url|directUrl|shadowDatabaseUrl)\s*=.*$/gm, '')
-    .replace(/(generator\s+\w+\s*\{[^}]*?provider\s*=\s*"prisma-client-js")/, '$1\n  output = "./client"')
+  const previewFeatures = new Set()
+  for (const [, list] of text.matchAll(/previewFeatures\s*=\s*\[([^\]]*)\]/g)) {
+    for (const [, name] of list.matchAll(/"([^"]+)"/g)) previewFeatures.add(name)
+  }
+  const features = [...previewFeatures].sort().map((f) => JSON.stringify(f)).join(', ')
+  const schema =
+    text.replace(/^\s*(url|directUrl|shadowDatabaseUrl)\s*=.*$/gm, '').replace(/^generator\s+\w+\s*\{[^}]*\}/gm, '') +
+    `\ngenerator judged_client {\n  provider        = "prisma-client-js"\n  output          = "./client"\n  previewFeatures = [${features}]\n}\n`
   const hash = createHash('sha256').update(schema).digest('hex').slice(0, 16)
   const dir = path.join(repoRoot, 'node_modules', '.fixture-native-schema-gen', hash)
   const declarations = path.join(dir, 'client', 'index.d.ts')

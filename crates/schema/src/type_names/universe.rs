@@ -163,6 +163,7 @@ struct Walk<'a> {
     nulls_order: bool,
     /// `_relevance` ordering: MySQL, or PostgreSQL with `fullTextSearchPostgres`.
     relevance: bool,
+    mongo: bool,
 }
 
 pub(super) fn build(schema: &Schema) -> TypeIndex {
@@ -175,6 +176,7 @@ pub(super) fn build(schema: &Schema) -> TypeIndex {
         returning: matches!(provider, "postgresql" | "postgres" | "cockroachdb" | "sqlite"),
         scalar_lists: matches!(provider, "postgresql" | "postgres" | "cockroachdb" | "mongodb"),
         nulls_order: provider != "mongodb",
+        mongo: provider == "mongodb",
         relevance: provider == "mysql"
             || (matches!(provider, "postgresql" | "postgres") && schema.preview_features.iter().any(|f| f == "fullTextSearchPostgres")),
     };
@@ -228,18 +230,34 @@ pub(super) fn build(schema: &Schema) -> TypeIndex {
         let (name, model, kind) = walk.describe(node);
         add(name, model, kind);
     }
+    let features = ClientFeatures { returning: walk.returning, raw: provider == "mongodb" };
     for model in &schema.models {
-        client_names(model, &mut add);
+        client_names(model, features, &mut add);
+    }
+    // Composite types are selected like models: their select, omit and payload types.
+    for composite in &schema.types {
+        let t = composite.name.as_str();
+        for suffix in ["Select", "SelectScalar", "Omit", "GetPayload", "FieldRefs", "DefaultArgs"] {
+            add(format!("{t}{suffix}"), None, TypeNameKind::Other);
+        }
+        add(format!("${t}Payload"), None, TypeNameKind::Other);
+        if composite.fields.iter().any(|f| f.kind == FieldKind::Object) {
+            add(format!("{t}Include"), None, TypeNameKind::Other);
+        }
+    }
+    // prisma-client-js splits each JSON filter into a `…Base` type and a wrapper.
+    let json_filters: Vec<String> = index
+        .names
+        .keys()
+        .filter(|n| (n.starts_with("Json") || n.starts_with("NestedJson")) && n.ends_with("Filter") && *n != "JsonNullValueFilter")
+        .cloned()
+        .collect();
+    for name in json_filters {
+        index.names.insert(format!("{name}Base"), ResolvedTypeName { model: None, kind: TypeNameKind::Other });
     }
     for (name, resolved) in &index.names {
         if let (Some(model), false) = (&resolved.model, resolved.kind == TypeNameKind::Other) {
             index.by_model_kind.insert((model.clone(), resolved.kind.clone()), name.clone());
-        }
-    }
-    // prisma-client-js splits the nullable JSON filters into a `…Base` type and a wrapper.
-    for name in ["JsonNullableFilter", "JsonNullableWithAggregatesFilter", "NestedJsonNullableFilter"] {
-        if index.names.contains_key(name) {
-            index.names.insert(format!("{name}Base"), ResolvedTypeName { model: None, kind: TypeNameKind::Other });
         }
     }
     index
@@ -301,12 +319,15 @@ impl<'a> Walk<'a> {
             FilterFlavour::WithAggregates | FilterFlavour::NestedWithAggregates => FilterFlavour::NestedWithAggregates,
         };
         if base.name == "Json" {
-            self.push(Node::Named("JsonNullValueFilter"));
             self.field_ref("Json", false);
-            self.field_ref("String", false);
-            // JSON filters take `mode` on every connector.
-            self.push(Node::Named("QueryMode"));
-            self.field_ref("EnumQueryMode", false);
+            // SQL connectors filter JSON by path, with `mode`, and tell the JSON and database nulls
+            // apart; MongoDB only compares.
+            if !self.mongo {
+                self.push(Node::Named("JsonNullValueFilter"));
+                self.field_ref("String", false);
+                self.push(Node::Named("QueryMode"));
+                self.field_ref("EnumQueryMode", false);
+            }
         } else {
             self.push(Node::Filter(base.clone(), nullable, nested));
             self.field_ref(&scalar, false);
@@ -518,7 +539,10 @@ impl<'a> Walk<'a> {
             } else if field.is_list {
                 self.push(Node::ScalarListInput(index, field.name.clone(), update));
             } else if field.type_name == "Json" {
-                self.push(Node::Named(if field.is_required { "JsonNullValueInput" } else { "NullableJsonNullValueInput" }));
+                // MongoDB has one null: its JSON inputs take `null` directly.
+                if !self.mongo {
+                    self.push(Node::Named(if field.is_required { "JsonNullValueInput" } else { "NullableJsonNullValueInput" }));
+                }
             } else if update {
                 let base = self.base(model, field);
                 let base = Base { name: if base.name == "Uuid" { "String".to_owned() } else { base.name }, enum_name: base.enum_name };
@@ -711,7 +735,13 @@ impl<'a> Walk<'a> {
                 let update = kind == Update;
                 for field in fields {
                     if field.kind == FieldKind::Object {
-                        self.composite_write(field, update);
+                        // Inside a composite, a create nests the other type's create directly;
+                        // an update goes through the envelope.
+                        if update {
+                            self.composite_write(field, true);
+                        } else if let Some(ct) = self.composite_index(&field.type_name) {
+                            self.push(Node::Composite(ct, Create));
+                        }
                     } else if field.is_list {
                         self.push(Node::CompositeListInput(index, field.name.clone(), update));
                     } else if update && field.type_name != "Json" {
@@ -913,32 +943,73 @@ impl<'a> Walk<'a> {
     }
 }
 
-/// The TypeScript-only names prisma-client-js generates for a model.
-fn client_names(model: &Model, add: &mut impl FnMut(String, Option<&str>, TypeNameKind)) {
+/// What the connector offers that changes the client's per-model names.
+#[derive(Clone, Copy)]
+struct ClientFeatures {
+    /// `createManyAndReturn` / `updateManyAndReturn`.
+    returning: bool,
+    /// `findRaw` / `aggregateRaw` (MongoDB).
+    raw: bool,
+}
+
+/// The TypeScript-only names prisma-client-js generates for a model: always the read operations'
+/// argument types and payloads; the write operations' only where the model takes those writes.
+fn client_names(model: &Model, features: ClientFeatures, add: &mut impl FnMut(String, Option<&str>, TypeNameKind)) {
     let m = model.name.as_str();
     let c = capitalize(m);
     let own = |suffix: &str| format!("{m}{suffix}");
+    let has_include = model.types.include.is_some();
+    let creates = model.types.create_input.is_some();
+    let creates_many = model.types.create_many_input.is_some();
+    let writes = model.types.update_input.is_some();
     add(own("Select"), Some(m), TypeNameKind::Select);
-    if model.types.include.is_some() {
+    if has_include {
         add(own("Include"), Some(m), TypeNameKind::Include);
     }
-    for suffix in [
+    let mut suffixes = vec![
         "GetPayload", "Delegate", "DefaultArgs", "Omit", "FieldRefs", "SelectScalar", "CountArgs", "FindManyArgs", "FindFirstArgs",
-        "FindFirstOrThrowArgs", "FindUniqueArgs", "FindUniqueOrThrowArgs", "GroupByArgs", "CreateArgs", "CreateManyArgs",
-        "CreateManyAndReturnArgs", "DeleteArgs", "DeleteManyArgs", "UpdateArgs", "UpdateManyArgs", "UpdateManyAndReturnArgs",
-        "UpsertArgs", "SelectCreateManyAndReturn", "SelectUpdateManyAndReturn",
-    ] {
-        add(own(suffix), Some(m), TypeNameKind::Other);
+        "FindFirstOrThrowArgs", "FindUniqueArgs", "FindUniqueOrThrowArgs", "GroupByArgs",
+    ];
+    if creates {
+        suffixes.push("CreateArgs");
     }
-    if model.types.include.is_some() {
-        add(own("IncludeCreateManyAndReturn"), Some(m), TypeNameKind::Other);
-        add(own("IncludeUpdateManyAndReturn"), Some(m), TypeNameKind::Other);
+    if creates && writes {
+        suffixes.push("UpsertArgs");
+    }
+    if creates_many {
+        suffixes.push("CreateManyArgs");
+        if features.returning {
+            suffixes.extend(["CreateManyAndReturnArgs", "SelectCreateManyAndReturn"]);
+            if has_include {
+                suffixes.push("IncludeCreateManyAndReturn");
+            }
+        }
+    }
+    if writes {
+        suffixes.extend(["UpdateArgs", "UpdateManyArgs", "DeleteArgs", "DeleteManyArgs"]);
+        if features.returning {
+            suffixes.extend(["UpdateManyAndReturnArgs", "SelectUpdateManyAndReturn"]);
+            if has_include {
+                suffixes.push("IncludeUpdateManyAndReturn");
+            }
+        }
+    }
+    if features.raw {
+        suffixes.extend(["FindRawArgs", "AggregateRawArgs"]);
+    }
+    for suffix in suffixes {
+        add(own(suffix), Some(m), TypeNameKind::Other);
     }
     add(format!("${m}Payload"), Some(m), TypeNameKind::Other);
     add(format!("Prisma__{m}Client"), Some(m), TypeNameKind::Other);
     add(format!("Get{c}AggregateType"), Some(m), TypeNameKind::Other);
     add(format!("Get{c}GroupByPayload"), Some(m), TypeNameKind::Other);
-    for suffix in ["AggregateArgs", "CountAggregateInputType", "MinAggregateInputType", "MaxAggregateInputType", "AvgAggregateInputType", "SumAggregateInputType"] {
+    let numeric = model.fields.iter().any(|f| f.kind == FieldKind::Scalar && matches!(f.type_name.as_str(), "Int" | "BigInt" | "Float" | "Decimal"));
+    let mut aggregates = vec!["AggregateArgs", "CountAggregateInputType", "MinAggregateInputType", "MaxAggregateInputType"];
+    if numeric {
+        aggregates.extend(["AvgAggregateInputType", "SumAggregateInputType"]);
+    }
+    for suffix in aggregates {
         add(format!("{c}{suffix}"), Some(m), TypeNameKind::Other);
     }
     let list_relations: Vec<&Field> = model.relation_fields().filter(|f| f.is_list).collect();
