@@ -16,9 +16,9 @@ pub struct SchemaSource {
     pub file_name: Option<String>,
 }
 
-/// Where to read the schema: a `.prisma` file or a folder of them, `{ source }`, or nothing to find
-/// it from the working directory as the Prisma CLI does.
-type SchemaInputArg = Option<Either<String, SchemaSource>>;
+// Every function takes `input: Option<Either<String, SchemaSource>>`: a `.prisma` file or a folder
+// of them, `{ source }`, or nothing to find the schema from the working directory as the Prisma CLI
+// does. (Spelt out in each signature: napi-rs does not resolve type aliases into index.d.ts.)
 
 /// One problem in a schema file (1-based line and column).
 #[napi(object)]
