@@ -41,7 +41,11 @@ pub fn run(args: Args, cwd: &Path) -> CliOutput {
     };
     let schema = match load(&input) {
         Ok(schema) => schema,
-        Err(error) => return CliOutput::usage_error(format!("{}\n", error.message)),
+        // Paths relative to the working directory read better, as Prisma prints them.
+        Err(error) => {
+            let prefix = format!("{}{}", cwd.display(), std::path::MAIN_SEPARATOR);
+            return CliOutput::usage_error(format!("{}\n", error.message.replace(&prefix, "")));
+        }
     };
     let text = typemap_source::render(&schema, format);
     let Some(out) = args.out else { return CliOutput::ok(text) };
