@@ -95,7 +95,11 @@ test('diagnostics are sorted, located and carry suggestions where there is one f
   // The span is the type reference itself: its text is what the suggestion replaces.
   const line = readFileSync(path.join(examples, 'broken/tagFixtures.ts'), 'utf8').split('\n')[4]
   assert.equal(line.slice(typeName.column - 1, typeName.endColumn - 1), 'Prisma.TagCreateInput')
-  assert.equal(at('broken/tagFixtures.ts', 13, 'unknown-field').suggestion, 'createdBy')
+  // A foreign key on the relation-style input: the fix rewrites the whole property.
+  const fk = at('broken/tagFixtures.ts', 13, 'unknown-field')
+  assert.equal(fk.suggestion, 'createdBy: { connect: { id: generatePK() } }')
+  const fkLine = readFileSync(path.join(examples, 'broken/tagFixtures.ts'), 'utf8').split('\n')[12]
+  assert.equal(fkLine.slice(fk.column - 1, fk.endColumn - 1), 'createdById: generatePK()')
   assert.equal(at('broken/CreditAccountDbFactory.ts', 18, 'unknown-delegate').suggestion, 'credit_account')
   assert.equal(at('broken/UserDbFactory.ts', 14, 'unknown-model').suggestion, '"User"')
   assert.equal(at('broken/TagTranslationDbFactory.ts', 18, 'delegate-mismatch').suggestion, 'tag_translation')

@@ -135,9 +135,12 @@ mod tests {
         let line = "broken/tagFixtures.ts:13:5 - error unknown-field: ";
         let at = out.stdout.find(line).unwrap_or_else(|| panic!("{line} not in\n{}", out.stdout));
         let after = &out.stdout[at..];
-        assert!(after.contains("13     createdById: generatePK(),"), "{after}");
-        assert!(after.contains("       ~~~~~~~~~~~\n"), "{after}");
-        assert!(after.contains("suggestion: createdBy"), "{after}");
+        let frame = format!(
+            "13     createdById: generatePK(), // expect: unknown-field\n   {}{}\n  suggestion: createdBy: {{ connect: {{ id: generatePK() }} }}\n",
+            " ".repeat(4),
+            "~".repeat("createdById: generatePK()".len())
+        );
+        assert!(after.contains(&frame), "{after}");
         assert!(out.stdout.contains("warning missing-factory"), "{}", out.stdout);
     }
 

@@ -88,6 +88,8 @@ pub struct FactoryScope {
 pub struct Checker<'c> {
     pub ctx: &'c Ctx<'c>,
     pub file: usize,
+    /// The file's text, for suggestions that rewrite a value.
+    pub source: &'c str,
     pub findings: Vec<Finding>,
     /// Declared return expectations of the enclosing functions.
     returns: Vec<Expect>,
@@ -107,10 +109,11 @@ pub struct Checker<'c> {
 }
 
 impl<'c> Checker<'c> {
-    pub fn new(ctx: &'c Ctx<'c>, file: usize) -> Self {
+    pub fn new(ctx: &'c Ctx<'c>, file: usize, source: &'c str) -> Self {
         Checker {
             ctx,
             file,
+            source,
             findings: Vec::new(),
             returns: Vec::new(),
             partial_params: Vec::new(),

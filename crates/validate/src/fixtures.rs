@@ -286,7 +286,23 @@ impl<'c> Checker<'c> {
                 "`{}` is a foreign key, which `Prisma.{type_name}` does not take: write the relation `{}` instead",
                 p.name, rel.name
             );
-            finding = finding.suggest(rel.name.clone()).help(format!("`{}: {{ connect: {{ id: … }} }}`, or use the unchecked input type", rel.name));
+            let target_key = rel.relation_to_fields.as_deref().and_then(|t| (t.len() == 1).then(|| t[0].clone()));
+            let single_fk = rel.relation_from_fields.as_deref().is_some_and(|f| f.len() == 1);
+            let value_span = p.value.span();
+            let value_text = self.source.get(value_span.start as usize..value_span.end as usize);
+            match (target_key, single_fk, value_text) {
+                // The fix rewrites the whole property: `createdById: x` -> `createdBy: { connect: { id: x } }`.
+                (Some(key), true, Some(value)) if !value.contains('\n') => {
+                    finding.start = p.key.start;
+                    finding.end = value_span.end;
+                    finding = finding
+                        .suggest(format!("{}: {{ connect: {{ {key}: {value} }} }}", rel.name))
+                        .help("or use the unchecked input type, which takes foreign keys");
+                }
+                _ => {
+                    finding = finding.help(format!("`{}: {{ connect: {{ id: … }} }}`, or use the unchecked input type", rel.name));
+                }
+            }
         } else if let Some(f) = schema_field.filter(|f| f.is_relation()) {
             // A relation on an unchecked input: write its foreign key.
             let fks = f.relation_from_fields.clone().unwrap_or_default();

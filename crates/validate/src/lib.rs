@@ -146,10 +146,10 @@ fn parse_and_summarize(path: &Path, text: &str) -> Parsed {
     Parsed { summary: summary::summarize(&ret.program, &ret.module_record), parse_error: None }
 }
 
-fn check_file(ctx: &checker::Ctx<'_>, file: usize, path: &Path, text: &str) -> (Vec<Finding>, Vec<FactoryEntry>) {
+fn check_file<'c>(ctx: &'c checker::Ctx<'c>, file: usize, path: &Path, text: &'c str) -> (Vec<Finding>, Vec<FactoryEntry>) {
     let allocator = Allocator::default();
     let ret = Parser::new(&allocator, text, source_type(path)).parse();
-    let mut c = checker::Checker::new(ctx, file);
+    let mut c = checker::Checker::new(ctx, file, text);
     walk::walk_program(&mut c, &ret.program);
     (c.findings, c.found_factories)
 }
