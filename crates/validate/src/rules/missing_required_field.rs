@@ -43,4 +43,20 @@ export function f(overrides: Partial<Prisma.tagCreateInput>): Prisma.tagCreateIn
             vec![find(src, "t:"), find(src, "noTag"), at(src, 4, "{ id: 3n }"), at(src, 6, "{ id")]
         );
     }
+
+    #[test]
+    fn spreads_follow_typescript() {
+        // `...this.generateMinimalData()` supplies that method's fields; `...overrides` (Partial)
+        // supplies none; an unresolvable spread silences the check but not an unknown field beside it.
+        let src = TAG_FACTORY.replace(
+            "            edgeCases: { long: { id: 2n, tag: \"x\".repeat(100) } },",
+            "            edgeCases: { fromMinimal: { ...this.generateMinimalData(), bookmarks: 9 }, unknownSpread: { ...(globalThis as any).x, nmae: 1 } },",
+        );
+        assert_ne!(src, TAG_FACTORY);
+        assert_eq!(run(&[("tag.ts", &src)]), vec![format!("unknown-field {}", find(&src, "nmae"))]);
+        let partial_only = TAG_FACTORY.replace("return { id: this.generateId(), tag: \"a\", ...overrides };", "return { id: this.generateId(), ...overrides };");
+        assert_ne!(partial_only, TAG_FACTORY);
+        let line = line_of(&partial_only, "return { id: this.generateId(), ...overrides };");
+        assert_eq!(run_code("missing-required-field", &[("tag.ts", &partial_only)]), vec![at(&partial_only, line, "{ id")]);
+    }
 }
