@@ -218,7 +218,22 @@ impl<'c> Checker<'c> {
     }
 }
 
-const CLIENT_WRITES: [&str; 6] = ["create", "createMany", "createManyAndReturn", "update", "updateMany", "upsert"];
+/// Client methods whose argument we check (`data`, `create`, `update`, `include`, `select`).
+const CLIENT_METHODS: [&str; 13] = [
+    "create",
+    "createMany",
+    "createManyAndReturn",
+    "update",
+    "updateMany",
+    "upsert",
+    "delete",
+    "findUnique",
+    "findUniqueOrThrow",
+    "findFirst",
+    "findFirstOrThrow",
+    "findMany",
+    "updateManyAndReturn",
+];
 
 impl Checker<'_> {
     /// Arguments of calls whose parameter types we know: Prisma client writes
@@ -228,7 +243,7 @@ impl Checker<'_> {
         let Expression::StaticMemberExpression(callee) = call.callee.without_parentheses() else { return };
         let method = callee.property.name.as_str();
         if let Expression::StaticMemberExpression(target) = callee.object.without_parentheses()
-            && CLIENT_WRITES.contains(&method)
+            && CLIENT_METHODS.contains(&method)
             && let Some(model) = self.ctx.schema.model_by_delegate(target.property.name.as_str())
         {
             if let Some(arg) = call.arguments.first().and_then(|a| a.as_expression()) {
@@ -283,6 +298,8 @@ impl Checker<'_> {
                 ("update", "data") | ("upsert", "update") => either(TypeNameKind::UpdateInput),
                 ("updateMany", "data") => either(TypeNameKind::UpdateManyMutationInput),
                 ("upsert", "create") => either(TypeNameKind::CreateInput),
+                (_, "include") => Expect::Shape { model: model.to_string(), select: false },
+                (_, "select") => Expect::Shape { model: model.to_string(), select: true },
                 _ => continue,
             };
             self.check_value(&p.value, &expect, p.key.span());

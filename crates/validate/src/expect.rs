@@ -61,6 +61,8 @@ pub enum Expect {
     Object { props: Vec<(String, Expect)>, index: Option<Box<Expect>> },
     /// The fixtures interface (`DbTestFixtures<Create, Update>`).
     Fixtures { create: Option<InputSpec>, update: Option<InputSpec> },
+    /// `Prisma.<Model>Include` (`select: false`) or `Prisma.<Model>Select` (`select: true`).
+    Shape { model: String, select: bool },
     Opaque,
 }
 
@@ -130,6 +132,11 @@ impl Evaluator<'_> {
         if let Some(bare) = prisma_name(name) {
             let Some(resolved) = fixture_schema::type_names::resolve(self.schema, bare) else { return Expect::Opaque };
             let Some(model) = resolved.model else { return Expect::Opaque };
+            match resolved.kind {
+                TypeNameKind::Include => return Expect::Shape { model, select: false },
+                TypeNameKind::Select => return Expect::Shape { model, select: true },
+                _ => {}
+            }
             let spec = InputSpec::new(&model, resolved.kind);
             return if spec.is_checkable() { Expect::Input(spec) } else { Expect::Opaque };
         }

@@ -141,6 +141,74 @@ impl<'c> Checker<'c> {
                     self.check_fixtures_object(obj, create.as_ref(), update.as_ref());
                 }
             }
+            Expect::Shape { model, select } => {
+                if let Some(obj) = object_of(value) {
+                    self.check_shape(obj, model, *select);
+                }
+            }
+        }
+    }
+
+    /// An `include` (relation fields and `_count`) or `select` (every field and `_count`) of
+    /// `model`, nested `include`/`select` of relations checked against the related model.
+    pub fn check_shape(&mut self, obj: &ObjectExpression<'_>, model_name: &str, select: bool) {
+        let schema = self.ctx.schema;
+        let Some(model) = schema.model(model_name) else { return };
+        let (mut ps, mut spreads) = (Vec::new(), Vec::new());
+        props(obj, &mut ps, &mut spreads);
+        let what = if select { "Select" } else { "Include" };
+        for p in &ps {
+            if p.name == "_count" {
+                self.check_count_shape(p.value, model);
+                continue;
+            }
+            let field = model.field(&p.name).filter(|f| select || f.is_relation());
+            let Some(field) = field else {
+                let candidates = model.fields.iter().filter(|f| select || f.is_relation()).map(|f| f.name.as_str());
+                let mut f = Finding::new(Code::UnknownField, p.key, format!("`{}` is not a {} of `Prisma.{model_name}{what}`", p.name, if select { "field" } else { "relation" }));
+                if let Some(c) = closest(&p.name, candidates) {
+                    f = f.suggest(c.to_string()).help(format!("did you mean `{c}`?"));
+                }
+                self.push(f);
+                continue;
+            };
+            // `relation: { select: …, include: … }` shapes the related model.
+            if field.is_relation()
+                && let Some(inner) = object_of(p.value)
+            {
+                let (mut qs, mut _sp) = (Vec::new(), Vec::new());
+                props(inner, &mut qs, &mut _sp);
+                for q in qs {
+                    match (q.name.as_str(), object_of(q.value)) {
+                        ("select", Some(o)) => self.check_shape(o, &field.type_name, true),
+                        ("include", Some(o)) => self.check_shape(o, &field.type_name, false),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
+    /// `_count: { select: { <list relation>: true } }`
+    fn check_count_shape(&mut self, value: &Expression<'_>, model: &Model) {
+        let Some(obj) = object_of(value) else { return };
+        let (mut ps, mut _sp) = (Vec::new(), Vec::new());
+        props(obj, &mut ps, &mut _sp);
+        for p in ps.iter().filter(|p| p.name == "select") {
+            let Some(sel) = object_of(p.value) else { continue };
+            let (mut qs, mut _sp2) = (Vec::new(), Vec::new());
+            props(sel, &mut qs, &mut _sp2);
+            for q in &qs {
+                let is_list_relation = model.field(&q.name).is_some_and(|f| f.is_relation() && f.is_list);
+                if !is_list_relation {
+                    let candidates = model.fields.iter().filter(|f| f.is_relation() && f.is_list).map(|f| f.name.as_str());
+                    let mut f = Finding::new(Code::UnknownField, q.key, format!("`{}` is not a list relation of `{}` (what `_count` counts)", q.name, model.name));
+                    if let Some(c) = closest(&q.name, candidates) {
+                        f = f.suggest(c.to_string());
+                    }
+                    self.push(f);
+                }
+            }
         }
     }
 

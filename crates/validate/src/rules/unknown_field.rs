@@ -35,4 +35,18 @@ export const w: Prisma.tagCreateInput = { id: 1n, tag: "a", createdBy: { connect
             vec![find(src, "nmae"), find(src, "createdById"), find(src, "lang:"), find(src, "email")]
         );
     }
+
+    #[test]
+    fn include_and_select_shapes() {
+        let src = r#"import type { Prisma } from "@prisma/client";
+export const ok: Prisma.tagInclude = { createdBy: { select: { name: true, handle: true } }, translations: true, _count: { select: { translations: true } } };
+export const bad: Prisma.tagInclude = { bookmarks: true, createdBy: { select: { nick: true } }, _count: { select: { createdBy: true } } };
+declare const db: any;
+db.tag.findMany({ include: { translation: true } });
+"#;
+        assert_eq!(
+            run_code("unknown-field", &[("a.ts", src)]),
+            vec![at(src, 3, "bookmarks"), at(src, 3, "nick"), at(src, 3, "createdBy: true"), find(src, "translation: true")]
+        );
+    }
 }
