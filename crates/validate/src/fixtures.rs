@@ -511,8 +511,48 @@ impl<'c> Checker<'c> {
                         }
                     }
                 }
+                // `deleteMany: { … }` and `updateMany: { where: … }` filter the related rows by
+                // their scalar fields (`<Model>ScalarWhereInput`).
+                "deleteMany" => self.each_object(p.value, p.key, |this, o, _| this.check_scalar_where(o, target)),
+                "updateMany" => self.each_object(p.value, p.key, |this, o, _| {
+                    let (mut inner, mut sp) = (Vec::new(), Vec::new());
+                    props(o, &mut inner, &mut sp);
+                    for q in inner {
+                        if q.name == "where"
+                            && let Some(w) = object_of(q.value)
+                        {
+                            this.check_scalar_where(w, target);
+                        }
+                    }
+                }),
                 _ => {}
             }
+        }
+    }
+
+    /// `<Model>ScalarWhereInput`: scalar fields of the model and `AND`/`OR`/`NOT`.
+    fn check_scalar_where(&mut self, obj: &ObjectExpression<'_>, target: &str) {
+        let Some(model) = self.ctx.schema.model(target) else { return };
+        let (mut ps, mut sp) = (Vec::new(), Vec::new());
+        props(obj, &mut ps, &mut sp);
+        for p in &ps {
+            let scalar = model.field(&p.name).is_some_and(|f| !f.is_relation());
+            if scalar || matches!(p.name.as_str(), "AND" | "OR" | "NOT") {
+                continue;
+            }
+            let mut f = Finding::new(
+                Code::UnknownField,
+                p.key,
+                format!("`{}` is not a scalar field of `{target}`: `Prisma.{target}ScalarWhereInput` filters by scalar fields only", p.name),
+            );
+            if let Some(rel) = model.field(&p.name).filter(|f| f.is_relation())
+                && let Some(fk) = rel.relation_from_fields.as_deref().filter(|f| f.len() == 1)
+            {
+                f = f.help(format!("filter by the foreign key `{}` instead", fk[0]));
+            } else if let Some(c) = closest(&p.name, model.fields.iter().filter(|f| !f.is_relation()).map(|f| f.name.as_str())) {
+                f = f.suggest(c.to_string()).help(format!("did you mean `{c}`?"));
+            }
+            self.push(f);
         }
     }
 

@@ -49,4 +49,13 @@ db.tag.findMany({ include: { translation: true } });
             vec![at(src, 3, "bookmarks"), at(src, 3, "nick"), at(src, 3, "createdBy: true"), find(src, "translation: true")]
         );
     }
+
+    #[test]
+    fn nested_deletemany_filters_by_scalars() {
+        let src = r#"import type { Prisma } from "@prisma/client";
+export const ok: Prisma.tagUpdateInput = { translations: { deleteMany: { language: "en" }, updateMany: { where: { tagId: 1n }, data: { description: "d" } } } };
+export const bad: Prisma.tagUpdateInput = { translations: { deleteMany: { tag: { id: 1n } } } };
+"#;
+        assert_eq!(run_code("unknown-field", &[("a.ts", src)]), vec![at(src, 3, "tag: {")]);
+    }
 }
