@@ -128,6 +128,18 @@ struct Parsed {
 }
 
 fn parse_and_summarize(path: &Path, text: &str) -> Parsed {
+    let (depth, at) = max_nesting(text);
+    if depth > MAX_NESTING {
+        return Parsed {
+            summary: summary::FileSummary::default(),
+            parse_error: Some(rules::parse_error::finding(
+                at as u32,
+                at as u32 + 1,
+                &format!("brackets nest {depth} levels deep here; files nesting deeper than {MAX_NESTING} levels are not analysed"),
+                Some("split the expression; generated data belongs in a JSON file"),
+            )),
+        };
+    }
     let allocator = Allocator::default();
     let ret = Parser::new(&allocator, text, source_type(path)).parse();
     if ret.panicked || !ret.diagnostics.is_empty() {
@@ -189,8 +201,75 @@ fn read_and_parse(cfg: &config::Resolved) -> Result<Files, ValidateError> {
     Ok((paths, texts, parsed))
 }
 
+/// The threads the analysis runs on: rayon's, with stacks large enough for deeply nested code
+/// (recursive descent parsing and walking; a stack overflow would abort the Node process).
+fn pool() -> &'static rayon::ThreadPool {
+    static POOL: std::sync::OnceLock<rayon::ThreadPool> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("fixture-validate-{i}"))
+            .stack_size(256 << 20)
+            .build()
+            .unwrap_or_else(|_| rayon::ThreadPoolBuilder::new().build().expect("a rayon thread pool"))
+    })
+}
+
+/// Deeper bracket nesting than this is reported instead of parsed (far beyond real code, well
+/// within the analysis threads' stacks).
+const MAX_NESTING: usize = 4000;
+
+/// The deepest `(`/`[`/`{` nesting of a text, outside strings and comments (roughly: template
+/// literals count as strings).
+fn max_nesting(text: &str) -> (usize, usize) {
+    let b = text.as_bytes();
+    let (mut depth, mut max, mut at, mut i) = (0usize, 0usize, 0usize, 0usize);
+    while i < b.len() {
+        match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
+                    i += 1;
+                }
+                i += 1;
+            }
+            q @ (b'"' | b'\'' | b'`') => {
+                i += 1;
+                while i < b.len() && b[i] != q {
+                    if b[i] == b'\\' {
+                        i += 1;
+                    }
+                    if q != b'`' && b[i.min(b.len() - 1)] == b'\n' {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    max = depth;
+                    at = i;
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    (max, at)
+}
+
 /// Runs the validator.
 pub fn validate(options: &Options) -> Result<Report, ValidateError> {
+    pool().install(|| validate_here(options))
+}
+
+fn validate_here(options: &Options) -> Result<Report, ValidateError> {
     let started = Instant::now();
     let cfg = config::resolve(options)?;
 
@@ -247,6 +326,10 @@ pub fn validate(options: &Options) -> Result<Report, ValidateError> {
 /// Validates source texts held in memory (unsaved editor buffers, tests) against schema text.
 /// `target` is the tsconfig target (`None`: BigInt literals allowed).
 pub fn validate_sources(schema: &str, files: Vec<(PathBuf, String)>, base_class: Option<&str>, target: Option<&str>) -> Result<Report, ValidateError> {
+    pool().install(|| validate_sources_here(schema, files, base_class, target))
+}
+
+fn validate_sources_here(schema: &str, files: Vec<(PathBuf, String)>, base_class: Option<&str>, target: Option<&str>) -> Result<Report, ValidateError> {
     let started = Instant::now();
     let options = Options { cwd: PathBuf::from("/"), base_class: base_class.map(String::from), ..Default::default() };
     let mut cfg = config::resolve(&options)?;
@@ -385,5 +468,27 @@ fn finish(
         factories,
         diagnostics,
         files,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_depth_ignores_strings_and_comments() {
+        assert_eq!(max_nesting("f([{}])").0, 3);
+        assert_eq!(max_nesting("const s = \"(((\"; // [[[\n/* {{{ */ g(`(${1})`)").0, 1);
+    }
+
+    #[test]
+    fn absurdly_deep_nesting_is_a_parse_error_not_a_crash() {
+        let deep = format!("export const x = {}1{};\n", "(".repeat(50_000), ")".repeat(50_000));
+        let r = validate_sources("datasource db {\n  provider = \"postgresql\"\n}\n", vec![("/t/deep.ts".into(), deep)], None, None).unwrap();
+        assert_eq!(r.diagnostics.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(), vec!["parse-error"]);
+        // Deep but under the limit: parsed and walked on the analysis threads' large stacks.
+        let nested = format!("export const y = {}1{};\n", "[(".repeat(MAX_NESTING / 2 - 1), ")]".repeat(MAX_NESTING / 2 - 1));
+        let r = validate_sources("datasource db {\n  provider = \"postgresql\"\n}\n", vec![("/t/nested.ts".into(), nested)], None, None).unwrap();
+        assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
     }
 }
