@@ -1,13 +1,17 @@
 //! napi bindings for fixture-schema (see crates/schema): argument conversion and result shapes only.
 //! An invalid schema throws an `Error` built here, with `code` and a `diagnostics` array set on it.
+//! `loadSchema` and `resolveTypeMap` return `JSON.parse` of a string serialized in Rust
+//! (`fixture_schema::api_json`); their `#[napi(object)]` structs here only declare the TypeScript
+//! shapes in index.d.ts, so the two must be kept in step (the API tests check the keys).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use fixture_schema::typemap_source::{self, TypeMapFormat};
 use fixture_schema::{SchemaError, SchemaErrorKind, SchemaInput};
-use napi::bindgen_prelude::Either;
-use napi::{Env, Status};
+use napi::bindgen_prelude::{Either, Function, Unknown};
+use napi::bindgen_prelude::JsObjectValue;
+use napi::{Env, JSON, Status};
 
 /// Schema text given directly; `fileName` (default `schema.prisma`) is used in diagnostics.
 #[napi(object)]
@@ -35,6 +39,7 @@ pub struct SchemaDiagnostic {
 
 /// A model or view, shaped like the DMMF `datamodel` model plus the generated names.
 #[napi(object)]
+#[allow(dead_code)] // declares the TypeScript shape only: the value is built as JSON (api_json)
 pub struct SchemaModel {
     pub name: String,
     /// The PrismaClient property: first character lower-cased.
@@ -57,6 +62,7 @@ pub struct SchemaModel {
 
 /// The exact `Prisma.<name>` type names of a model; `null` where Prisma generates none.
 #[napi(object)]
+#[allow(dead_code)] // declares the TypeScript shape only: the value is built as JSON (api_json)
 pub struct ModelTypeNames {
     pub model: String,
     pub create_input: Option<String>,
@@ -73,6 +79,7 @@ pub struct ModelTypeNames {
 
 /// A field as the DMMF `datamodel` lists it.
 #[napi(object)]
+#[allow(dead_code)] // declares the TypeScript shape only: the value is built as JSON (api_json)
 pub struct SchemaField {
     pub name: String,
     #[napi(ts_type = "'scalar' | 'enum' | 'object' | 'unsupported'")]
@@ -96,6 +103,7 @@ pub struct SchemaField {
 }
 
 #[napi(object)]
+#[allow(dead_code)] // declares the TypeScript shape only: the value is built as JSON (api_json)
 pub struct UnsupportedField {
     pub name: String,
     #[napi(js_name = "type")]
@@ -105,6 +113,7 @@ pub struct UnsupportedField {
 }
 
 #[napi(object)]
+#[allow(dead_code)] // declares the TypeScript shape only: the value is built as JSON (api_json)
 pub struct SchemaEnum {
     pub name: String,
     pub db_name: Option<String>,
@@ -112,6 +121,7 @@ pub struct SchemaEnum {
 }
 
 #[napi(object)]
+#[allow(dead_code)] // declares the TypeScript shape only: the value is built as JSON (api_json)
 pub struct SchemaEnumValue {
     pub name: String,
     pub db_name: Option<String>,
@@ -119,6 +129,7 @@ pub struct SchemaEnumValue {
 
 /// A MongoDB composite type (`type` block).
 #[napi(object)]
+#[allow(dead_code)] // declares the TypeScript shape only: the value is built as JSON (api_json)
 pub struct SchemaCompositeType {
     pub name: String,
     pub fields: Vec<SchemaField>,
@@ -126,6 +137,7 @@ pub struct SchemaCompositeType {
 
 /// The resolved schema.
 #[napi(object)]
+#[allow(dead_code)] // declares the TypeScript shape only: the value is built as JSON (api_json)
 pub struct LoadedSchema {
     /// The files read, in reading order.
     pub files: Vec<String>,
@@ -143,6 +155,7 @@ pub struct LoadedSchema {
 
 /// `resolveTypeMap`'s result: everything keyed by name.
 #[napi(object)]
+#[allow(dead_code)] // declares the TypeScript shape only: the value is built as JSON (api_json)
 pub struct TypeMap {
     pub models: BTreeMap<String, SchemaModel>,
     pub enums: BTreeMap<String, SchemaEnum>,
@@ -201,102 +214,27 @@ fn load(env: &Env, input: Option<Either<String, SchemaSource>>) -> napi::Result<
     fixture_schema::load_shared(&to_input(input)?).map_err(|e| throw(env, e))
 }
 
-fn field(f: &fixture_schema::Field) -> SchemaField {
-    SchemaField {
-        name: f.name.clone(),
-        kind: f.kind.as_str().to_owned(),
-        type_name: f.type_name.clone(),
-        is_list: f.is_list,
-        is_required: f.is_required,
-        is_id: f.is_id,
-        is_unique: f.is_unique,
-        is_updated_at: f.is_updated_at,
-        has_default_value: f.has_default_value,
-        default: f.default.clone(),
-        db_name: f.db_name.clone(),
-        relation_name: f.relation_name.clone(),
-        relation_from_fields: f.relation_from_fields.clone(),
-        relation_to_fields: f.relation_to_fields.clone(),
-        is_read_only: f.is_read_only,
-    }
-}
-
-fn model(m: &fixture_schema::Model) -> SchemaModel {
-    let t = &m.types;
-    SchemaModel {
-        name: m.name.clone(),
-        delegate: m.delegate.clone(),
-        db_name: m.db_name.clone(),
-        is_view: m.is_view,
-        id_fields: m.id_fields.clone(),
-        unique_fields: m.unique_fields.clone(),
-        types: ModelTypeNames {
-            model: t.model.clone(),
-            create_input: t.create_input.clone(),
-            unchecked_create_input: t.unchecked_create_input.clone(),
-            update_input: t.update_input.clone(),
-            unchecked_update_input: t.unchecked_update_input.clone(),
-            create_many_input: t.create_many_input.clone(),
-            where_input: t.where_input.clone(),
-            where_unique_input: t.where_unique_input.clone(),
-            order_by_with_relation_input: t.order_by_with_relation_input.clone(),
-            select: t.select.clone(),
-            include: t.include.clone(),
-        },
-        fields: m.fields.iter().map(field).collect(),
-        required_create_fields: m.required_create_fields.clone(),
-        required_unchecked_create_fields: m.required_unchecked_create_fields.clone(),
-        unsupported_fields: m
-            .unsupported_fields
-            .iter()
-            .map(|u| UnsupportedField {
-                name: u.name.clone(),
-                type_name: u.type_name.clone(),
-                is_required: u.is_required,
-                has_default_value: u.has_default_value,
-            })
-            .collect(),
-    }
-}
-
-fn schema_enum(e: &fixture_schema::Enum) -> SchemaEnum {
-    SchemaEnum {
-        name: e.name.clone(),
-        db_name: e.db_name.clone(),
-        values: e.values.iter().map(|v| SchemaEnumValue { name: v.name.clone(), db_name: v.db_name.clone() }).collect(),
-    }
-}
-
-fn composite(t: &fixture_schema::CompositeType) -> SchemaCompositeType {
-    SchemaCompositeType { name: t.name.clone(), fields: t.fields.iter().map(field).collect() }
+/// `JSON.parse(json)` on the JS side: one string crosses the boundary instead of thousands of
+/// objects built property by property (see `fixture_schema::api_json`).
+fn parse_json<'env>(env: &'env Env, json: String) -> napi::Result<Unknown<'env>> {
+    let json_namespace: JSON<'env> = env.get_global()?.get_named_property_unchecked("JSON")?;
+    let parse: Function<'env, String, Unknown<'env>> = json_namespace.get_named_property_unchecked("parse")?;
+    parse.call(json)
 }
 
 /// Loads a Prisma schema (a path, `{ source }`, or discovered from the working directory).
 /// Throws an `Error` with `code` and `diagnostics` when the schema is invalid or not found.
-#[napi(catch_unwind)]
-pub fn load_schema(env: Env, input: Option<Either<String, SchemaSource>>) -> napi::Result<LoadedSchema> {
-    let schema = load(&env, input)?;
-    Ok(LoadedSchema {
-        files: schema.files.clone(),
-        provider: schema.provider.clone(),
-        source_hash: schema.source_hash.clone(),
-        preview_features: schema.preview_features.clone(),
-        models: schema.models.iter().map(model).collect(),
-        enums: schema.enums.iter().map(schema_enum).collect(),
-        types: schema.types.iter().map(composite).collect(),
-        warnings: schema.warnings.iter().map(to_js_diagnostic).collect(),
-    })
+#[napi(catch_unwind, ts_return_type = "LoadedSchema")]
+pub fn load_schema<'env>(env: &'env Env, input: Option<Either<String, SchemaSource>>) -> napi::Result<Unknown<'env>> {
+    let schema = load(env, input)?;
+    parse_json(env, fixture_schema::api_json::loaded_schema_json(&schema))
 }
 
 /// The type map: models (views included, `@@ignore`d left out), enums and composite types by name.
-#[napi(catch_unwind)]
-pub fn resolve_type_map(env: Env, input: Option<Either<String, SchemaSource>>) -> napi::Result<TypeMap> {
-    let schema = load(&env, input)?;
-    Ok(TypeMap {
-        models: schema.models.iter().map(|m| (m.name.clone(), model(m))).collect(),
-        enums: schema.enums.iter().map(|e| (e.name.clone(), schema_enum(e))).collect(),
-        types: schema.types.iter().map(|t| (t.name.clone(), composite(t))).collect(),
-    })
+#[napi(catch_unwind, ts_return_type = "TypeMap")]
+pub fn resolve_type_map<'env>(env: &'env Env, input: Option<Either<String, SchemaSource>>) -> napi::Result<Unknown<'env>> {
+    let schema = load(env, input)?;
+    parse_json(env, fixture_schema::api_json::type_map_json(&schema))
 }
 
 /// The real `Prisma.<name>` for a misspelt one (`CreditAccountCreateInput` ->

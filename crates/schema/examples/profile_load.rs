@@ -1,25 +1,21 @@
-//! Times `load` on a schema: `cargo run --release -p fixture-schema --example profile_load -- PATH`.
+//! Times `load` on a schema, stage by stage:
+//! `cargo run --release -p fixture-schema --example profile_load -- PATH [ITERATIONS]`.
+//! Each iteration gets text it has not seen (a trailing comment), like a cold call.
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: profile_load PATH");
+    let mut args = std::env::args().skip(1);
+    let path = args.next().expect("usage: profile_load PATH [ITERATIONS]");
+    let iterations: usize = args.next().map(|n| n.parse().expect("ITERATIONS is a number")).unwrap_or(15);
     let input = fixture_schema::SchemaInput::Path(path.into());
     let files = fixture_schema::input::read_sources(&input).unwrap();
-    for _ in 0..3 {
+    let mut samples = Vec::with_capacity(iterations);
+    for i in 0..iterations {
+        let mut files = files.clone();
+        files[0].1.push_str(&format!("\n// run {i}\n"));
         let start = std::time::Instant::now();
-        let sources: Vec<(String, saola_psl::SourceFile)> = files.iter().map(|(n, t)| (n.clone(), saola_psl::SourceFile::from(t.as_str()))).collect();
-        let validated = saola_psl::validate_multi_file_without_extensions(&sources);
-        let psl = start.elapsed();
-        let start2 = std::time::Instant::now();
-        let single = saola_psl::SourceFile::from(files[0].1.as_str());
-        let parsed = saola_psl::parse_without_validation(single, saola_psl::builtin_connectors::BUILTIN_CONNECTORS, &saola_psl::parser_database::NoExtensionTypes);
-        println!("parse only {:?}", start2.elapsed());
-        drop(parsed);
-        drop(validated);
-        let start = std::time::Instant::now();
-        let schema = fixture_schema::load_sources(files.clone()).unwrap();
-        let all = start.elapsed();
-        let start = std::time::Instant::now();
-        let names = schema.type_index().names.len();
-        let universe = start.elapsed();
-        println!("psl {psl:?}, load {all:?}, universe {universe:?} ({names} names)");
+        let schema = fixture_schema::load_sources(files).unwrap();
+        samples.push(start.elapsed());
+        std::hint::black_box(schema);
     }
+    samples.sort();
+    println!("load: median {:?}, min {:?} over {iterations}", samples[iterations / 2], samples[0]);
 }

@@ -8,6 +8,7 @@
 //! - [`type_names`] knows every name of the generated `Prisma` namespace: `resolve`, `exists`, `suggest`.
 //! - [`input_fields`] lists the fields of the create/update input types, to check object literals.
 //! - [`typemap_source`] renders the `PRISMA_TYPE_MAP.ts`-style module.
+//! - [`api_json`] serializes the schema in the shapes the Node API returns, as one JSON string.
 //!
 //! Both Prisma lines are accepted: see [`compat`] for the 6.x/7.x divergences and how each is handled.
 //!
@@ -20,6 +21,7 @@
 //!   `WhereUniqueInput` keys) and `unsupported_fields`; `Field` adds `native_type`.
 //! - `ModelTypeNames::where_unique_input` is an `Option` (a view without a unique criterion has none).
 
+pub mod api_json;
 pub mod compat;
 mod create_inputs;
 mod defaults;
@@ -27,6 +29,7 @@ pub mod diagnostics;
 pub mod input;
 mod load;
 pub mod model;
+mod nesting;
 mod resolve;
 pub mod type_names;
 pub mod typemap_source;

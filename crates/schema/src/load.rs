@@ -18,6 +18,7 @@ pub fn load_sources(files: Vec<(String, String)>) -> Result<Schema, SchemaError>
     if files.is_empty() {
         return Err(SchemaError::io("No schema files were given."));
     }
+    crate::nesting::check(&files)?;
     let sources: Vec<(String, SourceFile)> =
         files.iter().map(|(name, text)| (name.clone(), SourceFile::from(text.as_str()))).collect();
     let validated = saola_psl_core::validate_multi_file(&sources, compat::connectors(), &saola_psl::parser_database::NoExtensionTypes);
