@@ -2,7 +2,7 @@
 //! An invalid schema throws an `Error` built here, with `code` and a `diagnostics` array set on it.
 //! `loadSchema` and `resolveTypeMap` return `JSON.parse` of a string serialized in Rust
 //! (`fixture_schema::api_json`); their `#[napi(object)]` structs here only declare the TypeScript
-//! shapes in index.d.ts, so the two must be kept in step (the API tests check the keys).
+//! shapes in index.d.ts; crates/schema/tests/api_json_shape.rs holds the JSON to those shapes.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
