@@ -5,10 +5,12 @@
 // Every resolveTypeMap call gets a schema text it has not seen (a trailing comment with the run
 // number), so each one parses, validates and resolves from scratch: the addon caches by content.
 // get_dmmf is timed with its JSON.parse, since a caller needs the object; the table also shows it
-// without. Median of RUNS calls after WARMUP calls.
+// without. Median of RUNS calls after WARMUP calls. `first call` is timed in fresh Node processes
+// (median of FRESH): loading the addon, then the first resolveTypeMap of the schema file.
 import fs from 'node:fs'
 import path from 'node:path'
 import os from 'node:os'
+import { execFileSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 
@@ -19,7 +21,8 @@ const wasm6 = require('prisma-schema-wasm-6')
 
 const corpus = fileURLToPath(new URL('../../shared/corpus/', import.meta.url))
 const RUNS = Number(process.env.SCHEMA_BENCH_RUNS ?? 15)
-const WARMUP = 3
+const WARMUP = 5
+const FRESH = Number(process.env.SCHEMA_BENCH_FRESH ?? 5)
 
 if (!fs.existsSync(corpus)) {
   console.log(`skipped: the shared corpus is absent (expected ../shared/corpus from the repository root)`)
@@ -62,6 +65,19 @@ function time(fn) {
   return median(samples)
 }
 
+/** `[addon load ms, first resolveTypeMap ms]` in a new Node process, median of FRESH processes. */
+function firstCall(schemaPath) {
+  const script = `
+    let start = process.hrtime.bigint()
+    const native = require(${JSON.stringify(fileURLToPath(new URL('../index.js', import.meta.url)))})
+    const load = Number(process.hrtime.bigint() - start) / 1e6
+    start = process.hrtime.bigint()
+    native.resolveTypeMap(${JSON.stringify(schemaPath)})
+    console.log(JSON.stringify([load, Number(process.hrtime.bigint() - start) / 1e6]))`
+  const runs = Array.from({ length: FRESH }, () => JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })))
+  return [median(runs.map((r) => r[0])), median(runs.map((r) => r[1]))]
+}
+
 const scaledDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fixture-native-bench-'))
 const scaledPath = path.join(scaledDir, 'schema.prisma')
 fs.writeFileSync(scaledPath, scaled(fs.readFileSync(path.join(corpus, 'vrooli', 'schema.prisma'), 'utf8'), 4))
@@ -73,7 +89,9 @@ const cases = [
   ['vrooli x4 (synthetic: renamed copies)', scaledPath],
 ]
 
-console.log(`resolveTypeMap vs get_dmmf, ${os.cpus().length} cores, Node ${process.version}, median of ${RUNS} runs`)
+console.log(
+  `resolveTypeMap vs get_dmmf, ${os.cpus().length} cores, Node ${process.version}, median of ${RUNS} runs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+)
 const rows = []
 for (const [name, schemaPath] of cases) {
   const files = readFiles(schemaPath)
@@ -88,16 +106,20 @@ for (const [name, schemaPath] of cases) {
   // Multi-file schemas are one text for { source }: the models are the same.
   const text = files.map(([, t]) => t).join('\n')
   const ours = time((i) => native.resolveTypeMap({ source: `${text}\n// run ${i}\n` }))
+  const loaded = time((i) => native.loadSchema({ source: `${text}\n// load ${i}\n` }))
   const cached = time(() => native.resolveTypeMap(schemaPath))
   const dmmfRaw = time(() => engine.get_dmmf(JSON.stringify({ prismaSchema: files, noColor: true })))
   const dmmf = time(() => JSON.parse(engine.get_dmmf(JSON.stringify({ prismaSchema: files, noColor: true }))))
-  rows.push({ name, models, ours, cached, dmmfRaw, dmmf })
+  const [addonLoad, first] = firstCall(schemaPath)
+  rows.push({ name, models, ours, loaded, cached, first, addonLoad, dmmfRaw, dmmf })
 }
 
-console.log('| schema | models | resolveTypeMap (cold) | resolveTypeMap (cached) | get_dmmf | get_dmmf + JSON.parse | speed-up (cold vs get_dmmf + parse) |')
-console.log('|---|---|---|---|---|---|---|')
+console.log(
+  '| schema | models | resolveTypeMap cold | loadSchema cold | resolveTypeMap cached | first call in a fresh process (+ addon load) | get_dmmf | get_dmmf + JSON.parse | ratio (cold vs get_dmmf + parse) |',
+)
+console.log('|---|---|---|---|---|---|---|---|---|')
 for (const r of rows) {
   console.log(
-    `| ${r.name} | ${r.models} | ${r.ours.toFixed(2)} ms | ${r.cached.toFixed(3)} ms | ${r.dmmfRaw.toFixed(1)} ms | ${r.dmmf.toFixed(1)} ms | ${(r.dmmf / r.ours).toFixed(0)}x |`,
+    `| ${r.name} | ${r.models} | ${r.ours.toFixed(2)} ms | ${r.loaded.toFixed(2)} ms | ${r.cached.toFixed(2)} ms | ${r.first.toFixed(1)} ms (+ ${r.addonLoad.toFixed(1)} ms) | ${r.dmmfRaw.toFixed(1)} ms | ${r.dmmf.toFixed(1)} ms | ${(r.dmmf / r.ours).toFixed(0)}x |`,
   )
 }
