@@ -216,9 +216,9 @@ fn load(env: &Env, input: Option<Either<String, SchemaSource>>) -> napi::Result<
 
 /// `JSON.parse(json)` on the JS side: one string crosses the boundary instead of thousands of
 /// objects built property by property (see `fixture_schema::api_json`).
-fn parse_json<'env>(env: &'env Env, json: String) -> napi::Result<Unknown<'env>> {
+fn parse_json<'env>(env: &'env Env, json: &str) -> napi::Result<Unknown<'env>> {
     let json_namespace: JSON<'env> = env.get_global()?.get_named_property_unchecked("JSON")?;
-    let parse: Function<'env, String, Unknown<'env>> = json_namespace.get_named_property_unchecked("parse")?;
+    let parse: Function<'env, &str, Unknown<'env>> = json_namespace.get_named_property_unchecked("parse")?;
     parse.call(json)
 }
 

@@ -4,16 +4,34 @@
 //!
 //! The shapes are the ones `index.d.ts` declares: the DMMF `datamodel` attributes plus the
 //! generated names; absent optional values are left out (as napi leaves out a `None` field);
-//! internal data (spans, native types, unique index names) is not part of it.
+//! internal data (spans, native types, unique index names) is not part of it. Each document is
+//! serialized once per resolved schema and kept with it, so a repeat call only parses.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
 use crate::{CompositeType, Enum, Field, Model, ModelTypeNames, Schema, SchemaDiagnostic, UnsupportedField};
 
+/// The two documents, each serialized once per schema.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Serialized {
+    loaded_schema: OnceLock<String>,
+    type_map: OnceLock<String>,
+}
+
 /// `loadSchema`'s result: the schema with models, enums and types as lists in schema order.
-pub fn loaded_schema_json(schema: &Schema) -> String {
+pub fn loaded_schema_json(schema: &Schema) -> &str {
+    schema.api_json.loaded_schema.get_or_init(|| serialize_loaded_schema(schema))
+}
+
+/// `resolveTypeMap`'s result: models, enums and composite types keyed by name.
+pub fn type_map_json(schema: &Schema) -> &str {
+    schema.api_json.type_map.get_or_init(|| serialize_type_map(schema))
+}
+
+fn serialize_loaded_schema(schema: &Schema) -> String {
     let loaded = LoadedSchema {
         files: &schema.files,
         provider: &schema.provider,
@@ -27,8 +45,7 @@ pub fn loaded_schema_json(schema: &Schema) -> String {
     to_json(&loaded)
 }
 
-/// `resolveTypeMap`'s result: models, enums and composite types keyed by name.
-pub fn type_map_json(schema: &Schema) -> String {
+fn serialize_type_map(schema: &Schema) -> String {
     let map = TypeMap {
         models: schema.models.iter().map(|m| (m.name.as_str(), ModelJson(m))).collect(),
         enums: schema.enums.iter().map(|e| (e.name.as_str(), EnumJson(e))).collect(),
@@ -264,7 +281,7 @@ view Totals {
 
     #[test]
     fn type_map_keys_by_name_and_leaves_out_absent_values() {
-        let json: serde_json::Value = serde_json::from_str(&type_map_json(&schema())).unwrap();
+        let json: serde_json::Value = serde_json::from_str(type_map_json(&schema())).unwrap();
         let user = &json["models"]["User"];
         assert_eq!(user["dbName"], "users");
         assert_eq!(user["types"]["createInput"], "UserCreateInput");
@@ -282,7 +299,7 @@ view Totals {
 
     #[test]
     fn loaded_schema_lists_models_in_schema_order() {
-        let json: serde_json::Value = serde_json::from_str(&loaded_schema_json(&schema())).unwrap();
+        let json: serde_json::Value = serde_json::from_str(loaded_schema_json(&schema())).unwrap();
         let names: Vec<&str> = json["models"].as_array().unwrap().iter().map(|m| m["name"].as_str().unwrap()).collect();
         assert_eq!(names, ["User", "Post", "Totals"]);
         assert_eq!(json["provider"], "postgresql");

@@ -40,6 +40,9 @@ pub struct Schema {
     /// Model and relation lookups by name, built on first use.
     #[serde(skip)]
     pub(crate) lookup: std::sync::OnceLock<Lookup>,
+    /// The Node API's JSON (`api_json`), serialized on first use: a repeat call only parses it.
+    #[serde(skip)]
+    pub(crate) api_json: crate::api_json::Serialized,
 }
 
 /// Name-keyed indexes over a [`Schema`]: model positions, and each relation field's opposite

@@ -57,6 +57,7 @@ pub fn resolve(db: &ParserDatabase, provider: &str, preview_features: Vec<String
         warnings: Vec::new(),
         type_index: Default::default(),
         lookup: Default::default(),
+        api_json: Default::default(),
     };
     // Required create fields depend on the other side of each relation: compute once all models exist.
     let required: Vec<(Vec<String>, Vec<String>)> = {

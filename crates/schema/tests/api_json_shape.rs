@@ -82,9 +82,9 @@ fn api_json_follows_index_d_ts() {
         let Ok(schema) = load(&SchemaInput::Path(path.clone())) else { continue };
         schemas += 1;
         let at = path.file_name().unwrap().to_string_lossy().into_owned();
-        let loaded: Value = serde_json::from_str(&loaded_schema_json(&schema)).unwrap();
+        let loaded: Value = serde_json::from_str(loaded_schema_json(&schema)).unwrap();
         check(&loaded, "LoadedSchema", &interfaces, &format!("{at} loadSchema"), &mut checked);
-        let map: Value = serde_json::from_str(&type_map_json(&schema)).unwrap();
+        let map: Value = serde_json::from_str(type_map_json(&schema)).unwrap();
         check(&map, "TypeMap", &interfaces, &format!("{at} resolveTypeMap"), &mut checked);
     }
     assert!(schemas >= 5, "the edge-case fixtures load ({schemas})");
