@@ -1,9 +1,10 @@
 //! Schema errors as data (file, 1-based line and column, message), rendered the way Prisma renders
 //! them: `error: …`, an arrow to `file:line:column`, then the lines around the offending one.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// How bad a finding is; shared with the validator's diagnostics. Errors sort before warnings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,

@@ -25,29 +25,11 @@ impl InputSpec {
         Self { model: model.to_string(), kind, partial: false, either: false }
     }
     pub fn is_create(&self) -> bool {
-        matches!(
-            self.kind,
-            TypeNameKind::CreateInput
-                | TypeNameKind::UncheckedCreateInput
-                | TypeNameKind::CreateManyInput
-                | TypeNameKind::CreateWithout { .. }
-                | TypeNameKind::UncheckedCreateWithout { .. }
-                | TypeNameKind::CreateManyNested { .. }
-        )
+        self.kind.is_create_input()
     }
     /// Input kinds whose fields we know.
     pub fn is_checkable(&self) -> bool {
-        self.is_create()
-            || matches!(
-                self.kind,
-                TypeNameKind::UpdateInput
-                    | TypeNameKind::UncheckedUpdateInput
-                    | TypeNameKind::UpdateManyMutationInput
-                    | TypeNameKind::UncheckedUpdateManyInput
-                    | TypeNameKind::UpdateWithout { .. }
-                    | TypeNameKind::UncheckedUpdateWithout { .. }
-                    | TypeNameKind::UncheckedUpdateManyWithout { .. }
-            )
+        self.kind.is_create_input() || self.kind.is_update_input()
     }
 }
 

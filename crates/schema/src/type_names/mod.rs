@@ -63,6 +63,35 @@ pub enum TypeNameKind {
     Other,
 }
 
+impl TypeNameKind {
+    /// A create input: one row a create writes (top-level, nested `…Without…`, or `createMany`).
+    pub fn is_create_input(&self) -> bool {
+        matches!(
+            self,
+            Self::CreateInput
+                | Self::UncheckedCreateInput
+                | Self::CreateManyInput
+                | Self::CreateWithout { .. }
+                | Self::UncheckedCreateWithout { .. }
+                | Self::CreateManyNested { .. }
+        )
+    }
+
+    /// An update input (top-level, nested `…Without…`, or `updateMany`).
+    pub fn is_update_input(&self) -> bool {
+        matches!(
+            self,
+            Self::UpdateInput
+                | Self::UncheckedUpdateInput
+                | Self::UpdateManyMutationInput
+                | Self::UncheckedUpdateManyInput
+                | Self::UpdateWithout { .. }
+                | Self::UncheckedUpdateWithout { .. }
+                | Self::UncheckedUpdateManyWithout { .. }
+        )
+    }
+}
+
 /// Every name of the namespace for this schema, with what it is.
 #[derive(Debug, Clone, Default)]
 pub struct TypeIndex {

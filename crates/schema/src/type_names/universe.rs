@@ -507,16 +507,7 @@ impl<'a> Walk<'a> {
     fn expand_input(&mut self, index: usize, kind: &TypeNameKind) {
         let model = self.model(index);
         let Some(fields) = crate::create_inputs::selected_fields(self.schema, model, kind) else { return };
-        let update = matches!(
-            kind,
-            TypeNameKind::UpdateInput
-                | TypeNameKind::UncheckedUpdateInput
-                | TypeNameKind::UpdateManyMutationInput
-                | TypeNameKind::UncheckedUpdateManyInput
-                | TypeNameKind::UpdateWithout { .. }
-                | TypeNameKind::UncheckedUpdateWithout { .. }
-                | TypeNameKind::UncheckedUpdateManyWithout { .. }
-        );
+        let update = kind.is_update_input();
         let unchecked = matches!(
             kind,
             TypeNameKind::UncheckedCreateInput
