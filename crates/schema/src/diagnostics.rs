@@ -136,14 +136,9 @@ impl<'a> LineIndex<'a> {
 }
 
 /// 1-based (line, column) of a byte offset; the column counts characters.
+/// For a one-off lookup (an error path); many lookups in one text share a [`LineIndex`].
 pub fn line_column(text: &str, offset: usize) -> (u32, u32) {
-    let offset = offset.min(text.len());
-    let offset = (0..=offset).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let column = text[line_start..offset].chars().count() + 1;
-    (line as u32, column as u32)
+    LineIndex::new(text).line_column(offset)
 }
 
 #[cfg(test)]

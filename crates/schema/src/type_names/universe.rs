@@ -555,28 +555,22 @@ impl<'a> Walk<'a> {
                 walk.push(Node::Model(index, ModelType::WhereUnique));
             }
         };
-        match kind {
-            CreateNested { .. } => {
-                if supports_create {
-                    push(self, CreateWithout { unchecked: false });
-                    push(self, CreateWithout { unchecked: true });
-                    push(self, CreateOrConnect);
-                    if one_to_many {
-                        push(self, CreateManyEnvelope);
-                    }
+        // What a nested create envelope offers; a nested update envelope offers it too.
+        let create_side = |walk: &mut Self| {
+            if supports_create {
+                push(walk, CreateWithout { unchecked: false });
+                push(walk, CreateWithout { unchecked: true });
+                push(walk, CreateOrConnect);
+                if one_to_many {
+                    push(walk, CreateManyEnvelope);
                 }
-                unique(self);
             }
+            unique(walk);
+        };
+        match kind {
+            CreateNested { .. } => create_side(self),
             UpdateNested { .. } => {
-                if supports_create {
-                    push(self, CreateWithout { unchecked: false });
-                    push(self, CreateWithout { unchecked: true });
-                    push(self, CreateOrConnect);
-                    if one_to_many {
-                        push(self, CreateManyEnvelope);
-                    }
-                }
-                unique(self);
+                create_side(self);
                 if parent.is_list {
                     if supports_create {
                         push(self, UpsertWithWhereUnique);
