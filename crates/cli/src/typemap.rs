@@ -82,9 +82,12 @@ pub fn run(args: Args, cwd: &Path) -> CliOutput {
     if std::fs::read_to_string(&out_path).is_ok_and(|old| old == text) {
         return CliOutput::ok(format!("{shown} is up to date ({} models)\n", schema.models.len()));
     }
-    match write_atomically(&out_path, &text) {
+    match fixture_write::write_atomically(&out_path, text.as_bytes()) {
         Ok(()) => CliOutput { stdout: format!("wrote {shown} ({} models)\n", schema.models.len()), stderr: String::new(), exit_code: EXIT_OK },
-        Err(error) => CliOutput::usage_error(format!("{shown}: cannot write ({error}); check that the folder exists and is writable\n")),
+        Err(fixture_write::WriteError::Io { error, .. }) => {
+            CliOutput::usage_error(format!("{shown}: cannot write ({error}); check that the folder exists and is writable\n"))
+        }
+        Err(error) => CliOutput::usage_error(format!("{error}\n")),
     }
 }
 
@@ -97,18 +100,6 @@ fn format_from_extension(out: &Path) -> TypeMapFormat {
     } else {
         TypeMapFormat::Ts
     }
-}
-
-/// Writes a temporary file in the same folder, then renames it over `path`: readers never see a
-/// half-written file.
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().ok_or_else(|| std::io::Error::other("the output path names no file"))?;
-    let temporary = folder.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
-    std::fs::write(&temporary, text)?;
-    std::fs::rename(&temporary, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temporary);
-    })
 }
 
 #[cfg(test)]
