@@ -91,6 +91,21 @@ export interface FixtureCategories {
   required?: Array<string>
 }
 
+export interface FormatReportOptions {
+  /** As `fixture-native validate --format` (default `"pretty"`). */
+  format?: 'pretty' | 'json' | 'sarif' | 'junit' | 'github'
+  /** Paths are shown relative to this folder (default: `process.cwd()`). */
+  cwd?: string
+  /** Errors only, as `--quiet`. */
+  quiet?: boolean
+}
+
+/**
+ * Renders a report of `validateFactories` as `fixture-native validate --format …` prints it
+ * (pretty: tsc's layout with code frames; the others for tools). Used by the Jest and Vitest gates.
+ */
+export declare function formatValidationReport(report: ValidationReport, options?: FormatReportOptions | undefined | null): string
+
 /**
  * The next Snowflake id of this process: bits 63..22 milliseconds since the epoch, 21..10 the
  * instance id, 9..0 a sequence. Strictly increasing across every thread and module re-load.

@@ -221,3 +221,80 @@ pub fn validate_factories(options: Option<ValidateOptions>) -> napi::Result<Vali
         files: report.files as u32,
     })
 }
+
+#[napi(object)]
+pub struct FormatReportOptions {
+    /// As `fixture-native validate --format` (default `"pretty"`).
+    #[napi(ts_type = "'pretty' | 'json' | 'sarif' | 'junit' | 'github'")]
+    pub format: Option<String>,
+    /// Paths are shown relative to this folder (default: `process.cwd()`).
+    pub cwd: Option<String>,
+    /// Errors only, as `--quiet`.
+    pub quiet: Option<bool>,
+}
+
+/// Renders a report of `validateFactories` as `fixture-native validate --format …` prints it
+/// (pretty: tsc's layout with code frames; the others for tools). Used by the Jest and Vitest gates.
+#[napi(catch_unwind)]
+pub fn format_validation_report(report: ValidationReport, options: Option<FormatReportOptions>) -> napi::Result<String> {
+    let (format, cwd, quiet) = match options {
+        Some(o) => (o.format, o.cwd, o.quiet.unwrap_or(false)),
+        None => (None, None, false),
+    };
+    let format_name = format.unwrap_or_else(|| "pretty".into());
+    let format = fixture_cli::validate::Format::parse(&format_name)
+        .ok_or_else(|| napi::Error::from_reason(format!("format: \"{format_name}\" is not one of \"pretty\", \"json\", \"sarif\", \"junit\", \"github\"")))?;
+    let cwd = match cwd {
+        Some(c) => std::path::PathBuf::from(c),
+        None => std::env::current_dir().map_err(|e| napi::Error::from_reason(format!("cannot read the working directory: {e}")))?,
+    };
+    let core = core_report(report)?;
+    Ok(fixture_cli::validate::render(&core, format, &cwd, quiet))
+}
+
+/// The napi report back into the core's, so the core's reporters render it.
+fn core_report(report: ValidationReport) -> napi::Result<fixture_validate::Report> {
+    let diagnostics = report
+        .diagnostics
+        .into_iter()
+        .map(|d| {
+            let code = fixture_validate::Code::parse(&d.code)
+                .ok_or_else(|| napi::Error::from_reason(format!("report.diagnostics: unknown code \"{}\"", d.code)))?;
+            let severity = match d.severity.as_str() {
+                "error" => fixture_validate::Severity::Error,
+                "warning" => fixture_validate::Severity::Warning,
+                other => return Err(napi::Error::from_reason(format!("report.diagnostics: severity \"{other}\" is not \"error\" or \"warning\""))),
+            };
+            Ok(fixture_validate::Diagnostic {
+                code,
+                severity,
+                file: d.file,
+                line: d.line,
+                column: d.column,
+                end_line: d.end_line,
+                end_column: d.end_column,
+                message: d.message,
+                suggestion: d.suggestion,
+                help: d.help,
+            })
+        })
+        .collect::<napi::Result<Vec<_>>>()?;
+    Ok(fixture_validate::Report {
+        ok: report.ok,
+        duration_ms: report.duration_ms,
+        schema: fixture_validate::SchemaSummary { path: report.schema.path, models: report.schema.models as usize },
+        coverage: fixture_validate::Coverage {
+            total: report.coverage.total as usize,
+            covered: report.coverage.covered as usize,
+            missing: report.coverage.missing,
+            extra: report.coverage.extra,
+        },
+        factories: report
+            .factories
+            .into_iter()
+            .map(|f| fixture_validate::FactoryEntry { file: f.file, class_name: f.class_name, model: f.model, line: f.line, offset: 0, named: None })
+            .collect(),
+        diagnostics,
+        files: report.files as usize,
+    })
+}

@@ -25,6 +25,13 @@ pub enum Format {
     Github,
 }
 
+impl Format {
+    /// The format named `name` as `--format` spells it (`pretty`, `json`, `sarif`, `junit`, `github`).
+    pub fn parse(name: &str) -> Option<Format> {
+        <Format as clap::ValueEnum>::from_str(name, false).ok()
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The Prisma schema: a .prisma file or a folder of them (default: from the config, else found as the Prisma CLI does).
