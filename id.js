@@ -3,7 +3,7 @@
 // from one place (e.g. a stand-in for `@vrooli/shared`'s id module). The same native functions
 // as the package root, so both share the process's one sequence. One assignment per name, so
 // Node's CommonJS export detection lets ESM `import { generatePK } from '.../id'` work.
-const native = require('./index.js')
+const native = require('./binding.js')
 
 module.exports.generatePK = native.generatePK
 module.exports.generatePKs = native.generatePKs

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict'
 // The command line lives in Rust (crates/cli); this only passes argv in and writes what comes back.
-const { runCli } = require('../index.js')
+const { runCli } = require('../binding.js')
 
 let result
 try {
