@@ -56,7 +56,8 @@ function runGate(options, runnerRoot) {
       'Fix them (`npx fixture-native validate` prints the same report), or set FIXTURE_NATIVE_SKIP=1 to run the tests anyway.',
   )
   error.code = 'ERR_FIXTURE_FACTORIES_INVALID'
-  error.report = report
+  // Not enumerable: runners print an error's own properties, and the report is already printed.
+  Object.defineProperty(error, 'report', { value: report, enumerable: false, configurable: true, writable: true })
   throw withoutStack(error)
 }
 
