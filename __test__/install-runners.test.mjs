@@ -61,7 +61,7 @@ async function makeProject(name, runnerPackages) {
   await cp(path.join(repo, 'examples/src/fixtures/db'), path.join(dir, 'src/fixtures/db'), { recursive: true })
   await cp(path.join(repo, 'examples/tsconfig.json'), path.join(dir, 'tsconfig.json'))
   await writeFile(path.join(dir, 'package.json'), `${JSON.stringify({ name, private: true }, null, 2)}\n`)
-  await mustRun('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarballs.main, tarballs.platform, ...runnerPackages], { cwd: dir })
+  await mustRun('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--loglevel=error', tarballs.main, tarballs.platform, ...runnerPackages], { cwd: dir })
   // The stand-in shared package, as a project's own package would sit in node_modules.
   await cp(path.join(dir, 'stand-in-shared'), path.join(dir, 'node_modules/@vrooli/shared'), { recursive: true })
   return dir

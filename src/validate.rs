@@ -248,7 +248,11 @@ pub fn format_validation_report(report: ValidationReport, options: Option<Format
         Some(c) => std::path::PathBuf::from(c),
         None => std::env::current_dir().map_err(|e| napi::Error::from_reason(format!("cannot read the working directory: {e}")))?,
     };
-    let core = core_report(report)?;
+    let mut core = core_report(report)?;
+    if quiet {
+        // As `--quiet`: every format reports errors only.
+        core.diagnostics.retain(|d| d.severity == fixture_validate::Severity::Error);
+    }
     Ok(fixture_cli::validate::render(&core, format, &cwd, quiet))
 }
 
