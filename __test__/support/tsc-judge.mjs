@@ -32,9 +32,7 @@ export function schemaForGeneration(schemaText, outputDir) {
   let clients = 0
   const text = schemaText.replace(/^([ \t]*)(generator|datasource)\s+(\w+)\s*\{([\s\S]*?)^\s*\}/gm,
     (block, indent, kind, name, body) => {
-      if (kind === 'datasource') {
-        return block.replace(/^\s*(url|directUrl|shadowDatabaseUrl)\s*=.*$\n?/gm, '')
-      }
+      if (kind === 'datasource') return withoutConnectionSettings(block)
       const provider = /^\s*provider\s*=\s*"([^"]+)"/m.exec(body)?.[1]
       if (provider !== 'prisma-client-js' && provider !== 'prisma-client') return ''
       clients += 1
@@ -45,6 +43,16 @@ export function schemaForGeneration(schemaText, outputDir) {
     throw new Error(`expected exactly one prisma-client-js generator block in the schema, found ${clients}`)
   }
   return text
+}
+
+/**
+ * A schema (or one `datasource` block) without the connection settings of its `datasource` blocks
+ * (`url`, `directUrl`, `shadowDatabaseUrl`): Prisma 7 rejects them (P1012), and they do not change
+ * the tables or the types.
+ */
+export function withoutConnectionSettings(schemaText) {
+  return schemaText.replace(/^[ \t]*datasource\s+\w+\s*\{[\s\S]*?^\s*\}/gm,
+    (block) => block.replace(/^[ \t]*(url|directUrl|shadowDatabaseUrl)\s*=.*$\n?/gm, ''))
 }
 
 const clientsByHash = new Map()
