@@ -8,9 +8,12 @@
 //!   to-one relation (a child for an existing parent).
 //! - [`class_name`] / [`file_name`]: `tag_translation` -> `TagTranslationDbFactory(.ts)`.
 //!
-//! Writing files is the caller's (the CLI's, through `fixture-write`).
+//! - [`project::run`] is the command: resolves the schema, the output folder and the style from the
+//!   options and the project's config, picks the models (`--all-missing`: the validator's coverage),
+//!   and writes each file atomically inside the project root, never over a file without `force`.
 
 mod data;
+pub mod project;
 mod render;
 pub mod source;
 pub mod style;

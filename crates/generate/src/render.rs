@@ -189,7 +189,7 @@ fn ts_scalar_type(prisma: &str) -> Option<&'static str> {
     })
 }
 
-fn closest_model(schema: &Schema, name: &str) -> Option<String> {
+pub(crate) fn closest_model(schema: &Schema, name: &str) -> Option<String> {
     let lower = name.to_lowercase().replace('_', "");
     schema
         .models
