@@ -91,6 +91,45 @@ export interface FixtureCategories {
   required?: Array<string>
 }
 
+export interface GeneratedFactory {
+  model: string
+  /** `TagTranslationDbFactory` */
+  className: string
+  /** `TagTranslationDbFactory.ts` */
+  fileName: string
+  /** The TypeScript source of the factory. */
+  source: string
+  /** What the generated code could not do by itself (also in its doc comment). */
+  notes: Array<string>
+}
+
+/**
+ * The source of a fixture factory for `model`, in the house style of the project's existing
+ * factories. Writes nothing; throws when the model is unknown or cannot be created (views, a
+ * required `Unsupported` field), with the reason.
+ */
+export declare function generateFactorySource(model: string, options?: GenerateOptions | undefined | null): GeneratedFactory
+
+export interface GenerateOptions {
+  /** A `.prisma` file or folder, or `{ source }` (default: from the config, else found as Prisma does). */
+  schema?: string | SchemaSource
+  /**
+   * The factories folder whose house style is followed (default: the config's `factories`
+   * folder, else the folder holding the base class; none: the default style).
+   */
+  out?: string
+  /** The class factories extend (default `"EnhancedDatabaseFactory"`). */
+  baseClass?: string
+  /** Import specifier of the base class (default: as the existing factories import it). */
+  baseImport?: string
+  /** Import specifier of `DbTestFixtures` (default: as the existing factories import it). */
+  fixturesImport?: string
+  /** A `fixture-native.config.json` (default: found from `cwd` upwards). */
+  config?: string
+  /** Where relative paths and config discovery start (default: `process.cwd()`). */
+  cwd?: string
+}
+
 /**
  * The next Snowflake id of this process: bits 63..22 milliseconds since the epoch, 21..10 the
  * instance id, 9..0 a sequence. Strictly increasing across every thread and module re-load.

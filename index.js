@@ -840,6 +840,7 @@ module.exports.decodePK = nativeBinding.decodePK
 module.exports.describePrismaTypes = nativeBinding.describePrismaTypes
 module.exports.diagnosticRules = nativeBinding.diagnosticRules
 module.exports.DUMMY_ID = nativeBinding.DUMMY_ID
+module.exports.generateFactorySource = nativeBinding.generateFactorySource
 module.exports.generatePK = nativeBinding.generatePK
 module.exports.generatePKs = nativeBinding.generatePKs
 module.exports.generatePublicId = nativeBinding.generatePublicId

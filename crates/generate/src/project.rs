@@ -39,8 +39,8 @@ pub struct Request {
 pub struct Resolved {
     pub schema: Arc<Schema>,
     pub schema_path: String,
-    /// Where files go (absolute).
-    pub out: PathBuf,
+    /// Where files go (absolute), or why there is no such folder.
+    pub out: Result<PathBuf, RequestError>,
     /// Writes must stay inside this folder (the config's folder, else `cwd`).
     pub root: PathBuf,
     pub style: Style,
@@ -116,23 +116,31 @@ pub fn resolve(request: &Request) -> Result<Resolved, RequestError> {
     };
     let schema = fixture_schema::load_shared(&input).map_err(|e| RequestError(e.message))?;
     let out = match &request.out {
-        Some(out) => config::absolute(cwd, out),
-        None => default_out(&cfg).ok_or_else(|| {
-            RequestError(format!(
-                "no output folder: pass --out DIR (no \"factories\" folder in the config, and no file under {} declares `class {}`)",
-                cfg.root.display(),
-                cfg.base_class
-            ))
-        })?,
+        Some(out) => Some(config::absolute(cwd, out)),
+        None => default_out(&cfg),
     };
-    let mut style = read_style(&out, &cfg.base_class).map_err(RequestError)?;
+    let no_out = || {
+        RequestError(format!(
+            "no output folder: pass --out DIR (no \"factories\" folder in the config, and no file under {} declares `class {}`)",
+            cfg.root.display(),
+            cfg.base_class
+        ))
+    };
+    let mut style = match &out {
+        Some(out) => read_style(out, &cfg.base_class).map_err(RequestError)?,
+        None => Style { base_class: cfg.base_class.clone(), ..Style::default() },
+    };
     if let Some(specifier) = &request.base_import {
         style.base_import = specifier.clone();
     }
     if let Some(specifier) = &request.fixtures_import {
         style.fixtures_import = specifier.clone();
     }
-    let factories_option = if cfg.factories.is_empty() { vec![out.display().to_string()] } else { cfg.factories.clone() };
+    let factories_option = match (&out, cfg.factories.is_empty()) {
+        (Some(out), true) => vec![out.display().to_string()],
+        _ => cfg.factories.clone(),
+    };
+    let out = out.ok_or_else(no_out);
     Ok(Resolved { schema, schema_path, out, root: cfg.root.clone(), style, factories_option })
 }
 
@@ -152,6 +160,7 @@ fn default_out(cfg: &config::Resolved) -> Option<PathBuf> {
 pub fn run(request: &Request) -> Result<Outcome, RequestError> {
     let started = std::time::Instant::now();
     let resolved = resolve(request)?;
+    let out = resolved.out.clone()?;
     let mut models = request.models.clone();
     if request.all_missing {
         let report = fixture_validate::validate(&fixture_validate::Options {
@@ -182,18 +191,18 @@ pub fn run(request: &Request) -> Result<Outcome, RequestError> {
     if !unknown.is_empty() {
         return Err(RequestError(unknown.join("\n")));
     }
-    let files = models.iter().map(|model| write_one(&resolved, model, request.force)).collect();
+    let files = models.iter().map(|model| write_one(&resolved, &out, model, request.force)).collect();
     Ok(Outcome {
         schema: resolved.schema_path.clone(),
-        out: resolved.out.display().to_string(),
+        out: out.display().to_string(),
         style_from: resolved.style.read_from.as_ref().map(|p| p.display().to_string()),
         files,
         duration_ms: started.elapsed().as_secs_f64() * 1000.0,
     })
 }
 
-fn write_one(resolved: &Resolved, model: &str, force: bool) -> FileOutcome {
-    let path = resolved.out.join(file_name(model));
+fn write_one(resolved: &Resolved, out: &Path, model: &str, force: bool) -> FileOutcome {
+    let path = out.join(file_name(model));
     let failed = |notes: Vec<String>| FileOutcome { model: model.to_string(), file: None, status: Status::Failed, notes };
     let generated = match generate(&resolved.schema, model, &resolved.style) {
         Ok(generated) => generated,
@@ -219,7 +228,8 @@ fn write_one(resolved: &Resolved, model: &str, force: bool) -> FileOutcome {
     }
 }
 
-/// The source of one model's factory for the project `request` describes, written nowhere.
+/// The source of one model's factory for the project `request` describes, written nowhere (the
+/// default style when there is no factories folder to read it from).
 pub fn source_for(request: &Request, model: &str) -> Result<crate::Generated, RequestError> {
     let resolved = resolve(request)?;
     generate(&resolved.schema, model, &resolved.style).map_err(|e| RequestError(e.to_string()))
