@@ -4,6 +4,7 @@
 
 use clap::{Parser, Subcommand};
 
+pub mod generate;
 pub mod id;
 pub mod typemap;
 pub mod validate;
@@ -49,6 +50,8 @@ enum Command {
     Typemap(typemap::Args),
     /// Generate or decode Snowflake ids.
     Id(id::Args),
+    /// Write fixture factories for models of the schema, in the house style of the existing ones.
+    Generate(generate::Args),
 }
 
 /// Runs the command line `args` (without the program name). `cwd` resolves relative paths.
@@ -68,5 +71,6 @@ pub fn run(args: &[String], cwd: &std::path::Path) -> CliOutput {
         Command::Validate(args) => validate::run(args, cwd),
         Command::Typemap(args) => typemap::run(args, cwd),
         Command::Id(args) => id::run(args, cwd),
+        Command::Generate(args) => generate::run(args, cwd),
     }
 }

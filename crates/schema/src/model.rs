@@ -188,6 +188,9 @@ pub struct Field {
     pub is_read_only: bool,
     /// The `@db.<Type>` attribute's type name (`Uuid`, `VarChar`, …).
     pub native_type: Option<String>,
+    /// The `@db.<Type>(…)` arguments as written (`["12"]` for `VarChar(12)`); not in the API JSON.
+    #[serde(skip)]
+    pub native_type_args: Vec<String>,
     #[serde(skip)]
     pub span: Option<SchemaSpan>,
 }

@@ -225,6 +225,7 @@ fn scalar_field(
         relation_to_fields: None,
         is_read_only: is_foreign_key,
         native_type: sf.raw_native_type().map(|(_, name, _, _)| name.to_owned()),
+        native_type_args: sf.raw_native_type().map(|(_, _, args, _)| args.to_vec()).unwrap_or_default(),
         span: span_of(sf.ast_field().span()),
     }
 }
@@ -253,6 +254,7 @@ fn relation_field(
         relation_to_fields: Some(to),
         is_read_only: false,
         native_type: None,
+        native_type_args: Vec::new(),
         span: span_of(rf.ast_field().span()),
     }
 }
@@ -285,6 +287,7 @@ fn composite_field(
         relation_to_fields: None,
         is_read_only: false,
         native_type: field.raw_native_type().map(|(_, name, _, _)| name.to_owned()),
+        native_type_args: field.raw_native_type().map(|(_, _, args, _)| args.to_vec()).unwrap_or_default(),
         span: span_of(field.ast_field().span()),
     }
 }

@@ -167,7 +167,7 @@ fn check_file<'c>(ctx: &'c checker::Ctx<'c>, file: usize, path: &Path, text: &'c
 }
 
 /// The folder holding the base class, searched under `root` (the default `factories`).
-fn find_base_folder(root: &Path, base_class: &str) -> Option<PathBuf> {
+pub fn find_base_folder(root: &Path, base_class: &str) -> Option<PathBuf> {
     let files = discover::discover(&[".".to_string()], root).ok()?;
     let needle = format!("class {base_class}");
     files
