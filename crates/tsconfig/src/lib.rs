@@ -30,7 +30,14 @@ pub struct TsconfigError {
 impl fmt::Display for TsconfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.line > 0 {
-            write!(f, "{}:{}:{}: {}", self.file.display(), self.line, self.column, self.message)
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.file.display(),
+                self.line,
+                self.column,
+                self.message
+            )
         } else {
             write!(f, "{}: {}", self.file.display(), self.message)
         }
@@ -136,7 +143,11 @@ impl Tsconfig {
     pub fn lib_has_bigint(&self) -> bool {
         self.effective_lib().iter().any(|l| {
             let l = l.to_ascii_lowercase();
-            l == "es2020.bigint" || l.split('.').next().and_then(target_year).is_some_and(|y| y >= 2020)
+            l == "es2020.bigint"
+                || l.split('.')
+                    .next()
+                    .and_then(target_year)
+                    .is_some_and(|y| y >= 2020)
         })
     }
 }
@@ -157,17 +168,22 @@ pub fn target_year(target: &str) -> Option<u32> {
 /// Parses JSON with comments and trailing commas (tsconfig, jsconfig, VS Code settings).
 pub fn parse_jsonc(text: &str, file: &Path) -> Result<serde_json::Value, TsconfigError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    jsonc_parser::parse_to_serde_value::<serde_json::Value>(text, &Default::default()).map_err(|e| TsconfigError {
-        file: file.to_path_buf(),
-        line: e.line_display() as u32,
-        column: e.column_display() as u32,
-        message: format!("not valid JSON with comments: {}", e.kind()),
-    })
+    jsonc_parser::parse_to_serde_value::<serde_json::Value>(text, &Default::default()).map_err(
+        |e| TsconfigError {
+            file: file.to_path_buf(),
+            line: e.line_display() as u32,
+            column: e.column_display() as u32,
+            message: format!("not valid JSON with comments: {}", e.kind()),
+        },
+    )
 }
 
 /// The nearest `tsconfig.json` in `start` or a parent folder.
 pub fn find_nearest(start: &Path) -> Option<PathBuf> {
-    start.ancestors().map(|d| d.join("tsconfig.json")).find(|c| c.is_file())
+    start
+        .ancestors()
+        .map(|d| d.join("tsconfig.json"))
+        .find(|c| c.is_file())
 }
 
 /// Reads `path` and applies its `extends` chain.
@@ -188,13 +204,24 @@ pub fn load(path: &Path) -> Result<Tsconfig, TsconfigError> {
 
 /// Applies `path` under what is already in `config` (options already set win: the caller visits
 /// the extending file before its bases).
-fn apply(path: &Path, config: &mut Tsconfig, stack: &mut Vec<PathBuf>) -> Result<(), TsconfigError> {
+fn apply(
+    path: &Path,
+    config: &mut Tsconfig,
+    stack: &mut Vec<PathBuf>,
+) -> Result<(), TsconfigError> {
     if stack.contains(&path.to_path_buf()) || stack.len() >= MAX_DEPTH {
         return Err(TsconfigError {
             file: path.to_path_buf(),
             line: 0,
             column: 0,
-            message: format!("\"extends\" cycle or chain longer than {MAX_DEPTH}: {}", stack.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" -> ")),
+            message: format!(
+                "\"extends\" cycle or chain longer than {MAX_DEPTH}: {}",
+                stack
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(" -> ")
+            ),
         });
     }
     let text = std::fs::read_to_string(path).map_err(|e| TsconfigError {
@@ -214,7 +241,14 @@ fn apply(path: &Path, config: &mut Tsconfig, stack: &mut Vec<PathBuf>) -> Result
         set_if_none(&mut o.target, string("target"));
         set_if_none(&mut o.module, string("module"));
         set_if_none(&mut o.module_resolution, string("moduleResolution"));
-        set_if_none(&mut o.lib, co.get("lib").and_then(|v| v.as_array()).map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect()));
+        set_if_none(
+            &mut o.lib,
+            co.get("lib").and_then(|v| v.as_array()).map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(String::from))
+                    .collect()
+            }),
+        );
         set_if_none(&mut o.base_url, dir_of("baseUrl"));
         set_if_none(&mut o.out_dir, dir_of("outDir"));
         set_if_none(&mut o.root_dir, dir_of("rootDir"));
@@ -223,14 +257,31 @@ fn apply(path: &Path, config: &mut Tsconfig, stack: &mut Vec<PathBuf>) -> Result
         {
             o.paths = Some(
                 p.iter()
-                    .map(|(k, v)| (k.clone(), v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect()).unwrap_or_default()))
+                    .map(|(k, v)| {
+                        (
+                            k.clone(),
+                            v.as_array()
+                                .map(|a| {
+                                    a.iter()
+                                        .filter_map(|x| x.as_str().map(String::from))
+                                        .collect()
+                                })
+                                .unwrap_or_default(),
+                        )
+                    })
                     .collect(),
             );
             o.paths_base = Some(dir.clone());
         }
     }
     let patterns = |key: &str| {
-        json.get(key).and_then(|v| v.as_array()).map(|a| Patterns { base: dir.clone(), patterns: a.iter().filter_map(|x| x.as_str().map(String::from)).collect() })
+        json.get(key).and_then(|v| v.as_array()).map(|a| Patterns {
+            base: dir.clone(),
+            patterns: a
+                .iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect(),
+        })
     };
     set_if_none(&mut config.include, patterns("include"));
     set_if_none(&mut config.exclude, patterns("exclude"));
@@ -239,14 +290,22 @@ fn apply(path: &Path, config: &mut Tsconfig, stack: &mut Vec<PathBuf>) -> Result
     let bases: Vec<String> = match json.get("extends") {
         Some(serde_json::Value::String(s)) => vec![s.clone()],
         // With an array, later entries override earlier ones: visit them last-first.
-        Some(serde_json::Value::Array(a)) => a.iter().rev().filter_map(|v| v.as_str().map(String::from)).collect(),
+        Some(serde_json::Value::Array(a)) => a
+            .iter()
+            .rev()
+            .filter_map(|v| v.as_str().map(String::from))
+            .collect(),
         _ => Vec::new(),
     };
     stack.push(path.to_path_buf());
     for spec in bases {
         match resolve_extends(&dir, &spec) {
             Some(base) => apply(&base, config, stack)?,
-            None => config.unresolved_extends.push(UnresolvedExtends { file: path.to_path_buf(), line: line_of(&text, "\"extends\""), specifier: spec }),
+            None => config.unresolved_extends.push(UnresolvedExtends {
+                file: path.to_path_buf(),
+                line: line_of(&text, "\"extends\""),
+                specifier: spec,
+            }),
         }
     }
     stack.pop();
@@ -264,7 +323,9 @@ fn set_if_none<T>(slot: &mut Option<T>, value: Option<T>) {
 }
 
 fn line_of(text: &str, needle: &str) -> u32 {
-    text.find(needle).map(|at| text[..at].matches('\n').count() as u32 + 1).unwrap_or(1)
+    text.find(needle)
+        .map(|at| text[..at].matches('\n').count() as u32 + 1)
+        .unwrap_or(1)
 }
 
 /// Where an `extends` specifier written in a tsconfig in `dir` points, as tsc resolves it:
@@ -272,7 +333,12 @@ fn line_of(text: &str, needle: &str) -> u32 {
 /// `node_modules` in `dir` or a parent: `<pkg>/<sub path>`, `<pkg>/<sub path>.json`, the
 /// package.json `tsconfig` field, or `<pkg>/tsconfig.json`.
 pub fn resolve_extends(dir: &Path, spec: &str) -> Option<PathBuf> {
-    if spec.starts_with("./") || spec.starts_with("../") || spec == "." || spec == ".." || Path::new(spec).is_absolute() {
+    if spec.starts_with("./")
+        || spec.starts_with("../")
+        || spec == "."
+        || spec == ".."
+        || Path::new(spec).is_absolute()
+    {
         let p = normalize(&dir.join(spec));
         return file_or_json(&p).or_else(|| Some(p.join("tsconfig.json")).filter(|t| t.is_file()));
     }
