@@ -1,6 +1,6 @@
 //! Options: explicit ones, a `fixture-native.config.json`, or a `"fixtureNative"` key in
 //! `package.json`. Relative paths in a config file resolve against that file's folder;
-//! explicit options win over the file. The tsconfig `target` is read following `extends`.
+//! explicit options win over the file. The tsconfig `target` is read by crates/tsconfig.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -197,165 +197,30 @@ fn find_config(start: &Path) -> Result<Option<(FileConfig, PathBuf)>, String> {
 }
 
 /// ECMAScript year of a tsconfig `target` (`ES5` -> 5, `ES2019` -> 2019, `ESNext` -> max).
-pub fn target_year(target: &str) -> Option<u32> {
-    let t = target.to_ascii_lowercase();
-    match t.as_str() {
-        "es3" => Some(3),
-        "es5" => Some(5),
-        "es6" | "es2015" => Some(2015),
-        "esnext" | "latest" => Some(9999),
-        _ => t.strip_prefix("es").and_then(|y| y.parse().ok()),
-    }
-}
+pub use fixture_tsconfig::target_year;
 
 /// The nearest `tsconfig.json` from `start` upwards.
-pub fn find_tsconfig(start: &Path) -> Option<PathBuf> {
-    let mut dir = Some(start);
-    while let Some(d) = dir {
-        let c = d.join("tsconfig.json");
-        if c.is_file() {
-            return Some(c);
-        }
-        dir = d.parent();
-    }
-    None
+pub use fixture_tsconfig::find_nearest as find_tsconfig;
+
+/// The effective `compilerOptions.target` of a tsconfig, following `extends` (crates/tsconfig).
+/// `target` is `None` when no readable file of the chain sets it. An `extends` that resolves to no
+/// file (a workspace package not installed yet) is not an error: each one comes back as a
+/// warning, and the caller goes on without the options that file would have given.
+pub fn tsconfig_target(path: &Path) -> Result<TsconfigTarget, String> {
+    let config = fixture_tsconfig::load(path).map_err(|e| e.to_string())?;
+    Ok(TsconfigTarget { target: config.options.target, unresolved_extends: config.unresolved_extends })
 }
 
-/// The effective `compilerOptions.target` of a tsconfig, following `extends` (relative paths and
-/// packages under `node_modules`; with an array, later entries win). `None` when no file in the
-/// chain sets it (tsc's default is ES5).
-pub fn tsconfig_target(path: &Path) -> Result<Option<String>, String> {
-    target_at_depth(path, 0)
-}
-
-fn target_at_depth(path: &Path, depth: u32) -> Result<Option<String>, String> {
-    if depth > 16 {
-        return Err(format!("{}: tsconfig \"extends\" chain is longer than 16 (a cycle?)", path.display()));
-    }
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read tsconfig: {e}", path.display()))?;
-    let json: serde_json::Value = serde_json::from_str(&strip_jsonc(&text))
-        .map_err(|e| format!("{}:{}:{}: tsconfig is not valid JSON: {e}", path.display(), e.line(), e.column()))?;
-    if let Some(t) = json.pointer("/compilerOptions/target").and_then(|t| t.as_str()) {
-        return Ok(Some(t.to_string()));
-    }
-    let parents: Vec<String> = match json.get("extends") {
-        Some(serde_json::Value::String(s)) => vec![s.clone()],
-        Some(serde_json::Value::Array(a)) => a.iter().rev().filter_map(|v| v.as_str().map(String::from)).collect(),
-        _ => return Ok(None),
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    for parent in parents {
-        let found = resolve_extends(dir, &parent)
-            .ok_or_else(|| format!("{}: tsconfig \"extends\": \"{parent}\" resolves to no file", path.display()))?;
-        if let Some(t) = target_at_depth(&found, depth + 1)? {
-            return Ok(Some(t));
-        }
-    }
-    Ok(None)
-}
-
-fn resolve_extends(dir: &Path, spec: &str) -> Option<PathBuf> {
-    let with_json = |p: PathBuf| -> Option<PathBuf> {
-        if p.is_file() {
-            return Some(p);
-        }
-        let j = PathBuf::from(format!("{}.json", p.display()));
-        if j.is_file() {
-            return Some(j);
-        }
-        let t = p.join("tsconfig.json");
-        t.is_file().then_some(t)
-    };
-    if spec.starts_with('.') || Path::new(spec).is_absolute() {
-        return with_json(absolute(dir, Path::new(spec)));
-    }
-    let mut d = Some(dir);
-    while let Some(x) = d {
-        if let Some(found) = with_json(x.join("node_modules").join(spec)) {
-            return Some(found);
-        }
-        d = x.parent();
-    }
-    None
-}
-
-/// Removes `//` and `/* */` comments and trailing commas (tsconfig is JSON with comments).
-pub fn strip_jsonc(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    let mut in_string = false;
-    while i < bytes.len() {
-        let c = bytes[i];
-        if in_string {
-            out.push(c as char);
-            if c == b'\\' && i + 1 < bytes.len() {
-                out.push(bytes[i + 1] as char);
-                i += 2;
-                continue;
-            }
-            if c == b'"' {
-                in_string = false;
-            }
-            i += 1;
-            continue;
-        }
-        if c == b'"' {
-            in_string = true;
-            out.push('"');
-            i += 1;
-        } else if c == b'/' && bytes.get(i + 1) == Some(&b'/') {
-            while i < bytes.len() && bytes[i] != b'\n' {
-                i += 1;
-            }
-        } else if c == b'/' && bytes.get(i + 1) == Some(&b'*') {
-            i += 2;
-            while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
-                i += 1;
-            }
-            i += 2;
-        } else if c == b',' {
-            // Drop a comma followed only by whitespace and a closing bracket.
-            let mut j = i + 1;
-            while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-                j += 1;
-            }
-            if j < bytes.len() && (bytes[j] == b'}' || bytes[j] == b']') {
-                i += 1;
-            } else {
-                out.push(',');
-                i += 1;
-            }
-        } else {
-            // Copy one UTF-8 character.
-            let len = utf8_len(c);
-            out.push_str(&text[i..i + len]);
-            i += len;
-        }
-    }
-    out
-}
-
-fn utf8_len(first: u8) -> usize {
-    match first {
-        0x00..=0x7f => 1,
-        0xc0..=0xdf => 2,
-        0xe0..=0xef => 3,
-        _ => 4,
-    }
+/// What [`tsconfig_target`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TsconfigTarget {
+    pub target: Option<String>,
+    pub unresolved_extends: Vec<fixture_tsconfig::UnresolvedExtends>,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn jsonc() {
-        let t = "{\n // c\n \"a\": \"x//y\", /* b */ \"b\": [1,2,],\n}";
-        let v: serde_json::Value = serde_json::from_str(&strip_jsonc(t)).unwrap();
-        assert_eq!(v["a"], "x//y");
-        assert_eq!(v["b"][1], 2);
-    }
 
     #[test]
     fn targets() {

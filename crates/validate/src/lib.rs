@@ -316,11 +316,31 @@ fn validate_here(options: &Options) -> Result<Report, ValidateError> {
     };
     let (paths, texts, parsed) = files?;
     let tsconfig = cfg.tsconfig.clone().or_else(|| paths.first().and_then(|p| p.parent()).and_then(config::find_tsconfig));
-    let bigint_literals_allowed = match &tsconfig {
-        Some(t) => config::tsconfig_target(t)?.and_then(|t| config::target_year(&t)).unwrap_or(5) >= 2020,
+    let found = tsconfig.as_deref().map(config::tsconfig_target).transpose()?;
+    let bigint_literals_allowed = match &found {
+        // An unresolved `extends` may hold the target: without it, BigInt literals are not judged.
+        Some(f) if f.target.is_none() && !f.unresolved_extends.is_empty() => true,
+        Some(f) => f.target.as_deref().and_then(config::target_year).unwrap_or(5) >= 2020,
         None => true,
     };
-    Ok(analyze(started, &cfg, schema_path, &loaded, paths, texts, parsed, bigint_literals_allowed))
+    let mut report = analyze(started, &cfg, schema_path, &loaded, paths, texts, parsed, bigint_literals_allowed);
+    for u in found.iter().flat_map(|f| &f.unresolved_extends) {
+        let Some(severity) = severity(&cfg, Code::BigintLiteralTarget).map(|_| Severity::Warning) else { continue };
+        report.diagnostics.push(Diagnostic {
+            code: Code::BigintLiteralTarget,
+            severity,
+            file: u.file.display().to_string(),
+            line: u.line,
+            column: 1,
+            end_line: u.line,
+            end_column: 1,
+            message: format!("tsconfig \"extends\": \"{}\" resolves to no file; its compiler options (the target among them) are unknown", u.specifier),
+            suggestion: None,
+            help: Some("install the workspace packages (npm install / pnpm install) or fix the path; until then BigInt literals are checked only against a target set in the readable files".into()),
+        });
+    }
+    diagnostic::sort(&mut report.diagnostics);
+    Ok(report)
 }
 
 /// Validates source texts held in memory (unsaved editor buffers, tests) against schema text.
