@@ -97,6 +97,10 @@ pub struct Checker<'c> {
     partial_params: Vec<HashSet<String>>,
     /// `const x = new C(…)` bindings of the enclosing functions: name -> class.
     instances: Vec<HashMap<String, String>>,
+    /// Bindings of the module and the enclosing functions: name -> whether it is a Prisma client.
+    bindings: Vec<HashMap<String, bool>>,
+    /// Starts of the functions passed to `<client>.$transaction(…)`: their first parameter is a client.
+    tx_callbacks: HashSet<u32>,
     /// The enclosing class declarations' names.
     classes: Vec<String>,
     /// Whether the method being walked is static (`this` is then the class).
@@ -118,6 +122,8 @@ impl<'c> Checker<'c> {
             returns: Vec::new(),
             partial_params: Vec::new(),
             instances: vec![HashMap::new()],
+            bindings: vec![HashMap::new()],
+            tx_callbacks: HashSet::new(),
             classes: Vec::new(),
             in_static: Vec::new(),
             factory: None,
@@ -160,6 +166,59 @@ impl<'c> Checker<'c> {
                 Spread::Unknown
             }
             _ => Spread::Unknown,
+        }
+    }
+
+    /// Whether `e` is a Prisma client (see the README, "Which calls are checked"): `this.prisma`
+    /// and `<x>.prisma`/`<x>.db`; a binding typed `PrismaClient`/`Prisma.TransactionClient`,
+    /// initialised `new PrismaClient(…)` or `<client>.$extends(…)`, or a `$transaction` callback's
+    /// parameter; an untyped or `any` binding named `prisma`, `tx` or `db`; an unbound (imported)
+    /// `prisma` or `db`.
+    pub fn is_client(&self, e: &Expression<'_>) -> bool {
+        match e.without_parentheses() {
+            Expression::Identifier(id) => match self.bindings.iter().rev().find_map(|s| s.get(id.name.as_str())) {
+                Some(client) => *client,
+                None => matches!(id.name.as_str(), "prisma" | "db"),
+            },
+            Expression::StaticMemberExpression(m) => matches!(m.property.name.as_str(), "prisma" | "db"),
+            Expression::TSAsExpression(a) => self.is_client(&a.expression),
+            Expression::TSNonNullExpression(a) => self.is_client(&a.expression),
+            Expression::TSSatisfiesExpression(a) => self.is_client(&a.expression),
+            _ => false,
+        }
+    }
+
+    /// Whether a binding is a client, from its name, declared type and initialiser.
+    fn client_binding(&self, name: &str, ty: Option<&TSType<'_>>, init: Option<&Expression<'_>>) -> bool {
+        if let Some(init) = init.map(|e| e.without_parentheses()) {
+            match init {
+                Expression::NewExpression(n) if matches!(n.callee.without_parentheses(), Expression::Identifier(id) if id.name == "PrismaClient") => return true,
+                Expression::CallExpression(c)
+                    if matches!(c.callee.without_parentheses(), Expression::StaticMemberExpression(m) if m.property.name == "$extends" && self.is_client(&m.object)) =>
+                {
+                    return true;
+                }
+                _ => {}
+            }
+        }
+        match ty {
+            Some(TSType::TSAnyKeyword(_)) | None => matches!(name, "prisma" | "tx" | "db") || init.is_some_and(|i| self.is_client(i)),
+            Some(t) => {
+                let span = t.span();
+                self.source.get(span.start as usize..span.end as usize).is_some_and(|text| text.contains("PrismaClient") || text.contains("TransactionClient"))
+            }
+        }
+    }
+
+    /// Declares the parameters of a function in the innermost scope.
+    fn bind_params(&mut self, start: u32, params: &FormalParameters<'_>) {
+        let tx = self.tx_callbacks.remove(&start);
+        for (i, p) in params.items.iter().enumerate() {
+            let BindingPattern::BindingIdentifier(id) = &p.pattern else { continue };
+            let client = (tx && i == 0) || self.client_binding(&id.name, p.type_annotation.as_ref().map(|t| &t.type_annotation), None);
+            if let Some(scope) = self.bindings.last_mut() {
+                scope.insert(id.name.to_string(), client);
+            }
         }
     }
 
@@ -218,6 +277,29 @@ impl<'c> Checker<'c> {
     }
 }
 
+/// The methods of a model delegate (`prisma.<model>.<method>`).
+const DELEGATE_METHODS: [&str; 19] = [
+    "create",
+    "createMany",
+    "createManyAndReturn",
+    "update",
+    "updateMany",
+    "updateManyAndReturn",
+    "upsert",
+    "delete",
+    "deleteMany",
+    "findUnique",
+    "findUniqueOrThrow",
+    "findFirst",
+    "findFirstOrThrow",
+    "findMany",
+    "count",
+    "aggregate",
+    "groupBy",
+    "findRaw",
+    "aggregateRaw",
+];
+
 /// Client methods whose argument we check (`data`, `create`, `update`, `include`, `select`).
 const CLIENT_METHODS: [&str; 13] = [
     "create",
@@ -242,12 +324,36 @@ impl Checker<'_> {
     fn check_call(&mut self, call: &CallExpression<'_>) {
         let Expression::StaticMemberExpression(callee) = call.callee.without_parentheses() else { return };
         let method = callee.property.name.as_str();
+        // `<client>.$transaction(async (tx) => …)`: `tx` is a client.
+        if method == "$transaction" && self.is_client(&callee.object) {
+            for a in &call.arguments {
+                match a.as_expression().map(|e| e.without_parentheses()) {
+                    Some(Expression::ArrowFunctionExpression(f)) => {
+                        self.tx_callbacks.insert(f.span.start);
+                    }
+                    Some(Expression::FunctionExpression(f)) => {
+                        self.tx_callbacks.insert(f.span.start);
+                    }
+                    _ => {}
+                }
+            }
+            return;
+        }
         if let Expression::StaticMemberExpression(target) = callee.object.without_parentheses()
-            && CLIENT_METHODS.contains(&method)
-            && let Some(model) = self.ctx.schema.model_by_delegate(target.property.name.as_str())
+            && DELEGATE_METHODS.contains(&method)
+            && self.is_client(&target.object)
         {
-            if let Some(arg) = call.arguments.first().and_then(|a| a.as_expression()) {
-                self.check_client_write(&model.name.clone(), method, arg);
+            let delegate = target.property.name.as_str();
+            match self.ctx.schema.model_by_delegate(delegate) {
+                Some(model) => {
+                    if CLIENT_METHODS.contains(&method)
+                        && let Some(arg) = call.arguments.first().and_then(|a| a.as_expression())
+                    {
+                        self.check_client_write(&model.name.clone(), method, arg);
+                    }
+                }
+                None if !delegate.starts_with('$') => self.unknown_delegate_call(delegate, target.property.span),
+                None => {}
             }
             return;
         }
@@ -279,6 +385,23 @@ impl Checker<'_> {
                 self.check_value(arg, &expect, Span::new(start, start + 1));
             }
         }
+    }
+
+    /// `prisma.<delegate>.…` where the client has no such delegate.
+    fn unknown_delegate_call(&mut self, delegate: &str, span: Span) {
+        let schema = self.ctx.schema;
+        let mut f = Finding::new(Code::UnknownDelegate, span, format!("`prisma.{delegate}` is not a delegate of the PrismaClient: the schema has no such model"));
+        let folded = |s: &str| s.chars().filter(|c| *c != '_').flat_map(char::to_lowercase).collect::<String>();
+        let right = schema
+            .models
+            .iter()
+            .find(|m| folded(&m.delegate) == folded(delegate) || folded(&m.delegate) == folded(delegate.trim_end_matches('s')))
+            .map(|m| m.delegate.as_str())
+            .or_else(|| crate::fixtures::closest(delegate, schema.models.iter().map(|m| m.delegate.as_str())));
+        if let Some(r) = right {
+            f = f.suggest(r.to_string()).help(format!("the delegate is the model name with its first character lower-cased: `prisma.{r}`"));
+        }
+        self.push(f);
     }
 
     /// `{ data }`, `{ create, update }` of a client write, each as either the checked or the
@@ -364,6 +487,12 @@ impl<'a> Visit<'a> for Checker<'_> {
     }
 
     fn visit_variable_declarator(&mut self, d: &VariableDeclarator<'a>) {
+        if let BindingPattern::BindingIdentifier(id) = &d.id {
+            let client = self.client_binding(&id.name, d.type_annotation.as_ref().map(|t| &t.type_annotation), d.init.as_ref());
+            if let Some(scope) = self.bindings.last_mut() {
+                scope.insert(id.name.to_string(), client);
+            }
+        }
         if let (BindingPattern::BindingIdentifier(id), Some(Expression::NewExpression(n))) = (&d.id, d.init.as_ref().map(|e| e.without_parentheses()))
             && let Expression::Identifier(class) = n.callee.without_parentheses()
             && self.ctx.index.classes.contains_key(class.name.as_str())
@@ -409,7 +538,10 @@ impl<'a> Visit<'a> for Checker<'_> {
         self.returns.push(expect);
         self.partial_params.push(Self::partial_names(&f.params));
         self.instances.push(HashMap::new());
+        self.bindings.push(HashMap::new());
+        self.bind_params(f.span.start, &f.params);
         walk::walk_function(self, f);
+        self.bindings.pop();
         self.instances.pop();
         self.partial_params.pop();
         self.returns.pop();
@@ -420,11 +552,14 @@ impl<'a> Visit<'a> for Checker<'_> {
         self.returns.push(expect);
         self.partial_params.push(Self::partial_names(&f.params));
         self.instances.push(HashMap::new());
+        self.bindings.push(HashMap::new());
+        self.bind_params(f.span.start, &f.params);
         if let ArrowFunctionBody::FunctionBody(_) = &f.body {
         } else if let Some(e) = f.body.as_expression() {
             self.check_expression_body(e);
         }
         walk::walk_arrow(self, f);
+        self.bindings.pop();
         self.instances.pop();
         self.partial_params.pop();
         self.returns.pop();

@@ -58,4 +58,34 @@ export const bad: Prisma.tagUpdateInput = { translations: { deleteMany: { tag: {
 "#;
         assert_eq!(run_code("unknown-field", &[("a.ts", src)]), vec![at(src, 3, "tag: {")]);
     }
+
+    /// Only calls on a Prisma client are checked: a tRPC caller or any other object with
+    /// `<model>.update(…)` members has the same shape and gets no diagnostic.
+    #[test]
+    fn client_calls_only_on_prisma_clients() {
+        let src = r#"import { PrismaClient, Prisma } from "@prisma/client";
+import { appRouter } from "./router";
+const prisma = new PrismaClient();
+export async function seed(client: PrismaClient, helper: { tag: { create(a: unknown): void } }, prismaAny: any) {
+    await prisma.tag.create({ data: { id: 1n, tags: "a" } });
+    await client.tag.update({ where: { id: 1n }, data: { tags: "b" } });
+    await prisma.$transaction(async (t) => { await t.tag.create({ data: { id: 2n, tags: "c" } }); });
+    const caller = appRouter.createCaller({});
+    await caller.tag.update({ where: { id: 1n }, data: { tags: "d" } });
+    helper.tag.create({ data: { tags: "e" } });
+    await prismaAny.tag.create({ data: { tags: "f" } });
+}
+export class Seeder {
+    constructor(private prisma: any) {}
+    run(tx: any) {
+        this.prisma.tag.create({ data: { id: 3n, tags: "g" } });
+        return tx.tag.create({ data: { id: 4n, tags: "h" } });
+    }
+}
+"#;
+        assert_eq!(
+            run_code("unknown-field", &[("a.ts", src)]),
+            vec![find(src, "tags: \"a\""), find(src, "tags: \"b\""), find(src, "tags: \"c\""), find(src, "tags: \"g\""), find(src, "tags: \"h\"")]
+        );
+    }
 }
