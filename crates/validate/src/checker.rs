@@ -527,6 +527,9 @@ impl<'a> Visit<'a> for Checker<'_> {
         let method = self.pending_method.take();
         let declared = f.return_type.as_ref().map(|t| self.expect_of(&t.type_annotation)).unwrap_or(Expect::Opaque);
         let expect = match (&self.factory, method.as_deref()) {
+            // A declared return type wins, as for tsc; the class's type arguments fill in only
+            // for an undeclared one.
+            _ if f.return_type.is_some() => declared,
             (Some(scope), Some("generateMinimalData" | "generateCompleteData")) => {
                 scope.create.clone().map(Expect::Input).unwrap_or(declared)
             }

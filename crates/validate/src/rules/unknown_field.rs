@@ -88,4 +88,16 @@ export class Seeder {
             vec![find(src, "tags: \"a\""), find(src, "tags: \"b\""), find(src, "tags: \"c\""), find(src, "tags: \"g\""), find(src, "tags: \"h\"")]
         );
     }
+
+    /// A method's declared return type is what its literal is checked against, not the class's
+    /// type arguments.
+    #[test]
+    fn a_declared_return_type_wins_over_the_class_type_arguments() {
+        let unchecked = TAG_FACTORY
+            .replace("protected getFixtures(): DbTestFixtures<Prisma.tagCreateInput, Prisma.tagUpdateInput>", "protected getFixtures(): DbTestFixtures<Prisma.tagUncheckedCreateInput, Prisma.tagUpdateInput>")
+            .replace("long: { id: 2n, tag: \"x\".repeat(100) }", "long: { id: 2n, tag: \"x\".repeat(100), createdById: 5n }, rel: { id: 3n, tag: \"y\", createdBy: { connect: { id: 5n } } }");
+        assert_eq!(run_code("unknown-field", &[("tag.ts", &unchecked)]), vec![find(&unchecked, "createdBy: {")]);
+        let undeclared = unchecked.replace("protected getFixtures(): DbTestFixtures<Prisma.tagUncheckedCreateInput, Prisma.tagUpdateInput>", "protected getFixtures()");
+        assert_eq!(run_code("unknown-field", &[("tag.ts", &undeclared)]), vec![find(&undeclared, "createdById")]);
+    }
 }
