@@ -416,7 +416,7 @@ impl Checker<'_> {
                 ("create", "data") => either(TypeNameKind::CreateInput),
                 ("createMany" | "createManyAndReturn", "data") => {
                     let one = Expect::Input(InputSpec::new(model, TypeNameKind::CreateManyInput));
-                    if matches!(p.value.without_parentheses(), Expression::ArrayExpression(_)) { Expect::Array(Box::new(one)) } else { one }
+                    if crate::fixtures::object_of(&p.value).is_some() { one } else { Expect::Array(Box::new(one)) }
                 }
                 ("update", "data") | ("upsert", "update") => either(TypeNameKind::UpdateInput),
                 ("updateMany", "data") => either(TypeNameKind::UpdateManyMutationInput),

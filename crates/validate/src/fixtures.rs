@@ -33,10 +33,17 @@ struct Prop<'b, 'a> {
     name: String,
     key: Span,
     value: &'b Expression<'a>,
+    /// Written in a conditional spread (`...(cond && { … })`): checked, but not surely supplied.
+    maybe: bool,
 }
 
-/// The properties and spreads of an object literal (spread object literals inlined).
+/// The properties and spreads of an object literal (spread object literals inlined, and the
+/// members of conditional spreads too, marked `maybe` unless both branches write them).
 fn props<'b, 'a>(obj: &'b ObjectExpression<'a>, out: &mut Vec<Prop<'b, 'a>>, spreads: &mut Vec<&'b Expression<'a>>) {
+    props_maybe(obj, out, spreads, false);
+}
+
+fn props_maybe<'b, 'a>(obj: &'b ObjectExpression<'a>, out: &mut Vec<Prop<'b, 'a>>, spreads: &mut Vec<&'b Expression<'a>>, maybe: bool) {
     for p in &obj.properties {
         match p {
             ObjectPropertyKind::ObjectProperty(p) => {
@@ -45,18 +52,40 @@ fn props<'b, 'a>(obj: &'b ObjectExpression<'a>, out: &mut Vec<Prop<'b, 'a>>, spr
                     continue;
                 }
                 if let Some(name) = p.key.static_name() {
-                    out.push(Prop { name: name.to_string(), key: p.key.span(), value: &p.value });
+                    out.push(Prop { name: name.to_string(), key: p.key.span(), value: &p.value, maybe });
                 }
             }
             ObjectPropertyKind::SpreadProperty(s) => match s.argument.without_parentheses() {
-                Expression::ObjectExpression(inner) => props(inner, out, spreads),
+                Expression::ObjectExpression(inner) => props_maybe(inner, out, spreads, maybe),
+                // `...(cond && { … })`: the members may be there.
+                Expression::LogicalExpression(l) if object_of(&l.right).is_some() => {
+                    if let Some(inner) = object_of(&l.right) {
+                        props_maybe(inner, out, spreads, true);
+                    }
+                }
+                // `...(cond ? { … } : { … })`: members of both branches are there for sure.
+                Expression::ConditionalExpression(c) if object_of(&c.consequent).is_some() && object_of(&c.alternate).is_some() => {
+                    let (mut a, mut b) = (Vec::new(), Vec::new());
+                    if let (Some(x), Some(y)) = (object_of(&c.consequent), object_of(&c.alternate)) {
+                        props_maybe(x, &mut a, spreads, maybe);
+                        props_maybe(y, &mut b, spreads, maybe);
+                    }
+                    for p in a.iter_mut() {
+                        p.maybe = p.maybe || !b.iter().any(|q| q.name == p.name && !q.maybe);
+                    }
+                    for q in b.iter_mut() {
+                        q.maybe = q.maybe || !a.iter().any(|p| p.name == q.name && !p.maybe);
+                    }
+                    out.extend(a);
+                    out.extend(b);
+                }
                 other => spreads.push(other),
             },
         }
     }
 }
 
-fn object_of<'b, 'a>(e: &'b Expression<'a>) -> Option<&'b ObjectExpression<'a>> {
+pub fn object_of<'b, 'a>(e: &'b Expression<'a>) -> Option<&'b ObjectExpression<'a>> {
     match e.without_parentheses() {
         Expression::ObjectExpression(o) => Some(o),
         Expression::TSSatisfiesExpression(s) => object_of(&s.expression),
@@ -280,7 +309,8 @@ impl<'c> Checker<'c> {
             if from.is_empty() || !ps.iter().any(|p| p.name == rel.name) {
                 continue;
             }
-            for p in ps.iter().filter(|p| from.contains(&p.name)) {
+            let rel_maybe = ps.iter().any(|p| p.name == rel.name && p.maybe);
+            for p in ps.iter().filter(|p| from.contains(&p.name) && !(p.maybe || rel_maybe)) {
                 self.push(
                     Finding::new(
                         Code::MixedRelationInput,
@@ -308,7 +338,7 @@ impl<'c> Checker<'c> {
         }
 
         if spec.is_create() && !spec.partial {
-            let mut supplied: Vec<String> = ps.iter().map(|p| p.name.clone()).collect();
+            let mut supplied: Vec<String> = ps.iter().filter(|p| !p.maybe).map(|p| p.name.clone()).collect();
             for s in &spreads {
                 match self.spread_effect(s) {
                     Spread::Supplies(keys) => supplied.extend(keys),

@@ -100,4 +100,21 @@ export class Seeder {
         let undeclared = unchecked.replace("protected getFixtures(): DbTestFixtures<Prisma.tagUncheckedCreateInput, Prisma.tagUpdateInput>", "protected getFixtures()");
         assert_eq!(run_code("unknown-field", &[("tag.ts", &undeclared)]), vec![find(&undeclared, "createdById")]);
     }
+
+    /// Objects returned by `map` callbacks inside an input, and the members of conditional
+    /// spreads, are checked like written ones.
+    #[test]
+    fn map_callbacks_and_conditional_spreads() {
+        let src = r#"import { PrismaClient, Prisma } from "@prisma/client";
+declare const langs: string[];
+declare const flag: boolean;
+export async function seed(prisma: PrismaClient) {
+    await prisma.tag.create({ data: { id: 1n, tag: "a", translations: { create: langs.map((l, i) => ({ id: BigInt(i), language: l, lang: l })) } } });
+    await prisma.tag_translation.createMany({ data: langs.map((l) => { return { id: 1n, tagId: 1n, language: l, text: "x" }; }) });
+    await prisma.tag.create({ data: { id: 2n, tag: "b", ...(flag && { bookmark: 1 }), ...(flag ? { bookmarks: 2 } : {}) } });
+    await prisma.tag.create({ data: { id: 3n, tag: "c", translations: { create: [...langs.map((l) => ({ id: 4n, language: l, descr: "d" }))] } } });
+}
+"#;
+        assert_eq!(run_code("unknown-field", &[("seed.ts", src)]), vec![find(src, "lang: l"), find(src, "text:"), find(src, "bookmark:"), find(src, "descr:")]);
+    }
 }
