@@ -132,8 +132,12 @@ impl<'c> Checker<'c> {
         }
     }
 
+    /// Records a finding once: a literal reached twice (a `satisfies` inside a client call) is
+    /// reported once.
     pub fn push(&mut self, f: Finding) {
-        self.findings.push(f);
+        if !self.findings.iter().any(|g| g.code == f.code && g.start == f.start && g.end == f.end && g.message == f.message) {
+            self.findings.push(f);
+        }
     }
 
     pub fn evaluator(&self) -> Evaluator<'c> {
@@ -301,7 +305,9 @@ const DELEGATE_METHODS: [&str; 19] = [
 ];
 
 /// Client methods whose argument we check (`data`, `create`, `update`, `include`, `select`).
-const CLIENT_METHODS: [&str; 13] = [
+const CLIENT_METHODS: [&str; 15] = [
+    "deleteMany",
+    "count",
     "create",
     "createMany",
     "createManyAndReturn",
@@ -421,7 +427,18 @@ impl Checker<'_> {
                 ("update", "data") | ("upsert", "update") => either(TypeNameKind::UpdateInput),
                 ("updateMany", "data") => either(TypeNameKind::UpdateManyMutationInput),
                 ("upsert", "create") => either(TypeNameKind::CreateInput),
+                ("findUnique" | "findUniqueOrThrow" | "update" | "upsert" | "delete", "where") | (_, "cursor") => {
+                    Expect::Where { model: model.to_string(), unique: true }
+                }
+                (_, "where") => Expect::Where { model: model.to_string(), unique: false },
+                (_, "orderBy") => Expect::OrderBy { model: model.to_string() },
+                (_, "distinct") => {
+                    self.check_distinct(&p.value, model);
+                    continue;
+                }
                 (_, "include") => Expect::Shape { model: model.to_string(), select: false },
+                // `count`'s `select` counts fields (`_all`); a plain select shapes a row.
+                ("count", "select") => continue,
                 (_, "select") => Expect::Shape { model: model.to_string(), select: true },
                 _ => continue,
             };
@@ -474,6 +491,22 @@ impl<'a> Visit<'a> for Checker<'_> {
                 );
             }
             Expression::CallExpression(call) => self.check_call(call),
+            // `{ … } as Prisma.X`: tsc checks no excess or missing property in an assertion,
+            // Prisma's runtime rejects unknown fields and wrong values: those are checked,
+            // required fields are not (an assertion is how a test writes partial data).
+            Expression::TSAsExpression(a) => {
+                let expect = match self.expect_of(&a.type_annotation) {
+                    Expect::Input(mut spec) => {
+                        spec.partial = true;
+                        Expect::Input(spec)
+                    }
+                    other => other,
+                };
+                if !expect.is_opaque() && crate::fixtures::object_of(&a.expression).is_some() {
+                    let start = a.expression.span().start;
+                    self.check_value(&a.expression, &expect, Span::new(start, start + 1));
+                }
+            }
             Expression::TSSatisfiesExpression(s) => {
                 let expect = self.expect_of(&s.type_annotation);
                 if !expect.is_opaque() {

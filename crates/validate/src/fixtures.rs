@@ -175,6 +175,130 @@ impl<'c> Checker<'c> {
                     self.check_shape(obj, model, *select);
                 }
             }
+            Expect::Where { model, unique } => {
+                if let Some(obj) = object_of(value) {
+                    if *unique {
+                        self.check_where_unique(obj, model);
+                    } else {
+                        self.check_where(obj, model);
+                    }
+                }
+            }
+            Expect::OrderBy { model } => {
+                let model = model.clone();
+                self.each_object(value, anchor, |this, o, _| this.check_order_by(o, &model));
+            }
+        }
+    }
+
+    /// `Prisma.<Model>WhereInput`: fields of the model and `AND`/`OR`/`NOT`; relation filters
+    /// (`some`/`every`/`none`, `is`/`isNot`, or a where of the related model) recursively.
+    pub fn check_where(&mut self, obj: &ObjectExpression<'_>, target: &str) {
+        let Some(model) = self.ctx.schema.model(target) else { return };
+        let (mut ps, mut sp) = (Vec::new(), Vec::new());
+        props(obj, &mut ps, &mut sp);
+        for p in &ps {
+            if matches!(p.name.as_str(), "AND" | "OR" | "NOT") {
+                let t = target.to_string();
+                self.each_object(p.value, p.key, |this, o, _| this.check_where(o, &t));
+                continue;
+            }
+            let Some(field) = model.field(&p.name) else {
+                let mut f = Finding::new(Code::UnknownField, p.key, format!("`{}` is not a field of `Prisma.{target}WhereInput`", p.name));
+                if let Some(c) = closest(&p.name, model.fields.iter().map(|f| f.name.as_str())) {
+                    f = f.suggest(c.to_string()).help(format!("did you mean `{c}`?"));
+                }
+                self.push(f);
+                continue;
+            };
+            if !field.is_relation() {
+                continue;
+            }
+            let Some(inner) = object_of(p.value) else { continue };
+            let related = field.type_name.clone();
+            let ops: &[&str] = if field.is_list { &["some", "every", "none"] } else { &["is", "isNot"] };
+            let (mut qs, mut _sp) = (Vec::new(), Vec::new());
+            props(inner, &mut qs, &mut _sp);
+            // A to-one relation also takes the related model's where directly.
+            let direct = !field.is_list && !qs.iter().any(|q| ops.contains(&q.name.as_str()));
+            if direct {
+                self.check_where(inner, &related);
+                continue;
+            }
+            for q in &qs {
+                if ops.contains(&q.name.as_str()) {
+                    if let Some(o) = object_of(q.value) {
+                        self.check_where(o, &related);
+                    }
+                } else {
+                    let mut f = Finding::new(
+                        Code::UnknownField,
+                        q.key,
+                        format!("`{}` is not a filter of the relation `{}` ({})", q.name, p.name, ops.join(", ")),
+                    );
+                    if let Some(c) = closest(&q.name, ops.iter().copied()) {
+                        f = f.suggest(c.to_string());
+                    }
+                    self.push(f);
+                }
+            }
+        }
+    }
+
+    /// `Prisma.<Model>OrderByWithRelationInput`: fields of the model (`asc`/`desc`, `{ sort,
+    /// nulls }`), relations ordered by the related model's fields or `_count`, `_relevance`.
+    pub fn check_order_by(&mut self, obj: &ObjectExpression<'_>, target: &str) {
+        let Some(model) = self.ctx.schema.model(target) else { return };
+        let (mut ps, mut sp) = (Vec::new(), Vec::new());
+        props(obj, &mut ps, &mut sp);
+        for p in &ps {
+            if matches!(p.name.as_str(), "_relevance" | "_count") {
+                continue;
+            }
+            match model.field(&p.name) {
+                None => {
+                    let mut f = Finding::new(Code::UnknownField, p.key, format!("`{}` is not a field of `Prisma.{target}OrderByWithRelationInput`", p.name));
+                    if let Some(c) = closest(&p.name, model.fields.iter().map(|f| f.name.as_str())) {
+                        f = f.suggest(c.to_string()).help(format!("did you mean `{c}`?"));
+                    }
+                    self.push(f);
+                }
+                Some(field) if field.is_relation() && !field.is_list => {
+                    if let Some(o) = object_of(p.value) {
+                        let related = field.type_name.clone();
+                        self.check_order_by(o, &related);
+                    }
+                }
+                Some(field) if !field.is_relation() => {
+                    if let Literal::String(s) = classify(p.value)
+                        && s != "asc"
+                        && s != "desc"
+                    {
+                        self.push(Finding::new(Code::FieldTypeMismatch, p.value.span(), format!("`{}` is ordered by \"asc\" or \"desc\", not \"{s}\"", p.name)));
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+    }
+
+    /// `distinct: "field"` or `distinct: ["a", "b"]`: scalar fields of the model.
+    pub fn check_distinct(&mut self, value: &Expression<'_>, target: &str) {
+        let Some(model) = self.ctx.schema.model(target) else { return };
+        let mut names: Vec<&Expression<'_>> = array_elements(value);
+        if matches!(value.without_parentheses(), Expression::StringLiteral(_)) {
+            names.push(value);
+        }
+        for e in names {
+            let Expression::StringLiteral(s) = e.without_parentheses() else { continue };
+            if model.field(&s.value).is_some_and(|f| !f.is_relation()) {
+                continue;
+            }
+            let mut f = Finding::new(Code::UnknownField, s.span, format!("\"{}\" is not a scalar field of `{target}` (what `distinct` takes)", s.value));
+            if let Some(c) = closest(&s.value, model.fields.iter().filter(|f| !f.is_relation()).map(|f| f.name.as_str())) {
+                f = f.suggest(format!("\"{c}\"")).help(format!("did you mean \"{c}\"?"));
+            }
+            self.push(f);
         }
     }
 
@@ -547,12 +671,62 @@ impl<'c> Checker<'c> {
                 "updateMany" => self.each_object(p.value, p.key, |this, o, _| {
                     let (mut inner, mut sp) = (Vec::new(), Vec::new());
                     props(o, &mut inner, &mut sp);
+                    let data = InputSpec { model: target.to_string(), kind: TypeNameKind::UpdateManyMutationInput, partial: false, either: true };
                     for q in inner {
-                        if q.name == "where"
-                            && let Some(w) = object_of(q.value)
-                        {
-                            this.check_scalar_where(w, target);
+                        match (q.name.as_str(), object_of(q.value)) {
+                            ("where", Some(w)) => this.check_scalar_where(w, target),
+                            ("data", Some(d)) => this.check_input_object(d, &data, q.key),
+                            _ => {}
                         }
+                    }
+                }),
+                // `update: { where, data }` (each, on a list; `where` optional on a to-one) or
+                // the update itself (to-one).
+                "update" => {
+                    let update_spec = InputSpec { model: target.to_string(), kind: TypeNameKind::UpdateWithout { relation_field: back.clone() }, partial: false, either: true };
+                    self.each_object(p.value, p.key, |this, o, anchor| {
+                        let (mut inner, mut sp) = (Vec::new(), Vec::new());
+                        props(o, &mut inner, &mut sp);
+                        let enveloped = is_list || inner.iter().any(|q| q.name == "data");
+                        if !enveloped {
+                            this.check_input_object(o, &update_spec, anchor);
+                            return;
+                        }
+                        for q in inner {
+                            match (q.name.as_str(), object_of(q.value)) {
+                                ("where", Some(w)) if is_list => this.check_where_unique(w, target),
+                                ("where", Some(w)) => this.check_where(w, target),
+                                ("data", Some(d)) => this.check_input_object(d, &update_spec, q.key),
+                                ("where" | "data", None) => {}
+                                _ => this.push(Finding::new(Code::UnknownField, q.key, format!("`{}` is not a member of a nested `update` (where, data)", q.name))),
+                            }
+                        }
+                    })
+                }
+                "upsert" => {
+                    let update_spec = InputSpec { model: target.to_string(), kind: TypeNameKind::UpdateWithout { relation_field: back.clone() }, partial: false, either: true };
+                    self.each_object(p.value, p.key, |this, o, _| {
+                        let (mut inner, mut sp) = (Vec::new(), Vec::new());
+                        props(o, &mut inner, &mut sp);
+                        for q in inner {
+                            match (q.name.as_str(), object_of(q.value)) {
+                                ("where", Some(w)) if is_list => this.check_where_unique(w, target),
+                                ("where", Some(w)) => this.check_where(w, target),
+                                ("create", Some(c)) => this.check_input_object(c, &create_spec, q.key),
+                                ("update", Some(u)) => this.check_input_object(u, &update_spec, q.key),
+                                ("where" | "create" | "update", None) => {}
+                                _ => this.push(Finding::new(Code::UnknownField, q.key, format!("`{}` is not a member of a nested `upsert` (where, create, update)", q.name))),
+                            }
+                        }
+                    })
+                }
+                // `set`, `disconnect`, `delete`: unique criteria of related rows (a list), or
+                // `true` / a where of the related row (a to-one).
+                "set" | "disconnect" | "delete" => self.each_object(p.value, p.key, |this, o, _| {
+                    if is_list {
+                        this.check_where_unique(o, target);
+                    } else {
+                        this.check_where(o, target);
                     }
                 }),
                 _ => {}
@@ -587,7 +761,7 @@ impl<'c> Checker<'c> {
     }
 
     /// Calls `f` on an object literal, or on each object literal of an array literal.
-    fn each_object(&mut self, value: &Expression<'_>, key: Span, mut f: impl FnMut(&mut Self, &ObjectExpression<'_>, Span)) {
+    pub fn each_object(&mut self, value: &Expression<'_>, key: Span, mut f: impl FnMut(&mut Self, &ObjectExpression<'_>, Span)) {
         if let Some(o) = object_of(value) {
             f(self, o, key);
             return;
@@ -601,7 +775,7 @@ impl<'c> Checker<'c> {
 
     /// `connect: { … }` and `connectOrCreate.where`: fields of the related model, compound unique
     /// names, `AND`/`OR`/`NOT`; at least one unique criterion.
-    fn check_where_unique(&mut self, obj: &ObjectExpression<'_>, target: &str) {
+    pub fn check_where_unique(&mut self, obj: &ObjectExpression<'_>, target: &str) {
         let schema = self.ctx.schema;
         let Some(model) = schema.model(target) else { return };
         let (mut ps, mut spreads) = (Vec::new(), Vec::new());
