@@ -97,6 +97,10 @@ pub struct Checker<'c> {
     partial_params: Vec<HashSet<String>>,
     /// `const x = new C(…)` bindings of the enclosing functions: name -> class.
     instances: Vec<HashMap<String, String>>,
+    /// Bindings of the module and the enclosing functions: name -> whether it is a Prisma client.
+    bindings: Vec<HashMap<String, bool>>,
+    /// Starts of the functions passed to `<client>.$transaction(…)`: their first parameter is a client.
+    tx_callbacks: HashSet<u32>,
     /// The enclosing class declarations' names.
     classes: Vec<String>,
     /// Whether the method being walked is static (`this` is then the class).
@@ -118,6 +122,8 @@ impl<'c> Checker<'c> {
             returns: Vec::new(),
             partial_params: Vec::new(),
             instances: vec![HashMap::new()],
+            bindings: vec![HashMap::new()],
+            tx_callbacks: HashSet::new(),
             classes: Vec::new(),
             in_static: Vec::new(),
             factory: None,
@@ -126,8 +132,12 @@ impl<'c> Checker<'c> {
         }
     }
 
+    /// Records a finding once: a literal reached twice (a `satisfies` inside a client call) is
+    /// reported once.
     pub fn push(&mut self, f: Finding) {
-        self.findings.push(f);
+        if !self.findings.iter().any(|g| g.code == f.code && g.start == f.start && g.end == f.end && g.message == f.message) {
+            self.findings.push(f);
+        }
     }
 
     pub fn evaluator(&self) -> Evaluator<'c> {
@@ -160,6 +170,59 @@ impl<'c> Checker<'c> {
                 Spread::Unknown
             }
             _ => Spread::Unknown,
+        }
+    }
+
+    /// Whether `e` is a Prisma client (see the README, "Which calls are checked"): `this.prisma`
+    /// and `<x>.prisma`/`<x>.db`; a binding typed `PrismaClient`/`Prisma.TransactionClient`,
+    /// initialised `new PrismaClient(…)` or `<client>.$extends(…)`, or a `$transaction` callback's
+    /// parameter; an untyped or `any` binding named `prisma`, `tx` or `db`; an unbound (imported)
+    /// `prisma` or `db`.
+    pub fn is_client(&self, e: &Expression<'_>) -> bool {
+        match e.without_parentheses() {
+            Expression::Identifier(id) => match self.bindings.iter().rev().find_map(|s| s.get(id.name.as_str())) {
+                Some(client) => *client,
+                None => matches!(id.name.as_str(), "prisma" | "db"),
+            },
+            Expression::StaticMemberExpression(m) => matches!(m.property.name.as_str(), "prisma" | "db"),
+            Expression::TSAsExpression(a) => self.is_client(&a.expression),
+            Expression::TSNonNullExpression(a) => self.is_client(&a.expression),
+            Expression::TSSatisfiesExpression(a) => self.is_client(&a.expression),
+            _ => false,
+        }
+    }
+
+    /// Whether a binding is a client, from its name, declared type and initialiser.
+    fn client_binding(&self, name: &str, ty: Option<&TSType<'_>>, init: Option<&Expression<'_>>) -> bool {
+        if let Some(init) = init.map(|e| e.without_parentheses()) {
+            match init {
+                Expression::NewExpression(n) if matches!(n.callee.without_parentheses(), Expression::Identifier(id) if id.name == "PrismaClient") => return true,
+                Expression::CallExpression(c)
+                    if matches!(c.callee.without_parentheses(), Expression::StaticMemberExpression(m) if m.property.name == "$extends" && self.is_client(&m.object)) =>
+                {
+                    return true;
+                }
+                _ => {}
+            }
+        }
+        match ty {
+            Some(TSType::TSAnyKeyword(_)) | None => matches!(name, "prisma" | "tx" | "db") || init.is_some_and(|i| self.is_client(i)),
+            Some(t) => {
+                let span = t.span();
+                self.source.get(span.start as usize..span.end as usize).is_some_and(|text| text.contains("PrismaClient") || text.contains("TransactionClient"))
+            }
+        }
+    }
+
+    /// Declares the parameters of a function in the innermost scope.
+    fn bind_params(&mut self, start: u32, params: &FormalParameters<'_>) {
+        let tx = self.tx_callbacks.remove(&start);
+        for (i, p) in params.items.iter().enumerate() {
+            let BindingPattern::BindingIdentifier(id) = &p.pattern else { continue };
+            let client = (tx && i == 0) || self.client_binding(&id.name, p.type_annotation.as_ref().map(|t| &t.type_annotation), None);
+            if let Some(scope) = self.bindings.last_mut() {
+                scope.insert(id.name.to_string(), client);
+            }
         }
     }
 
@@ -218,8 +281,33 @@ impl<'c> Checker<'c> {
     }
 }
 
+/// The methods of a model delegate (`prisma.<model>.<method>`).
+const DELEGATE_METHODS: [&str; 19] = [
+    "create",
+    "createMany",
+    "createManyAndReturn",
+    "update",
+    "updateMany",
+    "updateManyAndReturn",
+    "upsert",
+    "delete",
+    "deleteMany",
+    "findUnique",
+    "findUniqueOrThrow",
+    "findFirst",
+    "findFirstOrThrow",
+    "findMany",
+    "count",
+    "aggregate",
+    "groupBy",
+    "findRaw",
+    "aggregateRaw",
+];
+
 /// Client methods whose argument we check (`data`, `create`, `update`, `include`, `select`).
-const CLIENT_METHODS: [&str; 13] = [
+const CLIENT_METHODS: [&str; 15] = [
+    "deleteMany",
+    "count",
     "create",
     "createMany",
     "createManyAndReturn",
@@ -242,12 +330,36 @@ impl Checker<'_> {
     fn check_call(&mut self, call: &CallExpression<'_>) {
         let Expression::StaticMemberExpression(callee) = call.callee.without_parentheses() else { return };
         let method = callee.property.name.as_str();
+        // `<client>.$transaction(async (tx) => …)`: `tx` is a client.
+        if method == "$transaction" && self.is_client(&callee.object) {
+            for a in &call.arguments {
+                match a.as_expression().map(|e| e.without_parentheses()) {
+                    Some(Expression::ArrowFunctionExpression(f)) => {
+                        self.tx_callbacks.insert(f.span.start);
+                    }
+                    Some(Expression::FunctionExpression(f)) => {
+                        self.tx_callbacks.insert(f.span.start);
+                    }
+                    _ => {}
+                }
+            }
+            return;
+        }
         if let Expression::StaticMemberExpression(target) = callee.object.without_parentheses()
-            && CLIENT_METHODS.contains(&method)
-            && let Some(model) = self.ctx.schema.model_by_delegate(target.property.name.as_str())
+            && DELEGATE_METHODS.contains(&method)
+            && self.is_client(&target.object)
         {
-            if let Some(arg) = call.arguments.first().and_then(|a| a.as_expression()) {
-                self.check_client_write(&model.name.clone(), method, arg);
+            let delegate = target.property.name.as_str();
+            match self.ctx.schema.model_by_delegate(delegate) {
+                Some(model) => {
+                    if CLIENT_METHODS.contains(&method)
+                        && let Some(arg) = call.arguments.first().and_then(|a| a.as_expression())
+                    {
+                        self.check_client_write(&model.name.clone(), method, arg);
+                    }
+                }
+                None if !delegate.starts_with('$') => self.unknown_delegate_call(delegate, target.property.span),
+                None => {}
             }
             return;
         }
@@ -281,6 +393,23 @@ impl Checker<'_> {
         }
     }
 
+    /// `prisma.<delegate>.…` where the client has no such delegate.
+    fn unknown_delegate_call(&mut self, delegate: &str, span: Span) {
+        let schema = self.ctx.schema;
+        let mut f = Finding::new(Code::UnknownDelegate, span, format!("`prisma.{delegate}` is not a delegate of the PrismaClient: the schema has no such model"));
+        let folded = |s: &str| s.chars().filter(|c| *c != '_').flat_map(char::to_lowercase).collect::<String>();
+        let right = schema
+            .models
+            .iter()
+            .find(|m| folded(&m.delegate) == folded(delegate) || folded(&m.delegate) == folded(delegate.trim_end_matches('s')))
+            .map(|m| m.delegate.as_str())
+            .or_else(|| crate::fixtures::closest(delegate, schema.models.iter().map(|m| m.delegate.as_str())));
+        if let Some(r) = right {
+            f = f.suggest(r.to_string()).help(format!("the delegate is the model name with its first character lower-cased: `prisma.{r}`"));
+        }
+        self.push(f);
+    }
+
     /// `{ data }`, `{ create, update }` of a client write, each as either the checked or the
     /// unchecked input (Prisma types them `XOR<…>`).
     fn check_client_write(&mut self, model: &str, method: &str, arg: &Expression<'_>) {
@@ -293,12 +422,23 @@ impl Checker<'_> {
                 ("create", "data") => either(TypeNameKind::CreateInput),
                 ("createMany" | "createManyAndReturn", "data") => {
                     let one = Expect::Input(InputSpec::new(model, TypeNameKind::CreateManyInput));
-                    if matches!(p.value.without_parentheses(), Expression::ArrayExpression(_)) { Expect::Array(Box::new(one)) } else { one }
+                    if crate::fixtures::object_of(&p.value).is_some() { one } else { Expect::Array(Box::new(one)) }
                 }
                 ("update", "data") | ("upsert", "update") => either(TypeNameKind::UpdateInput),
                 ("updateMany", "data") => either(TypeNameKind::UpdateManyMutationInput),
                 ("upsert", "create") => either(TypeNameKind::CreateInput),
+                ("findUnique" | "findUniqueOrThrow" | "update" | "upsert" | "delete", "where") | (_, "cursor") => {
+                    Expect::Where { model: model.to_string(), unique: true }
+                }
+                (_, "where") => Expect::Where { model: model.to_string(), unique: false },
+                (_, "orderBy") => Expect::OrderBy { model: model.to_string() },
+                (_, "distinct") => {
+                    self.check_distinct(&p.value, model);
+                    continue;
+                }
                 (_, "include") => Expect::Shape { model: model.to_string(), select: false },
+                // `count`'s `select` counts fields (`_all`); a plain select shapes a row.
+                ("count", "select") => continue,
                 (_, "select") => Expect::Shape { model: model.to_string(), select: true },
                 _ => continue,
             };
@@ -351,6 +491,22 @@ impl<'a> Visit<'a> for Checker<'_> {
                 );
             }
             Expression::CallExpression(call) => self.check_call(call),
+            // `{ … } as Prisma.X`: tsc checks no excess or missing property in an assertion,
+            // Prisma's runtime rejects unknown fields and wrong values: those are checked,
+            // required fields are not (an assertion is how a test writes partial data).
+            Expression::TSAsExpression(a) => {
+                let expect = match self.expect_of(&a.type_annotation) {
+                    Expect::Input(mut spec) => {
+                        spec.partial = true;
+                        Expect::Input(spec)
+                    }
+                    other => other,
+                };
+                if !expect.is_opaque() && crate::fixtures::object_of(&a.expression).is_some() {
+                    let start = a.expression.span().start;
+                    self.check_value(&a.expression, &expect, Span::new(start, start + 1));
+                }
+            }
             Expression::TSSatisfiesExpression(s) => {
                 let expect = self.expect_of(&s.type_annotation);
                 if !expect.is_opaque() {
@@ -364,6 +520,12 @@ impl<'a> Visit<'a> for Checker<'_> {
     }
 
     fn visit_variable_declarator(&mut self, d: &VariableDeclarator<'a>) {
+        if let BindingPattern::BindingIdentifier(id) = &d.id {
+            let client = self.client_binding(&id.name, d.type_annotation.as_ref().map(|t| &t.type_annotation), d.init.as_ref());
+            if let Some(scope) = self.bindings.last_mut() {
+                scope.insert(id.name.to_string(), client);
+            }
+        }
         if let (BindingPattern::BindingIdentifier(id), Some(Expression::NewExpression(n))) = (&d.id, d.init.as_ref().map(|e| e.without_parentheses()))
             && let Expression::Identifier(class) = n.callee.without_parentheses()
             && self.ctx.index.classes.contains_key(class.name.as_str())
@@ -398,6 +560,9 @@ impl<'a> Visit<'a> for Checker<'_> {
         let method = self.pending_method.take();
         let declared = f.return_type.as_ref().map(|t| self.expect_of(&t.type_annotation)).unwrap_or(Expect::Opaque);
         let expect = match (&self.factory, method.as_deref()) {
+            // A declared return type wins, as for tsc; the class's type arguments fill in only
+            // for an undeclared one.
+            _ if f.return_type.is_some() => declared,
             (Some(scope), Some("generateMinimalData" | "generateCompleteData")) => {
                 scope.create.clone().map(Expect::Input).unwrap_or(declared)
             }
@@ -409,7 +574,10 @@ impl<'a> Visit<'a> for Checker<'_> {
         self.returns.push(expect);
         self.partial_params.push(Self::partial_names(&f.params));
         self.instances.push(HashMap::new());
+        self.bindings.push(HashMap::new());
+        self.bind_params(f.span.start, &f.params);
         walk::walk_function(self, f);
+        self.bindings.pop();
         self.instances.pop();
         self.partial_params.pop();
         self.returns.pop();
@@ -420,11 +588,14 @@ impl<'a> Visit<'a> for Checker<'_> {
         self.returns.push(expect);
         self.partial_params.push(Self::partial_names(&f.params));
         self.instances.push(HashMap::new());
+        self.bindings.push(HashMap::new());
+        self.bind_params(f.span.start, &f.params);
         if let ArrowFunctionBody::FunctionBody(_) = &f.body {
         } else if let Some(e) = f.body.as_expression() {
             self.check_expression_body(e);
         }
         walk::walk_arrow(self, f);
+        self.bindings.pop();
         self.instances.pop();
         self.partial_params.pop();
         self.returns.pop();

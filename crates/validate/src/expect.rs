@@ -45,6 +45,10 @@ pub enum Expect {
     Fixtures { create: Option<InputSpec>, update: Option<InputSpec> },
     /// `Prisma.<Model>Include` (`select: false`) or `Prisma.<Model>Select` (`select: true`).
     Shape { model: String, select: bool },
+    /// `Prisma.<Model>WhereInput` (`unique: false`) or `Prisma.<Model>WhereUniqueInput`.
+    Where { model: String, unique: bool },
+    /// `Prisma.<Model>OrderByWithRelationInput` (or an array of it).
+    OrderBy { model: String },
     Opaque,
 }
 
@@ -117,6 +121,9 @@ impl Evaluator<'_> {
             match resolved.kind {
                 TypeNameKind::Include => return Expect::Shape { model, select: false },
                 TypeNameKind::Select => return Expect::Shape { model, select: true },
+                TypeNameKind::WhereInput => return Expect::Where { model, unique: false },
+                TypeNameKind::WhereUniqueInput => return Expect::Where { model, unique: true },
+                TypeNameKind::OrderByWithRelationInput => return Expect::OrderBy { model },
                 _ => {}
             }
             let spec = InputSpec::new(&model, resolved.kind);

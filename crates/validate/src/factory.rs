@@ -81,6 +81,22 @@ fn delegate_in<'b>(e: &'b Expression<'_>) -> Option<(&'b str, Span)> {
     }
 }
 
+/// The model a factory covers, by majority of its signals: the `super("…")` model, the model
+/// type argument, the models of the input type arguments, the delegate. Ties go to the earlier
+/// signal in that order.
+fn attribute(super_model: Option<&str>, type_model: Option<&str>, input_models: &[String], delegate: Option<&str>) -> Option<String> {
+    let signals: Vec<&str> = super_model.into_iter().chain(type_model).chain(input_models.iter().map(String::as_str)).chain(delegate).collect();
+    let votes = |m: &str| signals.iter().filter(|s| **s == m).count();
+    let mut best: Option<(&str, usize)> = None;
+    for s in &signals {
+        let n = votes(s);
+        if best.is_none_or(|(_, b)| n > b) {
+            best = Some((s, n));
+        }
+    }
+    best.map(|(m, _)| m.to_string())
+}
+
 fn kind_fits_slot(kind: &TypeNameKind, slot: Slot) -> bool {
     match slot {
         Slot::Create => matches!(kind, TypeNameKind::CreateInput | TypeNameKind::UncheckedCreateInput),
@@ -105,8 +121,9 @@ impl Checker<'_> {
         let base = &self.ctx.index.base;
         let class_span = c.id.as_ref().map_or(c.span, |id| id.span);
 
-        // The model from `super("…")`.
+        // The model from `super("…")`; a table (`@@map`) name or a near miss is only a hint.
         let mut super_valid: Option<String> = None;
+        let mut super_hint: Option<String> = None;
         let super_given = super_model(c);
         if let Some((name, span)) = super_given {
             if schema.model(name).is_some() {
@@ -119,6 +136,7 @@ impl Checker<'_> {
                     if by_table.is_some() {
                         f.message = format!("\"{name}\" is the table (`@@map`) name; the model is `{}`", m.name);
                     }
+                    super_hint = Some(m.name.clone());
                     f = f.suggest(format!("\"{}\"", m.name)).help(format!("pass the model name: super(\"{}\", …)", m.name));
                 }
                 self.push(f);
@@ -144,8 +162,32 @@ impl Checker<'_> {
                 _ => None,
             });
         let type_model = model_arg.as_ref().and_then(|(n, _)| schema.model(n).map(|m| m.name.clone()));
-        let model = super_valid.clone().or_else(|| if super_given.is_none() { type_model.clone() } else { None });
-        let fixtures_model = super_valid.clone().or(type_model.clone());
+        // The models the input type arguments belong to (`Prisma.tagCreateInput` -> `tag`).
+        let input_models: Vec<String> = factory
+            .base_args
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| matches!(slot_of(*i), Slot::Create | Slot::Update | Slot::Include))
+            .filter_map(|(_, t)| match t {
+                TypeExpr::Ref { name, .. } => name.strip_prefix("Prisma.").and_then(|b| fixture_schema::type_names::resolve(schema, b)).and_then(|r| r.model),
+                _ => None,
+            })
+            .collect();
+        let delegate = delegate_access(c);
+        let delegate_model = delegate.and_then(|(d, _)| schema.model_by_delegate(d)).map(|m| m.name.clone());
+        let fixtures_model = attribute(super_valid.as_deref(), type_model.as_deref(), &input_models, delegate_model.as_deref()).or(super_hint);
+        let model = fixtures_model.clone();
+
+        // `super("…")` names a model, but the other signals agree on another one.
+        if let (Some(name), Some(fm), Some((_, span))) = (&super_valid, &fixtures_model, super_given)
+            && name != fm
+        {
+            self.push(
+                Finding::new(Code::TypeModelMismatch, span, format!("super(\"{name}\") names model `{name}`, but the type arguments and the delegate say `{fm}`"))
+                    .suggest(format!("\"{fm}\""))
+                    .help(format!("the factory is checked as `{fm}`'s; pass super(\"{fm}\", …) or fix the type arguments and the delegate")),
+            );
+        }
 
         if !direct_args.is_empty() {
             for (i, arg) in direct_args.iter().enumerate() {
@@ -223,7 +265,7 @@ impl Checker<'_> {
         }
 
         // The delegate.
-        if let Some((delegate, span)) = delegate_access(c) {
+        if let Some((delegate, span)) = delegate {
             match schema.model_by_delegate(delegate) {
                 None => {
                     let right = fixtures_model.as_ref().and_then(|m| schema.model(m)).map(|m| m.delegate.clone()).or_else(|| {

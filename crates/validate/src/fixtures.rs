@@ -33,10 +33,17 @@ struct Prop<'b, 'a> {
     name: String,
     key: Span,
     value: &'b Expression<'a>,
+    /// Written in a conditional spread (`...(cond && { … })`): checked, but not surely supplied.
+    maybe: bool,
 }
 
-/// The properties and spreads of an object literal (spread object literals inlined).
+/// The properties and spreads of an object literal (spread object literals inlined, and the
+/// members of conditional spreads too, marked `maybe` unless both branches write them).
 fn props<'b, 'a>(obj: &'b ObjectExpression<'a>, out: &mut Vec<Prop<'b, 'a>>, spreads: &mut Vec<&'b Expression<'a>>) {
+    props_maybe(obj, out, spreads, false);
+}
+
+fn props_maybe<'b, 'a>(obj: &'b ObjectExpression<'a>, out: &mut Vec<Prop<'b, 'a>>, spreads: &mut Vec<&'b Expression<'a>>, maybe: bool) {
     for p in &obj.properties {
         match p {
             ObjectPropertyKind::ObjectProperty(p) => {
@@ -45,18 +52,40 @@ fn props<'b, 'a>(obj: &'b ObjectExpression<'a>, out: &mut Vec<Prop<'b, 'a>>, spr
                     continue;
                 }
                 if let Some(name) = p.key.static_name() {
-                    out.push(Prop { name: name.to_string(), key: p.key.span(), value: &p.value });
+                    out.push(Prop { name: name.to_string(), key: p.key.span(), value: &p.value, maybe });
                 }
             }
             ObjectPropertyKind::SpreadProperty(s) => match s.argument.without_parentheses() {
-                Expression::ObjectExpression(inner) => props(inner, out, spreads),
+                Expression::ObjectExpression(inner) => props_maybe(inner, out, spreads, maybe),
+                // `...(cond && { … })`: the members may be there.
+                Expression::LogicalExpression(l) if object_of(&l.right).is_some() => {
+                    if let Some(inner) = object_of(&l.right) {
+                        props_maybe(inner, out, spreads, true);
+                    }
+                }
+                // `...(cond ? { … } : { … })`: members of both branches are there for sure.
+                Expression::ConditionalExpression(c) if object_of(&c.consequent).is_some() && object_of(&c.alternate).is_some() => {
+                    let (mut a, mut b) = (Vec::new(), Vec::new());
+                    if let (Some(x), Some(y)) = (object_of(&c.consequent), object_of(&c.alternate)) {
+                        props_maybe(x, &mut a, spreads, maybe);
+                        props_maybe(y, &mut b, spreads, maybe);
+                    }
+                    for p in a.iter_mut() {
+                        p.maybe = p.maybe || !b.iter().any(|q| q.name == p.name && !q.maybe);
+                    }
+                    for q in b.iter_mut() {
+                        q.maybe = q.maybe || !a.iter().any(|p| p.name == q.name && !p.maybe);
+                    }
+                    out.extend(a);
+                    out.extend(b);
+                }
                 other => spreads.push(other),
             },
         }
     }
 }
 
-fn object_of<'b, 'a>(e: &'b Expression<'a>) -> Option<&'b ObjectExpression<'a>> {
+pub fn object_of<'b, 'a>(e: &'b Expression<'a>) -> Option<&'b ObjectExpression<'a>> {
     match e.without_parentheses() {
         Expression::ObjectExpression(o) => Some(o),
         Expression::TSSatisfiesExpression(s) => object_of(&s.expression),
@@ -76,7 +105,7 @@ fn unchecked_of(kind: &TypeNameKind) -> TypeNameKind {
     }
 }
 
-fn closest<'n>(name: &str, candidates: impl Iterator<Item = &'n str>) -> Option<&'n str> {
+pub fn closest<'n>(name: &str, candidates: impl Iterator<Item = &'n str>) -> Option<&'n str> {
     let lower = name.to_ascii_lowercase();
     let mut best: Option<(f64, &str)> = None;
     for c in candidates {
@@ -146,6 +175,130 @@ impl<'c> Checker<'c> {
                     self.check_shape(obj, model, *select);
                 }
             }
+            Expect::Where { model, unique } => {
+                if let Some(obj) = object_of(value) {
+                    if *unique {
+                        self.check_where_unique(obj, model);
+                    } else {
+                        self.check_where(obj, model);
+                    }
+                }
+            }
+            Expect::OrderBy { model } => {
+                let model = model.clone();
+                self.each_object(value, anchor, |this, o, _| this.check_order_by(o, &model));
+            }
+        }
+    }
+
+    /// `Prisma.<Model>WhereInput`: fields of the model and `AND`/`OR`/`NOT`; relation filters
+    /// (`some`/`every`/`none`, `is`/`isNot`, or a where of the related model) recursively.
+    pub fn check_where(&mut self, obj: &ObjectExpression<'_>, target: &str) {
+        let Some(model) = self.ctx.schema.model(target) else { return };
+        let (mut ps, mut sp) = (Vec::new(), Vec::new());
+        props(obj, &mut ps, &mut sp);
+        for p in &ps {
+            if matches!(p.name.as_str(), "AND" | "OR" | "NOT") {
+                let t = target.to_string();
+                self.each_object(p.value, p.key, |this, o, _| this.check_where(o, &t));
+                continue;
+            }
+            let Some(field) = model.field(&p.name) else {
+                let mut f = Finding::new(Code::UnknownField, p.key, format!("`{}` is not a field of `Prisma.{target}WhereInput`", p.name));
+                if let Some(c) = closest(&p.name, model.fields.iter().map(|f| f.name.as_str())) {
+                    f = f.suggest(c.to_string()).help(format!("did you mean `{c}`?"));
+                }
+                self.push(f);
+                continue;
+            };
+            if !field.is_relation() {
+                continue;
+            }
+            let Some(inner) = object_of(p.value) else { continue };
+            let related = field.type_name.clone();
+            let ops: &[&str] = if field.is_list { &["some", "every", "none"] } else { &["is", "isNot"] };
+            let (mut qs, mut _sp) = (Vec::new(), Vec::new());
+            props(inner, &mut qs, &mut _sp);
+            // A to-one relation also takes the related model's where directly.
+            let direct = !field.is_list && !qs.iter().any(|q| ops.contains(&q.name.as_str()));
+            if direct {
+                self.check_where(inner, &related);
+                continue;
+            }
+            for q in &qs {
+                if ops.contains(&q.name.as_str()) {
+                    if let Some(o) = object_of(q.value) {
+                        self.check_where(o, &related);
+                    }
+                } else {
+                    let mut f = Finding::new(
+                        Code::UnknownField,
+                        q.key,
+                        format!("`{}` is not a filter of the relation `{}` ({})", q.name, p.name, ops.join(", ")),
+                    );
+                    if let Some(c) = closest(&q.name, ops.iter().copied()) {
+                        f = f.suggest(c.to_string());
+                    }
+                    self.push(f);
+                }
+            }
+        }
+    }
+
+    /// `Prisma.<Model>OrderByWithRelationInput`: fields of the model (`asc`/`desc`, `{ sort,
+    /// nulls }`), relations ordered by the related model's fields or `_count`, `_relevance`.
+    pub fn check_order_by(&mut self, obj: &ObjectExpression<'_>, target: &str) {
+        let Some(model) = self.ctx.schema.model(target) else { return };
+        let (mut ps, mut sp) = (Vec::new(), Vec::new());
+        props(obj, &mut ps, &mut sp);
+        for p in &ps {
+            if matches!(p.name.as_str(), "_relevance" | "_count") {
+                continue;
+            }
+            match model.field(&p.name) {
+                None => {
+                    let mut f = Finding::new(Code::UnknownField, p.key, format!("`{}` is not a field of `Prisma.{target}OrderByWithRelationInput`", p.name));
+                    if let Some(c) = closest(&p.name, model.fields.iter().map(|f| f.name.as_str())) {
+                        f = f.suggest(c.to_string()).help(format!("did you mean `{c}`?"));
+                    }
+                    self.push(f);
+                }
+                Some(field) if field.is_relation() && !field.is_list => {
+                    if let Some(o) = object_of(p.value) {
+                        let related = field.type_name.clone();
+                        self.check_order_by(o, &related);
+                    }
+                }
+                Some(field) if !field.is_relation() => {
+                    if let Literal::String(s) = classify(p.value)
+                        && s != "asc"
+                        && s != "desc"
+                    {
+                        self.push(Finding::new(Code::FieldTypeMismatch, p.value.span(), format!("`{}` is ordered by \"asc\" or \"desc\", not \"{s}\"", p.name)));
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+    }
+
+    /// `distinct: "field"` or `distinct: ["a", "b"]`: scalar fields of the model.
+    pub fn check_distinct(&mut self, value: &Expression<'_>, target: &str) {
+        let Some(model) = self.ctx.schema.model(target) else { return };
+        let mut names: Vec<&Expression<'_>> = array_elements(value);
+        if matches!(value.without_parentheses(), Expression::StringLiteral(_)) {
+            names.push(value);
+        }
+        for e in names {
+            let Expression::StringLiteral(s) = e.without_parentheses() else { continue };
+            if model.field(&s.value).is_some_and(|f| !f.is_relation()) {
+                continue;
+            }
+            let mut f = Finding::new(Code::UnknownField, s.span, format!("\"{}\" is not a scalar field of `{target}` (what `distinct` takes)", s.value));
+            if let Some(c) = closest(&s.value, model.fields.iter().filter(|f| !f.is_relation()).map(|f| f.name.as_str())) {
+                f = f.suggest(format!("\"{c}\"")).help(format!("did you mean \"{c}\"?"));
+            }
+            self.push(f);
         }
     }
 
@@ -280,7 +433,8 @@ impl<'c> Checker<'c> {
             if from.is_empty() || !ps.iter().any(|p| p.name == rel.name) {
                 continue;
             }
-            for p in ps.iter().filter(|p| from.contains(&p.name)) {
+            let rel_maybe = ps.iter().any(|p| p.name == rel.name && p.maybe);
+            for p in ps.iter().filter(|p| from.contains(&p.name) && !(p.maybe || rel_maybe)) {
                 self.push(
                     Finding::new(
                         Code::MixedRelationInput,
@@ -308,7 +462,7 @@ impl<'c> Checker<'c> {
         }
 
         if spec.is_create() && !spec.partial {
-            let mut supplied: Vec<String> = ps.iter().map(|p| p.name.clone()).collect();
+            let mut supplied: Vec<String> = ps.iter().filter(|p| !p.maybe).map(|p| p.name.clone()).collect();
             for s in &spreads {
                 match self.spread_effect(s) {
                     Spread::Supplies(keys) => supplied.extend(keys),
@@ -517,12 +671,62 @@ impl<'c> Checker<'c> {
                 "updateMany" => self.each_object(p.value, p.key, |this, o, _| {
                     let (mut inner, mut sp) = (Vec::new(), Vec::new());
                     props(o, &mut inner, &mut sp);
+                    let data = InputSpec { model: target.to_string(), kind: TypeNameKind::UpdateManyMutationInput, partial: false, either: true };
                     for q in inner {
-                        if q.name == "where"
-                            && let Some(w) = object_of(q.value)
-                        {
-                            this.check_scalar_where(w, target);
+                        match (q.name.as_str(), object_of(q.value)) {
+                            ("where", Some(w)) => this.check_scalar_where(w, target),
+                            ("data", Some(d)) => this.check_input_object(d, &data, q.key),
+                            _ => {}
                         }
+                    }
+                }),
+                // `update: { where, data }` (each, on a list; `where` optional on a to-one) or
+                // the update itself (to-one).
+                "update" => {
+                    let update_spec = InputSpec { model: target.to_string(), kind: TypeNameKind::UpdateWithout { relation_field: back.clone() }, partial: false, either: true };
+                    self.each_object(p.value, p.key, |this, o, anchor| {
+                        let (mut inner, mut sp) = (Vec::new(), Vec::new());
+                        props(o, &mut inner, &mut sp);
+                        let enveloped = is_list || inner.iter().any(|q| q.name == "data");
+                        if !enveloped {
+                            this.check_input_object(o, &update_spec, anchor);
+                            return;
+                        }
+                        for q in inner {
+                            match (q.name.as_str(), object_of(q.value)) {
+                                ("where", Some(w)) if is_list => this.check_where_unique(w, target),
+                                ("where", Some(w)) => this.check_where(w, target),
+                                ("data", Some(d)) => this.check_input_object(d, &update_spec, q.key),
+                                ("where" | "data", None) => {}
+                                _ => this.push(Finding::new(Code::UnknownField, q.key, format!("`{}` is not a member of a nested `update` (where, data)", q.name))),
+                            }
+                        }
+                    })
+                }
+                "upsert" => {
+                    let update_spec = InputSpec { model: target.to_string(), kind: TypeNameKind::UpdateWithout { relation_field: back.clone() }, partial: false, either: true };
+                    self.each_object(p.value, p.key, |this, o, _| {
+                        let (mut inner, mut sp) = (Vec::new(), Vec::new());
+                        props(o, &mut inner, &mut sp);
+                        for q in inner {
+                            match (q.name.as_str(), object_of(q.value)) {
+                                ("where", Some(w)) if is_list => this.check_where_unique(w, target),
+                                ("where", Some(w)) => this.check_where(w, target),
+                                ("create", Some(c)) => this.check_input_object(c, &create_spec, q.key),
+                                ("update", Some(u)) => this.check_input_object(u, &update_spec, q.key),
+                                ("where" | "create" | "update", None) => {}
+                                _ => this.push(Finding::new(Code::UnknownField, q.key, format!("`{}` is not a member of a nested `upsert` (where, create, update)", q.name))),
+                            }
+                        }
+                    })
+                }
+                // `set`, `disconnect`, `delete`: unique criteria of related rows (a list), or
+                // `true` / a where of the related row (a to-one).
+                "set" | "disconnect" | "delete" => self.each_object(p.value, p.key, |this, o, _| {
+                    if is_list {
+                        this.check_where_unique(o, target);
+                    } else {
+                        this.check_where(o, target);
                     }
                 }),
                 _ => {}
@@ -557,7 +761,7 @@ impl<'c> Checker<'c> {
     }
 
     /// Calls `f` on an object literal, or on each object literal of an array literal.
-    fn each_object(&mut self, value: &Expression<'_>, key: Span, mut f: impl FnMut(&mut Self, &ObjectExpression<'_>, Span)) {
+    pub fn each_object(&mut self, value: &Expression<'_>, key: Span, mut f: impl FnMut(&mut Self, &ObjectExpression<'_>, Span)) {
         if let Some(o) = object_of(value) {
             f(self, o, key);
             return;
@@ -571,7 +775,7 @@ impl<'c> Checker<'c> {
 
     /// `connect: { … }` and `connectOrCreate.where`: fields of the related model, compound unique
     /// names, `AND`/`OR`/`NOT`; at least one unique criterion.
-    fn check_where_unique(&mut self, obj: &ObjectExpression<'_>, target: &str) {
+    pub fn check_where_unique(&mut self, obj: &ObjectExpression<'_>, target: &str) {
         let schema = self.ctx.schema;
         let Some(model) = schema.model(target) else { return };
         let (mut ps, mut spreads) = (Vec::new(), Vec::new());

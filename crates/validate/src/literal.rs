@@ -1,7 +1,7 @@
 //! The value shape of a literal, and whether a field's generated input type accepts it. Only
 //! literals are judged: anything computed (`generatePK()`, a variable) is accepted.
 
-use oxc_ast::ast::{ArrayExpressionElement, Expression, UnaryOperator};
+use oxc_ast::ast::{ArrayExpressionElement, ArrowFunctionBody, Expression, Statement, UnaryOperator};
 
 use fixture_schema::{Enum, InputShape};
 
@@ -163,15 +163,95 @@ pub fn type_description(type_name: &str, is_list: bool) -> String {
 
 /// The elements of an array literal that are plain expressions.
 pub fn array_elements<'b, 'a>(e: &'b Expression<'a>) -> Vec<&'b Expression<'a>> {
+    let mut out = Vec::new();
+    elements_into(e, &mut out);
+    out
+}
+
+/// The elements of an array literal (and of spread `….map(…)` calls in it), or the values a
+/// `xs.map((x) => …)` / `Array.from(xs, (x) => …)` callback returns.
+fn elements_into<'b, 'a>(e: &'b Expression<'a>, out: &mut Vec<&'b Expression<'a>>) {
     match e.without_parentheses() {
-        Expression::ArrayExpression(a) => a
-            .elements
-            .iter()
-            .filter_map(|el| match el {
-                ArrayExpressionElement::SpreadElement(_) | ArrayExpressionElement::Elision(_) => None,
-                other => other.as_expression(),
-            })
-            .collect(),
-        _ => Vec::new(),
+        Expression::ArrayExpression(a) => {
+            for el in &a.elements {
+                match el {
+                    ArrayExpressionElement::SpreadElement(s) => {
+                        if mapped_callback(&s.argument).is_some() {
+                            elements_into(&s.argument, out);
+                        }
+                    }
+                    ArrayExpressionElement::Elision(_) => {}
+                    other => out.extend(other.as_expression()),
+                }
+            }
+        }
+        other => {
+            if let Some(cb) = mapped_callback(other) {
+                returned_values(cb, out);
+            }
+        }
+    }
+}
+
+/// The callback of `xs.map(cb)` or `Array.from(xs, cb)`.
+fn mapped_callback<'b, 'a>(e: &'b Expression<'a>) -> Option<&'b Expression<'a>> {
+    let Expression::CallExpression(call) = e.without_parentheses() else { return None };
+    let Expression::StaticMemberExpression(m) = call.callee.without_parentheses() else { return None };
+    let at = match (m.property.name.as_str(), m.object.without_parentheses()) {
+        ("map", _) => 0,
+        ("from", Expression::Identifier(id)) if id.name == "Array" => 1,
+        _ => return None,
+    };
+    call.arguments.get(at).and_then(|a| a.as_expression()).filter(|cb| matches!(cb.without_parentheses(), Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_)))
+}
+
+/// The values a function returns: an arrow's expression body, or the arguments of the `return`
+/// statements of its body (not of nested functions).
+fn returned_values<'b, 'a>(f: &'b Expression<'a>, out: &mut Vec<&'b Expression<'a>>) {
+    match f.without_parentheses() {
+        Expression::ArrowFunctionExpression(a) => match &a.body {
+            ArrowFunctionBody::FunctionBody(b) => returns_in(&b.statements, out),
+            other => {
+                if let Some(e) = other.as_expression() {
+                    push_branches(e, out);
+                }
+            }
+        },
+        Expression::FunctionExpression(f) => {
+            if let Some(body) = &f.body {
+                returns_in(&body.statements, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn push_branches<'b, 'a>(e: &'b Expression<'a>, out: &mut Vec<&'b Expression<'a>>) {
+    match e.without_parentheses() {
+        Expression::ConditionalExpression(c) => {
+            push_branches(&c.consequent, out);
+            push_branches(&c.alternate, out);
+        }
+        other => out.push(other),
+    }
+}
+
+fn returns_in<'b, 'a>(statements: &'b [Statement<'a>], out: &mut Vec<&'b Expression<'a>>) {
+    for s in statements {
+        match s {
+            Statement::ReturnStatement(r) => {
+                if let Some(arg) = &r.argument {
+                    push_branches(arg, out);
+                }
+            }
+            Statement::IfStatement(i) => {
+                returns_in(std::slice::from_ref(&i.consequent), out);
+                if let Some(alt) = &i.alternate {
+                    returns_in(std::slice::from_ref(alt), out);
+                }
+            }
+            Statement::BlockStatement(b) => returns_in(&b.body, out),
+            _ => {}
+        }
     }
 }

@@ -28,6 +28,9 @@ fn real_fixture_folder_parses_and_factories_are_recognised() {
     eprintln!("{} files, {} factories, {:.1} ms, coverage {}/{}", report.files, report.factories.len(), report.duration_ms, report.coverage.covered, report.coverage.total);
     eprintln!("{by_code:#?}");
     if std::env::var_os("FIXTURE_NATIVE_SMOKE_LIST").is_some() {
+        for f in &report.factories {
+            eprintln!("factory {} -> {:?}", f.class_name, f.model);
+        }
         for d in &report.diagnostics {
             eprintln!("{}:{}:{} {} {}", d.file, d.line, d.column, d.code, d.message);
         }

@@ -24,4 +24,20 @@ mod tests {
         assert_eq!(got, vec![(line("User"), "warning"), (line("tag_translation"), "warning")]);
         assert_eq!((r.coverage.covered, r.coverage.total), (1, 3));
     }
+
+    /// A `super("…")` string that names no model (a near miss, the `@@map` table name) is its
+    /// own error; the model the type arguments and delegate agree on is still covered.
+    #[test]
+    fn a_misnamed_super_string_still_covers_the_model_its_types_name() {
+        for named in ["\"Tag\"", "\"tags\""] {
+            let src = TAG_FACTORY.replace("\"tag\"", named);
+            let files = vec![("/t/base.ts".into(), BASE.to_string()), ("/t/tag.ts".into(), src.clone())];
+            let r = crate::validate_sources(SCHEMA, files, None, None).unwrap();
+            let missing: Vec<&str> = r.diagnostics.iter().filter(|d| d.code.as_str() == "missing-factory").map(|d| d.message.as_str()).collect();
+            assert!(!missing.iter().any(|m| m.contains("`tag`")), "{named}: {missing:?}");
+            assert_eq!(r.coverage.covered, 1, "{named}");
+            assert_eq!(r.factories[0].model.as_deref(), Some("tag"));
+            assert_eq!(run_code("unknown-model", &[("tag.ts", &src)]), vec![find(&src, named)], "{named}");
+        }
+    }
 }

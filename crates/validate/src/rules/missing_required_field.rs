@@ -59,4 +59,24 @@ export function f(overrides: Partial<Prisma.tagCreateInput>): Prisma.tagCreateIn
         let line = line_of(&partial_only, "return { id: this.generateId(), ...overrides };");
         assert_eq!(run_code("missing-required-field", &[("tag.ts", &partial_only)]), vec![at(&partial_only, line, "{ id")]);
     }
+
+    /// A conditional spread supplies a field only when both branches write it; a `map`
+    /// callback's object is checked as an element.
+    #[test]
+    fn conditional_spreads_and_map_callbacks() {
+        let src = r#"import { PrismaClient } from "@prisma/client";
+declare const flag: boolean;
+declare const langs: string[];
+export async function seed(prisma: PrismaClient) {
+    await prisma.tag.create({ data: { id: 1n, ...(flag ? { tag: "a" } : { tag: "b" }) } });
+    await prisma.tag.create({ data: { id: 2n, ...(flag && { tag: "c" }) } });
+    await prisma.tag.create({ data: { id: 3n, ...(flag ? { tag: "d" } : {}) } });
+    await prisma.tag.create({ data: { id: 4n, tag: "e", translations: { create: langs.map((l) => ({ language: l })) } } });
+}
+"#;
+        assert_eq!(
+            run_code("missing-required-field", &[("seed.ts", src)]),
+            vec![at(src, 6, "data"), at(src, 7, "data"), at(src, 8, "{ language")]
+        );
+    }
 }

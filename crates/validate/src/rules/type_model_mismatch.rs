@@ -1,4 +1,4 @@
-//! `type-model-mismatch`: A factory type argument that belongs to another model than the factory, or a type in the wrong slot.
+//! `type-model-mismatch`: A factory type argument, `super("…")` model or delegate that names another model than the factory's other signals agree on, or a type in the wrong slot.
 
 use crate::diagnostic::Severity;
 use crate::rules::{Code, RuleDoc};
@@ -6,7 +6,7 @@ use crate::rules::{Code, RuleDoc};
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::TypeModelMismatch,
     default_severity: Severity::Error,
-    what: "A factory type argument that belongs to another model than the factory, or a type in the wrong slot.",
+    what: "A factory type argument, `super(\"…\")` model or delegate that names another model than the factory's other signals agree on, or a type in the wrong slot.",
     why: "The factory then checks its fixtures against the wrong shape, or not at all.",
     example: "class TagDbFactory extends EnhancedDatabaseFactory<tag, Prisma.userCreateInput> { constructor(p: PrismaClient) { super(\"tag\", p); } }",
 };
@@ -28,5 +28,13 @@ mod tests {
             run_code("type-model-mismatch", &[("tag.ts", &src)]),
             vec![at(&src, line, "Prisma.tagCreateInput, Prisma.UserUpdateInput"), at(&src, line, "Prisma.UserUpdateInput")]
         );
+    }
+
+    /// The signals vote: a `super("…")` naming a real but different model is the one finding,
+    /// and the factory is checked as the model its types and delegate name.
+    #[test]
+    fn a_super_string_outvoted_by_the_types_and_delegate_is_reported_once() {
+        let src = TAG_FACTORY.replace("super(\"tag\"", "super(\"User\"");
+        assert_eq!(run(&[("tag.ts", &src)]), vec![format!("type-model-mismatch {}", find(&src, "\"User\""))]);
     }
 }

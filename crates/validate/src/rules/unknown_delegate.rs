@@ -1,4 +1,4 @@
-//! `unknown-delegate`: `this.prisma.x` in `getPrismaDelegate()` is no delegate of the PrismaClient; the suggestion is the right one.
+//! `unknown-delegate`: `this.prisma.x` in `getPrismaDelegate()`, or `prisma.x.<method>(…)` on a Prisma client, is no delegate of the PrismaClient; the suggestion is the closest one.
 
 use crate::diagnostic::Severity;
 use crate::rules::{Code, RuleDoc};
@@ -6,8 +6,8 @@ use crate::rules::{Code, RuleDoc};
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::UnknownDelegate,
     default_severity: Severity::Error,
-    what: "`this.prisma.x` in `getPrismaDelegate()` is no delegate of the PrismaClient; the suggestion is the right one.",
-    why: "The delegate is typed `any` in the base class, so tsc cannot see it; the factory fails only at run time.",
+    what: "`this.prisma.x` in `getPrismaDelegate()`, or `prisma.x.<method>(…)` on a Prisma client, is no delegate of the PrismaClient; the suggestion is the closest one.",
+    why: "The delegate is typed `any` in the base class (and often the client too), so tsc cannot see it; the call fails only at run time.",
     example: "protected getPrismaDelegate() { return this.prisma.tags; }",
 };
 
@@ -24,5 +24,22 @@ mod tests {
     fn fail_at_the_property_with_the_right_delegate() {
         let src = TAG_FACTORY.replace("this.prisma.tag;", "this.prisma.tags;");
         assert_eq!(run_code("unknown-delegate", &[("tag.ts", &src)]), vec![find(&src, "tags;")]);
+    }
+
+    #[test]
+    fn client_calls_on_a_model_the_schema_lacks() {
+        let src = r#"import { PrismaClient } from "@prisma/client";
+export async function seed(prisma: PrismaClient, caller: any) {
+    await prisma.comment.createMany({ data: [] });
+    await prisma.tags.findMany();
+    await prisma.tag.findMany();
+    await prisma.$queryRaw`SELECT 1`;
+    await caller.comment.create({ data: {} });
+}
+"#;
+        assert_eq!(run_code("unknown-delegate", &[("seed.ts", src)]), vec![find(src, "comment.createMany"), find(src, "tags.")]);
+        let r = crate::validate_sources(SCHEMA, vec![("/t/seed.ts".into(), src.to_string())], None, None).unwrap();
+        let tags = r.diagnostics.iter().find(|d| d.message.contains("prisma.tags")).unwrap();
+        assert_eq!(tags.suggestion.as_deref(), Some("tag"));
     }
 }

@@ -58,4 +58,151 @@ export const bad: Prisma.tagUpdateInput = { translations: { deleteMany: { tag: {
 "#;
         assert_eq!(run_code("unknown-field", &[("a.ts", src)]), vec![at(src, 3, "tag: {")]);
     }
+
+    /// Only calls on a Prisma client are checked: a tRPC caller or any other object with
+    /// `<model>.update(…)` members has the same shape and gets no diagnostic.
+    #[test]
+    fn client_calls_only_on_prisma_clients() {
+        let src = r#"import { PrismaClient, Prisma } from "@prisma/client";
+import { appRouter } from "./router";
+const prisma = new PrismaClient();
+export async function seed(client: PrismaClient, helper: { tag: { create(a: unknown): void } }, prismaAny: any) {
+    await prisma.tag.create({ data: { id: 1n, tags: "a" } });
+    await client.tag.update({ where: { id: 1n }, data: { tags: "b" } });
+    await prisma.$transaction(async (t) => { await t.tag.create({ data: { id: 2n, tags: "c" } }); });
+    const caller = appRouter.createCaller({});
+    await caller.tag.update({ where: { id: 1n }, data: { tags: "d" } });
+    helper.tag.create({ data: { tags: "e" } });
+    await prismaAny.tag.create({ data: { tags: "f" } });
+}
+export class Seeder {
+    constructor(private prisma: any) {}
+    run(tx: any) {
+        this.prisma.tag.create({ data: { id: 3n, tags: "g" } });
+        return tx.tag.create({ data: { id: 4n, tags: "h" } });
+    }
+}
+"#;
+        assert_eq!(
+            run_code("unknown-field", &[("a.ts", src)]),
+            vec![find(src, "tags: \"a\""), find(src, "tags: \"b\""), find(src, "tags: \"c\""), find(src, "tags: \"g\""), find(src, "tags: \"h\"")]
+        );
+    }
+
+    /// A method's declared return type is what its literal is checked against, not the class's
+    /// type arguments.
+    #[test]
+    fn a_declared_return_type_wins_over_the_class_type_arguments() {
+        let unchecked = TAG_FACTORY
+            .replace("protected getFixtures(): DbTestFixtures<Prisma.tagCreateInput, Prisma.tagUpdateInput>", "protected getFixtures(): DbTestFixtures<Prisma.tagUncheckedCreateInput, Prisma.tagUpdateInput>")
+            .replace("long: { id: 2n, tag: \"x\".repeat(100) }", "long: { id: 2n, tag: \"x\".repeat(100), createdById: 5n }, rel: { id: 3n, tag: \"y\", createdBy: { connect: { id: 5n } } }");
+        assert_eq!(run_code("unknown-field", &[("tag.ts", &unchecked)]), vec![find(&unchecked, "createdBy: {")]);
+        let undeclared = unchecked.replace("protected getFixtures(): DbTestFixtures<Prisma.tagUncheckedCreateInput, Prisma.tagUpdateInput>", "protected getFixtures()");
+        assert_eq!(run_code("unknown-field", &[("tag.ts", &undeclared)]), vec![find(&undeclared, "createdById")]);
+    }
+
+    /// Objects returned by `map` callbacks inside an input, and the members of conditional
+    /// spreads, are checked like written ones.
+    #[test]
+    fn map_callbacks_and_conditional_spreads() {
+        let src = r#"import { PrismaClient, Prisma } from "@prisma/client";
+declare const langs: string[];
+declare const flag: boolean;
+export async function seed(prisma: PrismaClient) {
+    await prisma.tag.create({ data: { id: 1n, tag: "a", translations: { create: langs.map((l, i) => ({ id: BigInt(i), language: l, lang: l })) } } });
+    await prisma.tag_translation.createMany({ data: langs.map((l) => { return { id: 1n, tagId: 1n, language: l, text: "x" }; }) });
+    await prisma.tag.create({ data: { id: 2n, tag: "b", ...(flag && { bookmark: 1 }), ...(flag ? { bookmarks: 2 } : {}) } });
+    await prisma.tag.create({ data: { id: 3n, tag: "c", translations: { create: [...langs.map((l) => ({ id: 4n, language: l, descr: "d" }))] } } });
+}
+"#;
+        assert_eq!(run_code("unknown-field", &[("seed.ts", src)]), vec![find(src, "lang: l"), find(src, "text:"), find(src, "bookmark:"), find(src, "descr:")]);
+    }
+
+    /// `where`, `orderBy`, `cursor` and `distinct`, in client calls and typed as
+    /// `Prisma.<Model>WhereInput` / `WhereUniqueInput` / `OrderByWithRelationInput`.
+    #[test]
+    fn filters_orderings_cursors_and_distinct() {
+        let ok = r#"import { PrismaClient, Prisma } from "@prisma/client";
+export const w: Prisma.tagWhereInput = { tag: { contains: "a" }, createdBy: { is: { name: "n" } }, translations: { some: { language: "en" } }, OR: [{ bookmarks: 1 }] };
+export const u: Prisma.tagWhereUniqueInput = { id: 1n, bookmarks: 2 };
+export const o: Prisma.tagOrderByWithRelationInput = { createdBy: { name: "asc" }, translations: { _count: "desc" } };
+export async function f(prisma: PrismaClient) {
+    await prisma.tag.findMany({ where: { createdBy: { name: "n" } }, orderBy: [{ tag: "asc" }, { bookmarks: { sort: "desc", nulls: "last" } }], cursor: { id: 1n }, distinct: ["tag"], take: 2 });
+    await prisma.tag.count({ where: { tag: "a" }, select: { _all: true } });
+    await prisma.tag.deleteMany({ where: { translations: { none: {} } } });
+}
+"#;
+        assert!(run_code("unknown-field", &[("a.ts", ok)]).is_empty(), "{:?}", run(&[("a.ts", ok)]));
+        let bad = r#"import { PrismaClient, Prisma } from "@prisma/client";
+export const w: Prisma.tagWhereInput = { tags: "a", translations: { any: { language: "en" } }, createdBy: { is: { nick: "n" } } };
+export const u: Prisma.tagWhereUniqueInput = { id: 1n, nmae: "x" };
+export const o: Prisma.tagOrderByWithRelationInput = { bookmark: "asc" };
+export async function f(prisma: PrismaClient) {
+    await prisma.tag.findMany({ where: { OR: [{ tga: "a" }] }, orderBy: [{ createdAt: "asc" }], cursor: { key: 1n }, distinct: ["tag", "tags"] });
+    await prisma.tag.deleteMany({ where: { bookmarsk: 1 } });
+}
+"#;
+        assert_eq!(
+            run_code("unknown-field", &[("a.ts", bad)]),
+            vec![
+                at(bad, 2, "tags"),
+                at(bad, 2, "any"),
+                at(bad, 2, "nick"),
+                at(bad, 3, "nmae"),
+                at(bad, 4, "bookmark"),
+                at(bad, 6, "tga"),
+                at(bad, 6, "createdAt"),
+                at(bad, 6, "key"),
+                at(bad, 6, "\"tags\""),
+                at(bad, 7, "bookmarsk"),
+            ]
+        );
+    }
+
+    /// Nested `update`, `upsert`, `updateMany`, `set`, `disconnect` bodies inside update inputs.
+    #[test]
+    fn nested_update_bodies() {
+        let ok = r#"import type { Prisma } from "@prisma/client";
+export const a: Prisma.tagUpdateInput = {
+    createdBy: { update: { name: "n" } },
+    translations: {
+        update: [{ where: { id: 1n }, data: { description: "d" } }],
+        upsert: { where: { id: 2n }, update: { language: "fr" }, create: { id: 2n, language: "fr" } },
+        updateMany: { where: { language: "en" }, data: { description: null } },
+        set: [{ id: 3n }],
+        disconnect: { id: 4n },
+    },
+};
+export const b: Prisma.tagUpdateInput = { createdBy: { update: { where: { name: "x" }, data: { handle: "h" } }, disconnect: true } };
+"#;
+        assert!(run_code("unknown-field", &[("a.ts", ok)]).is_empty(), "{:?}", run(&[("a.ts", ok)]));
+        let bad = r#"import type { Prisma } from "@prisma/client";
+export const a: Prisma.tagUpdateInput = {
+    createdBy: { update: { nmae: "n" } },
+    translations: {
+        update: [{ where: { id: 1n }, data: { descr: "d" } }],
+        upsert: { where: { id: 2n }, update: { lang: "fr" }, create: { id: 2n, language: "fr", tagg: 1 } },
+        updateMany: { where: { language: "en" }, data: { desc: null } },
+        set: [{ ident: 3n }],
+        disconnect: { idd: 4n },
+    },
+};
+"#;
+        assert_eq!(
+            run_code("unknown-field", &[("a.ts", bad)]),
+            vec![find(bad, "nmae"), find(bad, "descr"), find(bad, "lang:"), find(bad, "tagg"), find(bad, "desc:"), find(bad, "ident"), find(bad, "idd")]
+        );
+    }
+
+    /// `as Prisma.X`: unknown fields are checked (Prisma rejects them at run time), missing
+    /// required ones are not (tsc lets an assertion drop them, and so do tests on purpose).
+    #[test]
+    fn type_assertions_follow_the_prisma_runtime_for_unknown_fields() {
+        let src = r#"import type { Prisma } from "@prisma/client";
+export const a = { id: 1n, tagg: "a" } as Prisma.tagCreateInput;
+export const b = { id: 1n } as Prisma.tagCreateInput;
+export const c = { id: 1n, tag: "a" } satisfies Prisma.tagCreateInput;
+"#;
+        assert_eq!(run(&[("a.ts", src)]), vec![format!("unknown-field {}", find(src, "tagg"))]);
+    }
 }
