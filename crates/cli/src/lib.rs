@@ -4,6 +4,7 @@
 
 use clap::{Parser, Subcommand};
 
+pub mod fix;
 pub mod id;
 pub mod typemap;
 pub mod validate;
