@@ -4,6 +4,7 @@
 
 use clap::{Parser, Subcommand};
 
+pub mod fix;
 pub mod generate;
 pub mod id;
 pub mod typemap;

@@ -61,6 +61,12 @@ pub struct Args {
     /// Severity of a code: CODE=error|warning|off; repeatable.
     #[arg(long, value_name = "CODE=LEVEL")]
     rule: Vec<String>,
+    /// Apply every certain fix (atomically, file by file), then report what remains.
+    #[arg(long, conflicts_with = "fix_dry_run")]
+    fix: bool,
+    /// Print the certain fixes as a unified diff instead of writing them.
+    #[arg(long)]
+    fix_dry_run: bool,
 }
 
 pub fn run(args: Args, cwd: &Path) -> CliOutput {
@@ -84,6 +90,9 @@ pub fn run(args: Args, cwd: &Path) -> CliOutput {
         rules,
         fixture_categories: None,
     };
+    if args.fix || args.fix_dry_run {
+        return crate::fix::run(&options, args.format, cwd, args.fix_dry_run);
+    }
     let mut report = match validate(&options) {
         Ok(r) => r,
         Err(e) => return CliOutput::usage_error(format!("fixture-native validate: {e}\n")),

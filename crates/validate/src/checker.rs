@@ -254,7 +254,9 @@ impl<'c> Checker<'c> {
         let mut f = Finding::new(Code::UnknownPrismaType, span, format!("`Prisma.{name}` does not exist for this schema"));
         if let Some(s) = self.ctx.suggester.suggest(name).filter(|s| s != name) {
             f.message = format!("`Prisma.{name}` does not exist for this schema; the generated name is `Prisma.{s}`");
-            f = f.suggest(format!("Prisma.{s}")).help("Prisma names types after the model name verbatim (case and underscores included)");
+            // Certain only when the names differ by case and underscores alone: one candidate.
+            let certain = crate::schema_extras::fold(&s) == crate::schema_extras::fold(name);
+            f = f.suggest(format!("Prisma.{s}")).safe(certain).help("Prisma names types after the model name verbatim (case and underscores included)");
         }
         self.push(f);
     }

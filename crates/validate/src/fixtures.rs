@@ -382,7 +382,9 @@ impl<'c> Checker<'c> {
                         Span::new(obj.span.start, obj.span.start + 1),
                         format!("The fixtures object lacks the required categor{} {list} of `{}`", if missing.len() == 1 { "y" } else { "ies" }, self.ctx.index.base.fixtures_interface),
                     )
-                    .help(format!("add {} (use an empty object `{{}}` when there is nothing to list)", list)),
+                    .help(format!("add {} (use an empty object `{{}}` when there is nothing to list)", list))
+                    .edits(vec![crate::fix_edits::add_empty_members(self.source, obj, &missing)])
+                    .safe(true),
                 );
             }
         }
@@ -519,6 +521,7 @@ impl<'c> Checker<'c> {
                     finding.end = value_span.end;
                     finding = finding
                         .suggest(format!("{}: {{ connect: {{ {key}: {value} }} }}", rel.name))
+                        .safe(true)
                         .help("or use the unchecked input type, which takes foreign keys");
                 }
                 _ => {

@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod expect;
 pub mod factory;
+pub mod fix_edits;
 pub mod fixtures;
 pub mod imports;
 pub mod index;
@@ -36,7 +37,7 @@ use serde::Serialize;
 use fixture_schema::{Schema, SchemaErrorKind, SchemaInput};
 
 pub use config::{FixtureCategories, Options, SchemaOption};
-pub use diagnostic::{Diagnostic, Finding, LineIndex, RuleLevel, Severity};
+pub use diagnostic::{Diagnostic, Edit, Finding, Fix, LineIndex, RuleLevel, Severity};
 pub use rules::Code;
 
 /// The result of a run.
@@ -179,7 +180,7 @@ pub fn find_base_folder(root: &Path, base_class: &str) -> Option<PathBuf> {
 type Files = (Vec<PathBuf>, Vec<String>, Vec<Parsed>);
 
 /// Finds, reads and parses (phase one) the files to analyse.
-fn read_and_parse(cfg: &config::Resolved) -> Result<Files, ValidateError> {
+fn read_and_parse(cfg: &config::Resolved, overlay: &Overlay) -> Result<Files, ValidateError> {
     let patterns = if cfg.factories.is_empty() {
         let folder = find_base_folder(&cfg.root, &cfg.base_class).ok_or_else(|| {
             format!(
@@ -195,7 +196,10 @@ fn read_and_parse(cfg: &config::Resolved) -> Result<Files, ValidateError> {
     let paths = discover::discover(&patterns, &cfg.factories_base)?;
     let texts: Vec<String> = paths
         .par_iter()
-        .map(|p| std::fs::read_to_string(p).map_err(|e| format!("{}: cannot read: {e}", p.display())))
+        .map(|p| match overlay.get(p) {
+            Some(text) => Ok(text.clone()),
+            None => std::fs::read_to_string(p).map_err(|e| format!("{}: cannot read: {e}", p.display())),
+        })
         .collect::<Result<_, _>>()?;
     let parsed: Vec<Parsed> = paths.par_iter().zip(texts.par_iter()).map(|(p, t)| parse_and_summarize(p, t)).collect();
     Ok((paths, texts, parsed))
@@ -266,10 +270,19 @@ fn max_nesting(text: &str) -> (usize, usize) {
 
 /// Runs the validator.
 pub fn validate(options: &Options) -> Result<Report, ValidateError> {
-    pool().install(|| validate_here(options))
+    pool().install(|| validate_here(options, &Overlay::new()))
 }
 
-fn validate_here(options: &Options) -> Result<Report, ValidateError> {
+/// Texts that stand in for files on disk, by the path the run finds them at (edits not yet
+/// written, such as `--fix-dry-run`'s).
+pub type Overlay = std::collections::HashMap<PathBuf, String>;
+
+/// [`validate`], reading the files in `overlay` from there instead of the disk.
+pub fn validate_with_overlay(options: &Options, overlay: &Overlay) -> Result<Report, ValidateError> {
+    pool().install(|| validate_here(options, overlay))
+}
+
+fn validate_here(options: &Options, overlay: &Overlay) -> Result<Report, ValidateError> {
     let started = Instant::now();
     let cfg = config::resolve(options)?;
 
@@ -288,7 +301,7 @@ fn validate_here(options: &Options) -> Result<Report, ValidateError> {
         || {
             schema_extras::load(&input)
         },
-        || read_and_parse(&cfg),
+        || read_and_parse(&cfg, overlay),
     );
     let loaded = match loaded {
         Ok(s) => s,
@@ -308,6 +321,7 @@ fn validate_here(options: &Options) -> Result<Report, ValidateError> {
                     message: d.message.clone(),
                     suggestion: None,
                     help: Some("fix the schema first (`prisma validate` reports the same); factories are not checked against an invalid schema".into()),
+                    fix: None,
                 })
                 .collect();
             return Ok(finish(started, schema_path, None, Vec::new(), diagnostics, 0));
@@ -444,6 +458,7 @@ fn analyze(
             message: format!("Model `{}` has no factory", m.name),
             suggestion: None,
             help: Some(format!("add a class extending `{}` with super(\"{}\", …)", cfg.base_class, m.name)),
+            fix: None,
         });
     }
     finish(started, schema_path, Some(schema), factories, diagnostics, paths.len())

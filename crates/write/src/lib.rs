@@ -41,6 +41,12 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         .suffix(".tmp")
         .tempfile_in(folder)
         .map_err(io)?;
+    #[cfg(feature = "fault-injection")]
+    if fault::strikes() {
+        // Half the bytes reach the temporary file, then the write "crashes".
+        temporary.write_all(&bytes[..bytes.len() / 2]).map_err(io)?;
+        return Err(io(std::io::Error::other("injected failure (fault-injection)")));
+    }
     temporary.write_all(bytes).map_err(io)?;
     temporary.as_file().sync_data().map_err(io)?;
     // Keep the target's permissions (a script stays executable); new files get the umask default.
@@ -52,6 +58,36 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     // On failure the temporary file is dropped, and with it removed.
     temporary.persist(path).map_err(|e| io(e.error))?;
     Ok(())
+}
+
+/// Test-only failure injection (feature `fault-injection`): `fail_write(n)` makes the n-th
+/// following write on this thread fail after writing half its bytes to the temporary file.
+#[cfg(feature = "fault-injection")]
+pub mod fault {
+    use std::cell::Cell;
+
+    thread_local! {
+        static COUNTDOWN: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// `n` = 1 fails the next write; 0 turns injection off.
+    pub fn fail_write(n: usize) {
+        COUNTDOWN.with(|c| c.set(n));
+    }
+
+    pub(crate) fn strikes() -> bool {
+        COUNTDOWN.with(|c| match c.get() {
+            0 => false,
+            1 => {
+                c.set(0);
+                true
+            }
+            n => {
+                c.set(n - 1);
+                false
+            }
+        })
+    }
 }
 
 /// [`write_atomically`], after checking that `path` (resolved against symlinks in every existing

@@ -1,6 +1,7 @@
 //! `--format json`: eslint's JSON formatter shape, one entry per file with diagnostics, so that
 //! tools reading eslint output read this too. `severity` is 2 for errors and 1 for warnings;
-//! `fix` carries the suggestion as a replacement of the diagnostic's span.
+//! `suggestion` is the replacement of the diagnostic's span; `fix` the same as edits
+//! (`{ safe, edits: [{ byteStart, byteEnd, line, column, endLine, endColumn, text }] }`).
 
 use std::collections::BTreeMap;
 
@@ -27,6 +28,9 @@ pub fn render(report: &Report) -> String {
         }
         if let Some(h) = &d.help {
             m["help"] = json!(h);
+        }
+        if let Some(fix) = &d.fix {
+            m["fix"] = json!(fix);
         }
         by_file.entry(&d.file).or_default().push(m);
         let c = counts.entry(&d.file).or_default();

@@ -34,6 +34,9 @@ pub fn render(report: &Report, cwd: &Path, quiet: bool, read: &dyn Fn(&str) -> O
         }
         if let Some(s) = &d.suggestion {
             out.push_str(&format!("  suggestion: {s}\n"));
+        } else if let Some(fix) = d.fix.as_ref() {
+            let edits: Vec<String> = fix.edits.iter().map(|e| format!("`{}`", e.text.trim_start_matches(',').trim())).collect();
+            out.push_str(&format!("  fix: insert {}\n", edits.join(", ")));
         }
         if let Some(h) = &d.help {
             out.push_str(&format!("  help: {h}\n"));
@@ -56,6 +59,10 @@ pub fn render(report: &Report, cwd: &Path, quiet: bool, read: &dyn Fn(&str) -> O
     if errors + warnings == 0 {
         out.push_str(&format!("No problems found in {:.1} ms.\n", report.duration_ms));
     } else {
+        let fixable = report.diagnostics.iter().filter(|d| !(quiet && d.severity == Severity::Warning) && d.fix.as_ref().is_some_and(|f| f.safe)).count();
+        if fixable > 0 {
+            out.push_str(&format!("{} fixable with `--fix` (certain fixes only; `--fix-dry-run` shows the diff).\n", plural(fixable, "problem")));
+        }
         out.push_str(&format!(
             "Found {} and {} in {} in {:.1} ms.\n",
             plural(errors, "error"),

@@ -35,13 +35,24 @@ pub fn render(report: &Report, cwd: &Path) -> String {
                 "message": { "text": match &d.help { Some(h) => format!("{} ({h})", d.message), None => d.message.clone() } },
                 "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri }, "region": region } }],
             });
-            if let Some(s) = &d.suggestion {
+            if let Some(fix) = &d.fix {
+                let replacements: Vec<Value> = fix
+                    .edits
+                    .iter()
+                    .map(|e| {
+                        let deleted = json!({ "startLine": e.line, "startColumn": e.column, "endLine": e.end_line, "endColumn": e.end_column });
+                        json!({ "deletedRegion": deleted, "insertedContent": { "text": e.text } })
+                    })
+                    .collect();
+                let description = match (&d.suggestion, fix.safe) {
+                    (Some(s), true) => format!("Replace with `{s}` (safe: `fixture-native validate --fix` applies it)"),
+                    (Some(s), false) => format!("Replace with `{s}`"),
+                    (None, true) => "Apply the edits (safe: `fixture-native validate --fix` applies them)".to_string(),
+                    (None, false) => "Apply the edits".to_string(),
+                };
                 r["fixes"] = json!([{
-                    "description": { "text": format!("Replace with `{s}`") },
-                    "artifactChanges": [{
-                        "artifactLocation": { "uri": uri },
-                        "replacements": [{ "deletedRegion": region, "insertedContent": { "text": s } }],
-                    }],
+                    "description": { "text": description },
+                    "artifactChanges": [{ "artifactLocation": { "uri": uri }, "replacements": replacements }],
                 }]);
             }
             r

@@ -1,0 +1,6 @@
+//! Keeping fixtures in step with the schema: applying the validator's certain fixes (`fix`),
+//! what a schema change breaks (`diff`), which fields fixtures exercise (`coverage`), and a
+//! reference of every factory (`docs`). Plain Rust; the CLI and the napi layer only render
+//! and convert.
+
+pub mod fix;
