@@ -7,5 +7,6 @@ extern crate napi_derive;
 
 mod cli;
 mod ids;
+mod panic_probe;
 mod schema;
 mod validate;
