@@ -9,6 +9,9 @@
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
+/** Testing only: panics inside Rust with `message`. The call throws an `Error`; nothing else happens. */
+export declare function __panicForTesting(message: string): void
+
 export interface CliResult {
   stdout: string
   stderr: string

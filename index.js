@@ -835,6 +835,7 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.__panicForTesting = nativeBinding.__panicForTesting
 module.exports.configureIdGenerator = nativeBinding.configureIdGenerator
 module.exports.decodePK = nativeBinding.decodePK
 module.exports.describePrismaTypes = nativeBinding.describePrismaTypes

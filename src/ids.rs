@@ -35,7 +35,7 @@ fn kind(value: &Unknown) -> Option<ValueType> {
     value.get_type().ok()
 }
 
-fn type_name(value: &Unknown) -> String {
+pub(crate) fn type_name(value: &Unknown) -> String {
     match value.get_type() {
         Ok(ValueType::Undefined) => "undefined",
         Ok(ValueType::Null) => "null",

@@ -8,5 +8,6 @@ extern crate napi_derive;
 mod cli;
 mod generate;
 mod ids;
+mod panic_probe;
 mod schema;
 mod validate;

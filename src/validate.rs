@@ -3,7 +3,10 @@
 use std::collections::BTreeMap;
 
 use fixture_validate::{FixtureCategories as CoreCategories, Options, RuleLevel, SchemaOption};
-use napi::bindgen_prelude::Either;
+use napi::bindgen_prelude::{Either, JsObjectValue, JsValue, Object, Unknown};
+use napi::{Env, JsTypeError, Status, ValueType};
+
+use crate::ids::type_name;
 
 use crate::schema::SchemaSource;
 
@@ -183,8 +186,9 @@ fn convert_options(options: Option<ValidateOptions>) -> napi::Result<Options> {
 /// Checks fixture factories and typed fixture modules against the Prisma schema, statically
 /// (TypeScript is parsed, never run). Throws on bad options or unreadable input; problems in the
 /// code are `diagnostics`.
-#[napi(catch_unwind)]
-pub fn validate_factories(options: Option<ValidateOptions>) -> napi::Result<ValidationReport> {
+#[napi(catch_unwind, ts_args_type = "options?: ValidateOptions | undefined | null")]
+pub fn validate_factories(env: Env, options: Option<Unknown>) -> napi::Result<ValidationReport> {
+    let options = options_from_js(options).map_err(|message| type_error(&env, message))?;
     let options = convert_options(options)?;
     let report = fixture_validate::validate(&options).map_err(|e| napi::Error::from_reason(e.message))?;
     Ok(ValidationReport {
@@ -279,6 +283,7 @@ fn core_report(report: ValidationReport) -> napi::Result<fixture_validate::Repor
                 end_column: d.end_column,
                 message: d.message,
                 suggestion: d.suggestion,
+                fix: None,
                 help: d.help,
             })
         })
@@ -301,4 +306,117 @@ fn core_report(report: ValidationReport) -> napi::Result<fixture_validate::Repor
         diagnostics,
         files: report.files as usize,
     })
+}
+
+/// What each option must be, for the `TypeError` a wrong JS type gets.
+enum Expected {
+    Text,
+    TextOrTexts,
+    Schema,
+    LevelRecord,
+    Categories,
+}
+
+const OPTION_TYPES: [(&str, Expected, &str); 8] = [
+    ("schema", Expected::Schema, "a path (string) or { source: string, fileName?: string }"),
+    ("factories", Expected::TextOrTexts, "a folder, file or glob (string) or an array of them"),
+    ("baseClass", Expected::Text, "a class name (string)"),
+    ("tsconfig", Expected::Text, "a path (string)"),
+    ("rules", Expected::LevelRecord, "an object mapping codes to 'error' | 'warning' | 'off'"),
+    ("fixtureCategories", Expected::Categories, "an object of string arrays (create, createCollections, updateCollections, ignore, required)"),
+    ("config", Expected::Text, "a path (string)"),
+    ("cwd", Expected::Text, "a folder path (string)"),
+];
+
+/// `validateFactories`' options with their JS types checked first, so that a wrong type is a
+/// `TypeError` naming the option and what it takes, not napi's generic conversion message.
+fn options_from_js(options: Option<Unknown>) -> Result<Option<ValidateOptions>, String> {
+    let Some(value) = options.filter(|v| !matches!(v.get_type(), Ok(ValueType::Undefined | ValueType::Null))) else {
+        return Ok(None);
+    };
+    if value.get_type().ok() != Some(ValueType::Object) || value.is_array().unwrap_or(false) {
+        return Err(format!("validateFactories: options must be an object such as {{ schema, factories }}; got {}", type_name(&value)));
+    }
+    // SAFETY: the value was just checked to be an object.
+    let object = unsafe { value.cast::<Object>() }.map_err(|e| e.reason)?;
+    for (name, expected, what) in OPTION_TYPES {
+        let field: Unknown = object.get_named_property(name).map_err(|e| e.reason)?;
+        let wrong = |got: String| format!("validateFactories: options.{name} must be {what}; got {got}");
+        match field.get_type() {
+            Ok(ValueType::Undefined) => continue,
+            Ok(ValueType::Null) => return Err(format!("{} (leave it out to use the default)", wrong("null".into()))),
+            _ => {}
+        }
+        let fits = match expected {
+            Expected::Text => is_text(&field),
+            Expected::TextOrTexts => is_text(&field) || is_texts(&field),
+            Expected::Schema => is_text(&field) || (is_object(&field) && is_text(&property(&field, "source")?) && absent_or(&property(&field, "fileName")?, is_text)),
+            Expected::LevelRecord => is_object(&field) && {
+                // SAFETY: checked to be an object.
+                let record = unsafe { field.cast::<Object>() }.map_err(|e| e.reason)?;
+                let keys = record.get_property_names().map_err(|e| e.reason)?;
+                let count = keys.get_array_length().map_err(|e| e.reason)?;
+                for i in 0..count {
+                    let key: String = keys.get_element(i).map_err(|e| e.reason)?;
+                    let level: Unknown = record.get_named_property(&key).map_err(|e| e.reason)?;
+                    if !is_text(&level) {
+                        return Err(format!("validateFactories: options.rules[\"{key}\"] must be 'error', 'warning' or 'off'; got {}", type_name(&level)));
+                    }
+                }
+                true
+            },
+            Expected::Categories => is_object(&field) && {
+                for category in ["create", "createCollections", "updateCollections", "ignore", "required"] {
+                    let list = property(&field, category)?;
+                    if !absent_or(&list, is_texts) {
+                        return Err(format!("validateFactories: options.fixtureCategories.{category} must be an array of strings; got {}", type_name(&list)));
+                    }
+                }
+                true
+            },
+        };
+        if !fits {
+            return Err(wrong(type_name(&field)));
+        }
+    }
+    // SAFETY: the value is an object whose fields were checked above.
+    unsafe { value.cast::<ValidateOptions>() }.map(Some).map_err(|e| format!("validateFactories: {}", e.reason))
+}
+
+fn is_text(value: &Unknown) -> bool {
+    value.get_type().ok() == Some(ValueType::String)
+}
+
+fn is_object(value: &Unknown) -> bool {
+    value.get_type().ok() == Some(ValueType::Object) && !value.is_array().unwrap_or(false)
+}
+
+fn is_texts(value: &Unknown) -> bool {
+    if !value.is_array().unwrap_or(false) {
+        return false;
+    }
+    // SAFETY: checked to be an array (an object).
+    let Ok(array) = (unsafe { value.cast::<Object>() }) else { return false };
+    let count = array.get_array_length().unwrap_or(0);
+    (0..count).all(|i| array.get_element::<Unknown>(i).is_ok_and(|v| is_text(&v)))
+}
+
+fn absent_or(value: &Unknown, check: fn(&Unknown) -> bool) -> bool {
+    matches!(value.get_type(), Ok(ValueType::Undefined)) || check(value)
+}
+
+fn property<'env>(object: &Unknown<'env>, name: &str) -> Result<Unknown<'env>, String> {
+    // SAFETY: callers pass objects only.
+    let object = unsafe { object.cast::<Object>() }.map_err(|e| e.reason)?;
+    object.get_named_property(name).map_err(|e| e.reason)
+}
+
+/// Throws a `TypeError` with Node's `ERR_INVALID_ARG_TYPE` code; the returned error tells napi-rs
+/// an exception is already pending.
+fn type_error(env: &Env, message: String) -> napi::Error {
+    let error = JsTypeError::from(napi::Error::new("ERR_INVALID_ARG_TYPE", message.clone())).into_unknown(*env);
+    match env.throw(error) {
+        Ok(()) => napi::Error::new(Status::PendingException, message),
+        Err(throw_failed) => throw_failed,
+    }
 }

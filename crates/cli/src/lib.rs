@@ -56,7 +56,21 @@ enum Command {
 }
 
 /// Runs the command line `args` (without the program name). `cwd` resolves relative paths.
+/// A panic (a bug) becomes exit code 2 and a message asking for a report, never a crash.
 pub fn run(args: &[String], cwd: &std::path::Path) -> CliOutput {
+    std::panic::catch_unwind(|| run_unguarded(args, cwd)).unwrap_or_else(|panic| {
+        let what = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
+        CliOutput::usage_error(format!(
+            "fixture-native: internal error: {what}\nThis is a bug in fixture-native, not in your files: please report it with the command you ran.\n"
+        ))
+    })
+}
+
+fn run_unguarded(args: &[String], cwd: &std::path::Path) -> CliOutput {
+    // A hidden test hook: proves that a panic ends as the message above (see tests/panic.rs).
+    if args.first().is_some_and(|a| a == "__panic-for-testing") {
+        panic!("a panic forced by `fixture-native __panic-for-testing`");
+    }
     let argv = std::iter::once("fixture-native".to_string()).chain(args.iter().cloned());
     let cli = match Cli::try_parse_from(argv) {
         Ok(cli) => cli,

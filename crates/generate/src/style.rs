@@ -68,7 +68,8 @@ pub fn read_style(folder: &Path, base_class: &str) -> Result<Style, String> {
         return Ok(style);
     }
     let files = fixture_validate::discover::discover(&[folder.display().to_string()], folder)?;
-    let texts: Vec<(PathBuf, String)> = files.into_iter().filter_map(|p| std::fs::read_to_string(&p).ok().map(|t| (p, t))).collect();
+    let texts: Vec<(PathBuf, String)> =
+        files.files.into_iter().filter_map(|p| fixture_validate::discover::read_source(&p).ok().map(|t| (p, t))).collect();
     let base_declaration = format!("class {base_class}");
     let base_file = texts.iter().find(|(_, t)| t.contains(&base_declaration));
     let fixtures_file = texts.iter().find(|(_, t)| {

@@ -1,10 +1,23 @@
-//! Which files to analyse: a folder (recursively), a file, or glob patterns (`*`, `**`, `?`,
-//! `{a,b}`), resolved against a base folder. `node_modules`, dot-folders and `.d.ts` files are
-//! skipped. The result is sorted and deduplicated so that runs are reproducible.
+//! Which files to analyse, and reading them. A folder (recursively, following symlinks), a file,
+//! or glob patterns (`*`, `**`, `?`, `{a,b}`, `[ab]`), resolved against a base folder;
+//! `node_modules`, dot-folders and `.d.ts` files are skipped. The result is sorted and
+//! deduplicated so that runs are reproducible.
+//!
+//! A file that cannot be read (not UTF-8, no permission, a folder, a dangling symlink, a symlink
+//! loop, too large) is not an error of the run: it becomes an [`Unreadable`] entry that the
+//! validator reports on that file while every other file is still checked.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use globset::GlobBuilder;
+use walkdir::WalkDir;
+
 const EXTENSIONS: [&str; 4] = ["ts", "tsx", "mts", "cts"];
+
+/// Larger source files are reported instead of read: far beyond hand-written code (Vrooli's
+/// largest fixture file is under 100 KB), and it bounds the memory and time one file can take.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
 pub fn is_source_file(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -14,38 +27,80 @@ pub fn is_source_file(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.contains(&e))
 }
 
-/// Expands `patterns` (relative ones against `base`) into source files.
-pub fn discover(patterns: &[String], base: &Path) -> Result<Vec<PathBuf>, String> {
-    let mut out = Vec::new();
+/// A file found but not readable as source text: what is wrong and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    /// Byte offset in the (lossily decoded) text where the problem is; 0 for the whole file.
+    pub offset: u32,
+    pub message: String,
+    pub help: String,
+}
+
+/// What [`discover`] found: sorted, deduplicated paths (readable or not).
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub files: Vec<PathBuf>,
+    /// Entries that cannot be walked (a symlink loop, a folder that cannot be listed), reported
+    /// on their path instead of being read.
+    pub unwalkable: Vec<(PathBuf, Unreadable)>,
+}
+
+/// Expands `patterns` (relative ones against `base`) into source files. Only a pattern that
+/// names nothing at all is an error (a mistyped option); problems of single entries are data.
+pub fn discover(patterns: &[String], base: &Path) -> Result<Discovered, String> {
+    let mut found = Discovered::default();
     for pattern in patterns {
         let absolute = if Path::new(pattern).is_absolute() { PathBuf::from(pattern) } else { base.join(pattern) };
         if !has_glob(pattern) {
             if absolute.is_dir() {
-                walk(&absolute, &mut |p| out.push(p.to_path_buf()));
-            } else if absolute.is_file() {
-                out.push(absolute);
+                walk(&absolute, &mut found, &mut |p| Some(p.to_path_buf()));
+            } else if absolute.is_file() || std::fs::symlink_metadata(&absolute).is_ok() {
+                // A file, or a dangling or looping symlink: reading it says what is wrong.
+                found.files.push(absolute);
             } else {
                 return Err(format!("{}: no such file or folder (from the factories option \"{pattern}\")", absolute.display()));
             }
             continue;
         }
         let text = absolute.to_string_lossy().replace('\\', "/");
+        let glob = GlobBuilder::new(&text)
+            .literal_separator(true)
+            .build()
+            .map_err(|e| format!("the factories pattern \"{pattern}\" is not a valid glob: {e}"))?
+            .compile_matcher();
         let root = glob_root(&text);
-        let before = out.len();
-        walk(Path::new(&root), &mut |p| {
+        let before = found.files.len() + found.unwalkable.len();
+        walk(Path::new(&root), &mut found, &mut |p| {
             let candidate = p.to_string_lossy().replace('\\', "/");
-            if glob_match(&text, &candidate) {
-                out.push(p.to_path_buf());
-            }
+            glob.is_match(&candidate).then(|| p.to_path_buf())
         });
-        if out.len() == before {
+        if found.files.len() + found.unwalkable.len() == before {
             return Err(format!("the factories pattern \"{pattern}\" matches no TypeScript file (searched under {root})"));
         }
     }
-    let mut out: Vec<PathBuf> = out.into_iter().map(|p| normalize(&p)).collect();
-    out.sort();
-    out.dedup();
-    Ok(out)
+    let mut files: Vec<PathBuf> = found.files.into_iter().map(|p| normalize(&p)).collect();
+    files.sort();
+    files.dedup();
+    // The same file reached through a symlinked folder is analysed once: under its real path
+    // when that was found too, else under its first path.
+    let real: Vec<Option<PathBuf>> = files.iter().map(|p| std::fs::canonicalize(p).ok()).collect();
+    let found_as_real: HashSet<&PathBuf> = files.iter().zip(&real).filter(|(p, r)| r.as_ref() == Some(*p)).map(|(p, _)| p).collect();
+    let mut seen = HashSet::new();
+    let keep: Vec<bool> = files
+        .iter()
+        .zip(&real)
+        .map(|(p, r)| match r {
+            None => true,
+            Some(r) if r == p => true,
+            Some(r) => !found_as_real.contains(r) && seen.insert(r.clone()),
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    files.retain(|_| keep.next().unwrap_or(true));
+    found.files = files;
+    found.unwalkable.sort_by(|a, b| a.0.cmp(&b.0));
+    found.unwalkable.dedup_by(|a, b| a.0 == b.0);
+    Ok(found)
 }
 
 /// Removes `.` and `..` components without touching the file system (no symlink resolution).
@@ -81,56 +136,105 @@ fn glob_root(pattern: &str) -> String {
     if root.is_empty() { ".".into() } else { root }
 }
 
-fn walk(dir: &Path, on_file: &mut dyn FnMut(&Path)) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let mut entries: Vec<_> = entries.flatten().collect();
-    entries.sort_by_key(|e| e.file_name());
+/// Walks `dir` following symlinks (walkdir detects loops); `select` decides which source files
+/// are kept. Entries that cannot be walked go to `found.unwalkable`.
+fn walk(dir: &Path, found: &mut Discovered, select: &mut dyn FnMut(&Path) -> Option<PathBuf>) {
+    let entries = WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
+        let skipped = e.depth() > 0 && e.file_type().is_dir() && {
+            let name = e.file_name().to_string_lossy();
+            name == "node_modules" || name.starts_with('.')
+        };
+        !skipped
+    });
     for entry in entries {
-        let path = entry.path();
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        let Ok(kind) = entry.file_type() else { continue };
-        if kind.is_dir() {
-            if name == "node_modules" || name.starts_with('.') {
-                continue;
+        match entry {
+            Ok(entry) => {
+                if !entry.file_type().is_dir()
+                    && is_source_file(entry.path())
+                    && let Some(path) = select(entry.path())
+                {
+                    found.files.push(path);
+                }
             }
-            walk(&path, on_file);
-        } else if is_source_file(&path) {
-            on_file(&path);
+            Err(error) => {
+                let Some(path) = error.path().map(Path::to_path_buf) else { continue };
+                if let Some(ancestor) = error.loop_ancestor() {
+                    let unreadable = Unreadable {
+                        offset: 0,
+                        message: format!("symlink loop: this link leads back to {}, which contains it; it is not followed", ancestor.display()),
+                        help: "remove the link, or point it at a folder outside the factories folder".into(),
+                    };
+                    found.unwalkable.push((path, unreadable));
+                } else if is_source_file(&path) {
+                    // A dangling symlink or an entry whose type cannot be read: reading it says why.
+                    found.files.push(path);
+                } else if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
+                    let unreadable = Unreadable {
+                        offset: 0,
+                        message: format!("cannot list this folder: {}", error.io_error().map_or(error.to_string(), |e| e.to_string())),
+                        help: "make the folder readable, or leave it out of the factories option".into(),
+                    };
+                    found.unwalkable.push((path, unreadable));
+                }
+            }
         }
     }
 }
 
-/// Matches a `/`-separated path against a glob: `**` spans folders, `*` and `?` stay inside
-/// one segment, `{a,b}` is an alternative.
-pub fn glob_match(pattern: &str, path: &str) -> bool {
-    if let Some(open) = pattern.find('{')
-        && let Some(close_rel) = pattern[open..].find('}')
-    {
-        let close = open + close_rel;
-        return pattern[open + 1..close]
-            .split(',')
-            .any(|alt| glob_match(&format!("{}{}{}", &pattern[..open], alt, &pattern[close + 1..]), path));
-    }
-    match_from(pattern.as_bytes(), path.as_bytes())
-}
-
-fn match_from(p: &[u8], s: &[u8]) -> bool {
-    if p.is_empty() {
-        return s.is_empty();
-    }
-    if p.starts_with(b"**") {
-        let rest = p[2..].strip_prefix(b"/").unwrap_or(&p[2..]);
-        // `**/` matches zero or more whole segments.
-        if match_from(rest, s) {
-            return true;
+/// Reads a source file as UTF-8 text (a byte order mark is dropped, as tsc does). Every failure
+/// says what is wrong and what to do; a file that is not UTF-8 comes back with its lossy text so
+/// that the problem can be located at the first bad byte.
+pub fn read_source(path: &Path) -> Result<String, (Unreadable, String)> {
+    let fail = |message: String, help: &str| Err((Unreadable { offset: 0, message, help: help.to_string() }, String::new()));
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(error) => {
+            if let Ok(link) = std::fs::read_link(path) {
+                return if error.kind() == std::io::ErrorKind::NotFound {
+                    fail(
+                        format!("a symlink to {}, which does not exist", link.display()),
+                        "restore the target, or remove the link",
+                    )
+                } else {
+                    fail(format!("cannot follow this symlink to {}: {error}", link.display()), "fix or remove the link (a link to itself or a cycle of links never ends)")
+                };
+            }
+            return fail(format!("cannot read this file: {error}"), "check that it exists and is readable");
         }
-        return (0..s.len()).any(|i| s[i] == b'/' && match_from(rest, &s[i + 1..])) || (rest.is_empty());
+    };
+    if meta.is_dir() {
+        return fail(
+            "this is a folder, not a file, though it is named like a TypeScript file".into(),
+            "rename the folder, or leave it out of the factories option",
+        );
     }
-    match p[0] {
-        b'*' => (0..=s.len()).take_while(|&i| i == 0 || s[i - 1] != b'/').any(|i| match_from(&p[1..], &s[i..])),
-        b'?' => !s.is_empty() && s[0] != b'/' && match_from(&p[1..], &s[1..]),
-        c => !s.is_empty() && s[0] == c && match_from(&p[1..], &s[1..]),
+    if meta.len() > MAX_FILE_BYTES {
+        return fail(
+            format!("this file is {} bytes; files over {} bytes (10 MB) are not analysed", meta.len(), MAX_FILE_BYTES),
+            "generated data belongs in a JSON file; leave generated files out of the factories option",
+        );
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::PermissionDenied => {
+            return fail(format!("cannot read this file: {error}"), "make it readable by this user (chmod), or leave it out of the factories option");
+        }
+        Err(error) => return fail(format!("cannot read this file: {error}"), "check that it exists and is readable"),
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").map(<[u8]>::to_vec).unwrap_or(bytes);
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(error) => {
+            let at = error.utf8_error().valid_up_to();
+            let byte = error.as_bytes()[at];
+            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            let unreadable = Unreadable {
+                offset: at as u32,
+                message: format!("this file is not UTF-8 text (byte 0x{byte:02x} here is not valid UTF-8)"),
+                help: "save the file as UTF-8 (TypeScript sources are UTF-8)".into(),
+            };
+            Err((unreadable, text))
+        }
     }
 }
 
@@ -138,16 +242,20 @@ fn match_from(p: &[u8], s: &[u8]) -> bool {
 mod tests {
     use super::*;
 
+    fn matches(pattern: &str, path: &str) -> bool {
+        GlobBuilder::new(pattern).literal_separator(true).build().unwrap().compile_matcher().is_match(path)
+    }
+
     #[test]
     fn globs() {
-        assert!(glob_match("/a/**/*.ts", "/a/b/c/x.ts"));
-        assert!(glob_match("/a/**/*.ts", "/a/x.ts"));
-        assert!(!glob_match("/a/*.ts", "/a/b/x.ts"));
-        assert!(glob_match("/a/*Factory.ts", "/a/TagDbFactory.ts"));
-        assert!(glob_match("/a/{b,c}/*.ts", "/a/c/x.ts"));
-        assert!(!glob_match("/a/{b,c}/*.ts", "/a/d/x.ts"));
-        assert!(glob_match("/a/?.ts", "/a/x.ts"));
-        assert!(!glob_match("/a/*.ts", "/a/x.tsx"));
+        assert!(matches("/a/**/*.ts", "/a/b/c/x.ts"));
+        assert!(matches("/a/**/*.ts", "/a/x.ts"));
+        assert!(!matches("/a/*.ts", "/a/b/x.ts"));
+        assert!(matches("/a/*Factory.ts", "/a/TagDbFactory.ts"));
+        assert!(matches("/a/{b,c}/*.ts", "/a/c/x.ts"));
+        assert!(!matches("/a/{b,c}/*.ts", "/a/d/x.ts"));
+        assert!(matches("/a/?.ts", "/a/x.ts"));
+        assert!(!matches("/a/*.ts", "/a/x.tsx"));
     }
 
     #[test]
@@ -155,5 +263,62 @@ mod tests {
         assert!(is_source_file(Path::new("a/b.ts")));
         assert!(!is_source_file(Path::new("a/b.d.ts")));
         assert!(!is_source_file(Path::new("a/b.js")));
+    }
+
+    #[test]
+    fn a_hostile_glob_is_an_error_or_fast_never_a_hang() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.ts"), "").unwrap();
+        // Backtracking matchers take exponential time on this; globset compiles it to an automaton.
+        let pattern = format!("{}a.ts", "**/".repeat(40));
+        assert_eq!(discover(&[pattern], dir.path()).unwrap().files.len(), 1);
+        let error = discover(&["[z-a].ts".to_string()], dir.path()).unwrap_err();
+        assert!(error.contains("is not a valid glob"), "{error}");
+    }
+
+    #[test]
+    fn reads_bom_as_text_and_locates_bad_utf8() {
+        let dir = tempfile::tempdir().unwrap();
+        let bom = dir.path().join("bom.ts");
+        std::fs::write(&bom, b"\xEF\xBB\xBFexport const a = 1;\n").unwrap();
+        assert_eq!(read_source(&bom).unwrap(), "export const a = 1;\n");
+        let latin1 = dir.path().join("latin1.ts");
+        std::fs::write(&latin1, b"// ok\nconst s = \"caf\xE9\";\n").unwrap();
+        let (unreadable, text) = read_source(&latin1).unwrap_err();
+        assert_eq!(unreadable.offset, 20);
+        assert!(unreadable.message.contains("not UTF-8") && unreadable.message.contains("0xe9"), "{unreadable:?}");
+        assert!(text.starts_with("// ok\nconst s = \"caf"));
+    }
+
+    #[test]
+    fn a_folder_or_an_oversized_file_is_unreadable_not_an_error_of_the_run() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("folder.ts")).unwrap();
+        assert!(read_source(&dir.path().join("folder.ts")).unwrap_err().0.message.contains("is a folder"));
+        let big = std::fs::File::create(dir.path().join("big.ts")).unwrap();
+        big.set_len(MAX_FILE_BYTES + 1).unwrap();
+        let (unreadable, _) = read_source(&dir.path().join("big.ts")).unwrap_err();
+        assert!(unreadable.message.contains("10485761 bytes"), "{unreadable:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_dangling_looping_and_into_folders() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("real")).unwrap();
+        std::fs::write(root.join("real/a.ts"), "export const a = 1;\n").unwrap();
+        symlink(root.join("real"), root.join("linked")).unwrap(); // the same file twice: kept once
+        symlink(root.join("nowhere.ts"), root.join("dangling.ts")).unwrap();
+        symlink(root.join("self.ts"), root.join("self.ts")).unwrap();
+        symlink(root, root.join("real/up")).unwrap(); // a folder loop
+        let found = discover(&[".".to_string()], root).unwrap();
+        let names: Vec<_> = found.files.iter().map(|p| p.strip_prefix(root).unwrap().to_string_lossy().to_string()).collect();
+        assert_eq!(names, vec!["dangling.ts", "real/a.ts", "self.ts"]);
+        assert_eq!(found.unwalkable.len(), 2, "{:?}", found.unwalkable); // real/up, and linked/up
+        assert!(found.unwalkable.iter().all(|(_, u)| u.message.starts_with("symlink loop")));
+        assert!(read_source(&root.join("dangling.ts")).unwrap_err().0.message.contains("does not exist"));
+        assert!(read_source(&root.join("self.ts")).unwrap_err().0.message.contains("cannot follow this symlink"));
     }
 }

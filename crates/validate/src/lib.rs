@@ -169,17 +169,24 @@ fn check_file<'c>(ctx: &'c checker::Ctx<'c>, file: usize, path: &Path, text: &'c
 
 /// The folder holding the base class, searched under `root` (the default `factories`).
 pub fn find_base_folder(root: &Path, base_class: &str) -> Option<PathBuf> {
-    let files = discover::discover(&[".".to_string()], root).ok()?;
+    let files = discover::discover(&[".".to_string()], root).ok()?.files;
     let needle = format!("class {base_class}");
     files
         .par_iter()
-        .find_first(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains(&needle)))
+        .find_first(|p| discover::read_source(p).is_ok_and(|t| t.contains(&needle)))
         .and_then(|p| p.parent().map(Path::to_path_buf))
 }
 
 type Files = (Vec<PathBuf>, Vec<String>, Vec<Parsed>);
 
-/// Finds, reads and parses (phase one) the files to analyse.
+/// A file that could not be read: its only finding, at the problem (or the file's start).
+fn unreadable(problem: discover::Unreadable) -> Parsed {
+    let finding = rules::parse_error::finding(problem.offset, problem.offset, &problem.message, Some(&problem.help));
+    Parsed { summary: summary::FileSummary::default(), parse_error: Some(finding) }
+}
+
+/// Finds, reads and parses (phase one) the files to analyse. A file that cannot be read is a
+/// finding on that file; only options naming nothing at all fail the run.
 fn read_and_parse(cfg: &config::Resolved, overlay: &Overlay) -> Result<Files, ValidateError> {
     let patterns = if cfg.factories.is_empty() {
         let folder = find_base_folder(&cfg.root, &cfg.base_class).ok_or_else(|| {
@@ -193,15 +200,34 @@ fn read_and_parse(cfg: &config::Resolved, overlay: &Overlay) -> Result<Files, Va
     } else {
         cfg.factories.clone()
     };
-    let paths = discover::discover(&patterns, &cfg.factories_base)?;
-    let texts: Vec<String> = paths
-        .par_iter()
-        .map(|p| match overlay.get(p) {
-            Some(text) => Ok(text.clone()),
-            None => std::fs::read_to_string(p).map_err(|e| format!("{}: cannot read: {e}", p.display())),
+    let found = discover::discover(&patterns, &cfg.factories_base)?;
+    let mut read: Vec<(PathBuf, Result<String, (discover::Unreadable, String)>)> =
+        found.files.into_par_iter().map(|p| {
+            let text = match overlay.get(&p) {
+                Some(text) => Ok(text.clone()),
+                None => discover::read_source(&p),
+            };
+            (p, text)
         })
-        .collect::<Result<_, _>>()?;
-    let parsed: Vec<Parsed> = paths.par_iter().zip(texts.par_iter()).map(|(p, t)| parse_and_summarize(p, t)).collect();
+        .collect();
+    read.extend(found.unwalkable.into_iter().map(|(p, u)| (p, Err((u, String::new())))));
+    read.sort_by(|a, b| a.0.cmp(&b.0));
+    let analysed: Vec<(PathBuf, String, Parsed)> = read
+        .into_par_iter()
+        .map(|(path, result)| match result {
+            Ok(text) => {
+                let parsed = parse_and_summarize(&path, &text);
+                (path, text, parsed)
+            }
+            Err((problem, text)) => (path, text, unreadable(problem)),
+        })
+        .collect();
+    let (mut paths, mut texts, mut parsed) = (Vec::new(), Vec::new(), Vec::new());
+    for (path, text, one) in analysed {
+        paths.push(path);
+        texts.push(text);
+        parsed.push(one);
+    }
     Ok((paths, texts, parsed))
 }
 
@@ -350,6 +376,7 @@ fn validate_here(options: &Options, overlay: &Overlay) -> Result<Report, Validat
             end_column: 1,
             message: format!("tsconfig \"extends\": \"{}\" resolves to no file; its compiler options (the target among them) are unknown", u.specifier),
             suggestion: None,
+            fix: None,
             help: Some("install the workspace packages (npm install / pnpm install) or fix the path; until then BigInt literals are checked only against a target set in the readable files".into()),
         });
     }
