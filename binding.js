@@ -13,6 +13,7 @@ function missingBinaryError(cause) {
   // Anything else (a version mismatch, a binary that fails to load) is the loader's own, clearer error.
   if (!/^(Cannot find native binding|Failed to load native binding)/.test(message)) return cause
   const { name, version, napi } = require('./package.json')
+  const { platformPackageSuffix, targetSuffix } = require('./platform.js')
   const platform = platformPackageSuffix()
   const published = (napi.targets || []).map(targetSuffix)
   const error = new Error(
@@ -27,25 +28,4 @@ function missingBinaryError(cause) {
   error.code = 'ERR_FIXTURE_NATIVE_BINARY_MISSING'
   error.cause = cause
   return error
-}
-
-// The suffix napi-rs gives the platform package of the running process (e.g. `linux-x64-gnu`).
-function platformPackageSuffix() {
-  const { platform, arch } = process
-  if (platform === 'win32') return `win32-${arch}-msvc`
-  if (platform === 'linux') {
-    const glibc = process.report && typeof process.report.getReport === 'function'
-      ? Boolean(process.report.getReport().header.glibcVersionRuntime)
-      : true
-    return `linux-${arch}-${glibc ? 'gnu' : 'musl'}`
-  }
-  return `${platform}-${arch}`
-}
-
-// A Rust target triple as napi-rs names its package (`x86_64-unknown-linux-gnu` -> `linux-x64-gnu`).
-function targetSuffix(triple) {
-  const [cpu, , os, abi] = triple.split('-')
-  const arch = { x86_64: 'x64', aarch64: 'arm64', i686: 'ia32', armv7: 'arm' }[cpu] || cpu
-  const platform = { linux: 'linux', darwin: 'darwin', windows: 'win32' }[os] || os
-  return [platform, arch, abi].filter(Boolean).join('-')
 }

@@ -215,6 +215,20 @@ for (const [runner, dirOf, runTests] of gates) {
   })
 }
 
+describe('the shim the other way: Jest moduleNameMapper, Vitest resolve.alias', () => {
+  for (const [label, start] of [
+    ['Jest moduleNameMapper', () => jest(project, ['--config', 'jest.mapper.cjs'])],
+    ['Vitest 4 resolve.alias', () => vitest(project, ['--config', 'vitest.alias.mjs'])],
+    ['Vitest 3 resolve.alias', () => vitest(projectV3, ['--config', 'vitest.alias.mjs'])],
+  ]) {
+    test(`${label}: native bigint ids, the other helpers kept`, async () => {
+      const r = await start()
+      assert.equal(r.code, 0, r.output)
+      assert.match(r.output, /2 passed/)
+    })
+  }
+})
+
 describe('unique ids through the shim in real runners', () => {
   // Each run: ID_FILES spec files of IDS_PER_FILE ids. Returns the ids and who minted them.
   async function idsOf(dir) {

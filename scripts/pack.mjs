@@ -16,6 +16,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { createRequire } from 'node:module'
+
+const { platformPackageSuffix, targetSuffix } = createRequire(import.meta.url)('../platform.js')
 
 const repo = path.resolve(fileURLToPath(new URL('..', import.meta.url)))
 const usage = 'usage: node scripts/pack.mjs [--out DIR] [--binary FILE] [--json]'
@@ -33,7 +36,7 @@ if (values.help) {
 
 const pkg = JSON.parse(await readFile(path.join(repo, 'package.json'), 'utf8'))
 const binaryName = pkg.napi.binaryName
-const suffix = platformSuffix()
+const suffix = platformPackageSuffix()
 const platformDir = path.join(repo, 'npm', suffix)
 if (!existsSync(platformDir)) fail(`no platform package folder npm/${suffix} for this machine (targets: ${pkg.napi.targets.join(', ')})`)
 const nodeFile = `${binaryName}.${suffix}.node`
@@ -81,20 +84,4 @@ function npmPack(dir) {
 function fail(message) {
   console.error(`pack: ${message}`)
   process.exit(2)
-}
-
-// napi-rs's package suffix for this process (linux-x64-gnu, darwin-arm64, win32-x64-msvc, ...).
-function platformSuffix() {
-  const { platform, arch } = process
-  if (platform === 'win32') return `win32-${arch}-msvc`
-  if (platform === 'linux') return `linux-${arch}-${process.report.getReport().header.glibcVersionRuntime ? 'gnu' : 'musl'}`
-  return `${platform}-${arch}`
-}
-
-// A Rust target triple as napi-rs names its package (x86_64-unknown-linux-gnu -> linux-x64-gnu).
-function targetSuffix(triple) {
-  const [cpu, , system, abi] = triple.split('-')
-  const arch = { x86_64: 'x64', aarch64: 'arm64', i686: 'ia32', armv7: 'arm' }[cpu] ?? cpu
-  const platform = { linux: 'linux', darwin: 'darwin', windows: 'win32' }[system] ?? system
-  return [platform, arch, abi].filter(Boolean).join('-')
 }
