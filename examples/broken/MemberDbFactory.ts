@@ -42,6 +42,8 @@ export class MemberDbFactory extends EnhancedDatabaseFactory<
             invalid: {
                 missingRequired: { role: "Owner" },
                 invalidTypes: { role: 3 },
+                // Meant to lack its team, but the minimal data it spreads supplies one: it inserts fine.
+                withoutTeam: { ...this.generateMinimalData(), role: "Member" }, // expect: invalid-fixture-accepted
             },
             updates: {
                 minimal: { role: "Admin" },
