@@ -92,12 +92,12 @@ mod tests {
     fn fail_at_the_member_key() {
         let src = TAG_FACTORY.replace(
             "            invalid: { missingTag: { id: 1n } },",
-            "            invalid: { missingTag: { id: 1n, tag: \"a\" }, fromMinimal: { ...this.generateMinimalData(), bookmarks: 2 }, wrongType: { id: 2n, tag: 5 } },",
+            "            invalid: { missingTag: { id: 1n, tag: \"a\" }, withCreator: { id: 2n, tag: \"b\", createdBy: { connect: { id: 3n } } }, wrongType: { id: 2n, tag: 5 } },",
         );
         assert_ne!(src, TAG_FACTORY);
         assert_eq!(run(&[("tag.ts", &src)]), vec![
             format!("invalid-fixture-accepted {}", find(&src, "missingTag")),
-            format!("invalid-fixture-accepted {}", find(&src, "fromMinimal")),
+            format!("invalid-fixture-accepted {}", find(&src, "withCreator")),
         ]);
     }
 }
