@@ -161,13 +161,13 @@ test('bad input throws an Error naming the problem (never a crash)', () => {
 
 test('diagnosticRules documents every code once', () => {
   const rules = diagnosticRules()
-  assert.equal(rules.length, 18)
-  assert.equal(new Set(rules.map((r) => r.code)).size, 18)
+  assert.equal(rules.length, 19)
+  assert.equal(new Set(rules.map((r) => r.code)).size, 19)
   for (const r of rules) {
     assert.ok(r.what && r.why && r.example, r.code)
     assert.ok(['error', 'warning'].includes(r.defaultSeverity))
   }
-  assert.deepEqual(rules.filter((r) => r.defaultSeverity === 'warning').map((r) => r.code).sort(), ['import-cycle', 'missing-factory'])
+  assert.deepEqual(rules.filter((r) => r.defaultSeverity === 'warning').map((r) => r.code).sort(), ['import-cycle', 'invalid-fixture-accepted', 'missing-factory'])
 })
 
 test('the README documents every code with its example, and the fixtures:validate script', () => {

@@ -42,6 +42,8 @@ export class MemberDbFactory extends EnhancedDatabaseFactory<
             invalid: {
                 missingRequired: { role: "Owner" },
                 invalidTypes: { role: 3 },
+                // Copied from an edge case and never made invalid: it has its team, and it inserts fine.
+                withoutTeam: { id: this.generateId(), team: { create: { id: this.generateId(), publicId: "teamless0001" } }, user: { connect: { id: this.generateId() } } }, // expect: invalid-fixture-accepted
             },
             updates: {
                 minimal: { role: "Admin" },

@@ -390,6 +390,9 @@ impl<'c> Checker<'c> {
         }
         for p in ps {
             if categories.ignore.contains(&p.name) {
+                if let Some(spec) = create {
+                    self.check_invalid_category(p.value, spec);
+                }
                 continue;
             }
             if categories.create.contains(&p.name) {

@@ -11,6 +11,7 @@ pub mod bigint_literal_target;
 pub mod delegate_mismatch;
 pub mod field_type_mismatch;
 pub mod import_cycle;
+pub mod invalid_fixture_accepted;
 pub mod invalid_enum_value;
 pub mod missing_abstract_method;
 pub mod missing_factory;
@@ -62,10 +63,11 @@ pub enum Code {
     BigintLiteralTarget,
     UnresolvedImport,
     ImportCycle,
+    InvalidFixtureAccepted,
 }
 
 impl Code {
-    pub const ALL: [Code; 18] = [
+    pub const ALL: [Code; 19] = [
         Code::ParseError,
         Code::SchemaError,
         Code::MissingFactory,
@@ -84,6 +86,7 @@ impl Code {
         Code::BigintLiteralTarget,
         Code::UnresolvedImport,
         Code::ImportCycle,
+        Code::InvalidFixtureAccepted,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -118,6 +121,7 @@ impl Code {
             Code::BigintLiteralTarget => &bigint_literal_target::DOC,
             Code::UnresolvedImport => &unresolved_import::DOC,
             Code::ImportCycle => &import_cycle::DOC,
+            Code::InvalidFixtureAccepted => &invalid_fixture_accepted::DOC,
         }
     }
 }
@@ -143,6 +147,7 @@ impl RuleDoc {
             Code::BigintLiteralTarget => "bigint-literal-target",
             Code::UnresolvedImport => "unresolved-import",
             Code::ImportCycle => "import-cycle",
+            Code::InvalidFixtureAccepted => "invalid-fixture-accepted",
         }
     }
 }
