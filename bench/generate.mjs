@@ -7,34 +7,17 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createRequire } from 'node:module'
-import { fileURLToPath } from 'node:url'
 import { prismaClientFor, tscErrors } from '../__test__/support/tsc-judge.mjs'
+import { exampleSchema, freshProject, vrooliSchema } from '../__test__/support/generated-factories.mjs'
 
 const require = createRequire(import.meta.url)
 const { generateFactorySource, runCli } = require('../index.js')
 
-const repo = fileURLToPath(new URL('../', import.meta.url))
-const examples = path.join(repo, 'examples')
-const corpus = process.env.FIXTURE_NATIVE_CORPUS ?? path.join(repo, '..', 'shared', 'corpus')
-const schemas = [
-  ['bundled example', path.join(examples, 'prisma', 'schema.prisma')],
-  ['Vrooli', path.join(corpus, 'vrooli', 'schema.prisma')],
-].filter(([, p]) => fs.existsSync(p))
-
-function project() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fixture-native-bench-generate-'))
-  for (const file of ['EnhancedDatabaseFactory.ts', 'types.ts', 'ids.ts']) {
-    fs.copyFileSync(path.join(examples, 'src', 'fixtures', 'db', file), path.join(dir, file))
-  }
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ private: true, type: 'module' }))
-  const tsconfig = JSON.parse(fs.readFileSync(path.join(examples, 'tsconfig.json'), 'utf8').replace(/^\s*\/\/.*$/gm, ''))
-  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ ...tsconfig, include: ['*.ts'] }))
-  return dir
-}
+const schemas = [['bundled example', exampleSchema], ['Vrooli', vrooliSchema]].filter(([, p]) => fs.existsSync(p))
 
 const rows = []
 for (const [name, schemaPath] of schemas) {
-  const dir = project()
+  const dir = freshProject('bench')
   const text = fs.readFileSync(schemaPath, 'utf8')
   const models = [...text.matchAll(/^model\s+(\w+)/gm)].map((m) => m[1])
   // In memory: every model's source, the schema text new to the process (parsed once, then reused).
