@@ -5,40 +5,18 @@
 
 import { test, before } from 'node:test'
 import assert from 'node:assert/strict'
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { generateFactorySource, runCli, validateFactories } from '../index.js'
+import { generateFactorySource, validateFactories } from '../index.js'
+import { exampleSchema, generateProject, vrooliSchema } from './support/generated-factories.mjs'
 import { prismaClientFor, tscErrors } from './support/tsc-judge.mjs'
 
-const repo = fileURLToPath(new URL('../', import.meta.url))
-const examples = path.join(repo, 'examples')
-const exampleSchema = path.join(examples, 'prisma', 'schema.prisma')
-// CI has shared/ beside the clone; a worktree elsewhere names the corpus with FIXTURE_NATIVE_CORPUS.
-const corpus = process.env.FIXTURE_NATIVE_CORPUS ?? path.join(repo, '..', 'shared', 'corpus')
-const vrooliSchema = path.join(corpus, 'vrooli', 'schema.prisma')
-
-/** A project with the example's base class and a tsconfig, and nothing else. */
-function freshProject(name) {
-  const dir = mkdtempSync(path.join(tmpdir(), `fixture-native-generate-${name}-`))
-  for (const file of ['EnhancedDatabaseFactory.ts', 'types.ts', 'ids.ts']) {
-    copyFileSync(path.join(examples, 'src', 'fixtures', 'db', file), path.join(dir, file))
-  }
-  const tsconfig = JSON.parse(readFileSync(path.join(examples, 'tsconfig.json'), 'utf8').replace(/^\s*\/\/.*$/gm, ''))
-  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ private: true, type: 'module' }))
-  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ ...tsconfig, include: ['*.ts'] }, null, 2))
-  return dir
-}
+const examples = fileURLToPath(new URL('../examples/', import.meta.url))
 
 /** Runs the generator over every missing model, then both judges. */
 async function generateAndJudge(name, schema) {
-  const dir = freshProject(name)
-  const started = performance.now()
-  const cli = runCli(['generate', '--all-missing', '--schema', schema, '--out', '.', '--format', 'json'], dir)
-  const generateMs = performance.now() - started
-  assert.equal(cli.exitCode, 0, cli.stdout + cli.stderr)
-  const outcome = JSON.parse(cli.stdout)
+  const { dir, outcome, ms: generateMs } = generateProject(name, schema)
   const report = validateFactories({ cwd: dir, schema, factories: dir })
   const client = await prismaClientFor(schema)
   const tsc = await tscErrors(path.join(dir, 'tsconfig.json'), { prismaClient: client })

@@ -84,7 +84,11 @@ pub fn run(args: Args, cwd: &Path) -> CliOutput {
 }
 
 fn pretty(outcome: &Outcome, cwd: &Path) -> String {
-    let shown = |path: &str| Path::new(path).strip_prefix(cwd).map(|p| p.display().to_string()).unwrap_or_else(|_| path.to_string());
+    let shown = |path: &str| match Path::new(path).strip_prefix(cwd) {
+        Ok(relative) if relative.as_os_str().is_empty() => ".".to_string(),
+        Ok(relative) => relative.display().to_string(),
+        Err(_) => path.to_string(),
+    };
     let mut out = String::new();
     let style = outcome.style_from.as_deref().map(|f| format!("the style of {}", shown(f))).unwrap_or_else(|| "the default style".into());
     out.push_str(&format!("Generating into {} ({style})\n", shown(&outcome.out)));

@@ -60,7 +60,8 @@ impl<'a> DataBuilder<'a> {
         let unique = unique_fields(model);
         let fields: Vec<InputField> = input_fields(self.schema, &model.name, kind).unwrap_or_default();
         let mut members = Vec::new();
-        for input in fields.iter().filter(|f| f.required) {
+        let wanted: Vec<&InputField> = fields.iter().filter(|f| f.required || self.needs_relation(model, f)).collect();
+        for input in wanted {
             match &input.shape {
                 InputShape::Scalar { .. } | InputShape::Enum { .. } => {
                     let Some(field) = model.field(&input.name) else { continue };
@@ -80,6 +81,14 @@ impl<'a> DataBuilder<'a> {
             }
         }
         members
+    }
+
+    /// An optional to-one relation whose foreign key is required (`user user?` over `userId BigInt`):
+    /// Prisma's input lets it out, the database's NOT NULL column does not.
+    fn needs_relation(&self, model: &Model, input: &InputField) -> bool {
+        let InputShape::Relation { is_list: false, .. } = input.shape else { return false };
+        let Some(field) = model.field(&input.name) else { return false };
+        field.relation_from_fields.iter().flatten().any(|key| model.field(key).is_some_and(|k| k.is_required))
     }
 
     /// `{ create: … }` for a required to-one relation, or `{ connect: … }` where that cannot work.

@@ -177,7 +177,7 @@ pub fn run(request: &Request) -> Result<Outcome, RequestError> {
         .map_err(|e| RequestError(e.message))?;
         models.extend(report.coverage.missing);
     }
-    if models.is_empty() {
+    if models.is_empty() && !request.all_missing {
         return Err(RequestError("nothing to generate: name models with --model, or pass --all-missing".into()));
     }
     let mut seen = std::collections::BTreeSet::new();

@@ -47,7 +47,6 @@ pub fn generate(schema: &Schema, model_name: &str, style: &Style) -> Result<Gene
     let indent = style.indent.as_str();
     let i1 = indent;
     let i2 = indent.repeat(2);
-    let i3 = indent.repeat(3);
     let name = &model.name;
     let class = class_name(name);
     let update = model.types.update_input.clone().unwrap_or_else(|| format!("Partial<{create}>"));
@@ -131,7 +130,6 @@ pub fn generate(schema: &Schema, model_name: &str, style: &Style) -> Result<Gene
             connect.render(indent, 2)
         ));
     }
-    let _ = i3;
     out.push_str("}\n");
 
     Ok(Generated { model: name.clone(), class_name: class, file_name: file_name(name), source: out, notes })

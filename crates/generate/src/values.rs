@@ -70,7 +70,7 @@ impl ValueContext<'_> {
             Some(n) if n < field.name.len() + 1 + ID36_LENGTH => {
                 if n >= ID36_LENGTH { format!("{id}.toString(36)") } else { format!("{id}.toString(36).slice(-{n})") }
             }
-            _ => format!("`{}_${{{id}.toString(36)}}`", field.name.replace('`', "").replace('$', "")),
+            _ => format!("`{}_${{{id}.toString(36)}}`", field.name.replace(['`', '$'], "")),
         }
     }
 }

@@ -128,3 +128,12 @@ fn models_that_cannot_be_created_are_explained() {
     let tag = generate(&schema, "tag", &Style::default()).unwrap();
     assert!(tag.source.contains("name: this.generateId().toString(36).slice(-8),"), "{}", tag.source);
 }
+
+#[test]
+fn an_optional_relation_over_a_required_foreign_key_is_still_created() {
+    // Prisma's input makes `user` optional, but the NOT NULL `userId` column needs a row.
+    let source = "datasource db {\n  provider = \"postgresql\"\n}\nmodel award {\n  id BigInt @id\n  userId BigInt\n  user user? @relation(fields: [userId], references: [id])\n}\nmodel user {\n  id BigInt @id\n  awards award[]\n}\n";
+    let schema = load(&SchemaInput::Source { source: source.into(), file_name: None }).unwrap();
+    let award = generate(&schema, "award", &Style::default()).unwrap();
+    assert!(award.source.contains("            user: {\n                create: {\n                    id: this.generateId(),\n"), "{}", award.source);
+}
