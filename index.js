@@ -839,6 +839,7 @@ module.exports.configureIdGenerator = nativeBinding.configureIdGenerator
 module.exports.decodePK = nativeBinding.decodePK
 module.exports.describePrismaTypes = nativeBinding.describePrismaTypes
 module.exports.diagnosticRules = nativeBinding.diagnosticRules
+module.exports.doctor = nativeBinding.doctor
 module.exports.DUMMY_ID = nativeBinding.DUMMY_ID
 module.exports.generatePK = nativeBinding.generatePK
 module.exports.generatePKs = nativeBinding.generatePKs

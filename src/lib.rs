@@ -6,6 +6,7 @@
 extern crate napi_derive;
 
 mod cli;
+mod doctor;
 mod ids;
 mod schema;
 mod validate;

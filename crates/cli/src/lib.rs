@@ -4,6 +4,7 @@
 
 use clap::{Parser, Subcommand};
 
+pub mod doctor;
 pub mod id;
 pub mod typemap;
 pub mod validate;
@@ -49,6 +50,8 @@ enum Command {
     Typemap(typemap::Args),
     /// Generate or decode Snowflake ids.
     Id(id::Args),
+    /// Find the environment faults behind broken fixtures (tsconfig targets, Prisma client, id imports, runner wiring).
+    Doctor(doctor::Args),
 }
 
 /// Runs the command line `args` (without the program name). `cwd` resolves relative paths.
@@ -68,5 +71,6 @@ pub fn run(args: &[String], cwd: &std::path::Path) -> CliOutput {
         Command::Validate(args) => validate::run(args, cwd),
         Command::Typemap(args) => typemap::run(args, cwd),
         Command::Id(args) => id::run(args, cwd),
+        Command::Doctor(args) => doctor::run(args, cwd),
     }
 }
