@@ -45,7 +45,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args, cwd: &Path) -> CliOutput {
-    let root = args.root.as_ref().map(|r| cwd.join(r)).unwrap_or_else(|| cwd.to_path_buf());
+    let root = args
+        .root
+        .as_ref()
+        .map(|r| cwd.join(r))
+        .unwrap_or_else(|| cwd.to_path_buf());
     let options = Options {
         root: root.clone(),
         factories: args.factories.as_ref().map(|f| cwd.join(f)),
@@ -65,9 +69,21 @@ pub fn run(args: Args, cwd: &Path) -> CliOutput {
     let exit_code = if report.ok { EXIT_OK } else { EXIT_FINDINGS };
     match args.out {
         Some(out) => match fixture_write::write_within(cwd, &cwd.join(&out), text.as_bytes()) {
-            Ok(()) => CliOutput { stdout: String::new(), stderr: format!("wrote {}\n", out.display()), exit_code },
-            Err(e) => CliOutput { stdout: String::new(), stderr: format!("fixture-native doctor: {e}\n"), exit_code: EXIT_USAGE },
+            Ok(()) => CliOutput {
+                stdout: String::new(),
+                stderr: format!("wrote {}\n", out.display()),
+                exit_code,
+            },
+            Err(e) => CliOutput {
+                stdout: String::new(),
+                stderr: format!("fixture-native doctor: {e}\n"),
+                exit_code: EXIT_USAGE,
+            },
         },
-        None => CliOutput { stdout: text, stderr: String::new(), exit_code },
+        None => CliOutput {
+            stdout: text,
+            stderr: String::new(),
+            exit_code,
+        },
     }
 }

@@ -31,7 +31,10 @@ impl Files {
             .collect();
         out.sort();
         let out = std::sync::Arc::new(out);
-        self.walked.lock().unwrap().insert(dir.to_path_buf(), out.clone());
+        self.walked
+            .lock()
+            .unwrap()
+            .insert(dir.to_path_buf(), out.clone());
         out
     }
 
@@ -42,13 +45,18 @@ impl Files {
         }
         let text = std::fs::read_to_string(path).ok()?;
         let facts = std::sync::Arc::new(scan(path, &text, false));
-        self.scanned.lock().unwrap().insert(path.to_path_buf(), facts.clone());
+        self.scanned
+            .lock()
+            .unwrap()
+            .insert(path.to_path_buf(), facts.clone());
         Some(facts)
     }
 }
 
 pub fn is_source(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| SOURCE_EXTENSIONS.contains(&e))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| SOURCE_EXTENSIONS.contains(&e))
 }
 
 pub fn is_declaration(path: &Path) -> bool {
@@ -60,6 +68,9 @@ pub fn is_declaration(path: &Path) -> bool {
 /// identifier character): a cheap filter before parsing.
 pub fn may_have_bigint_literal(text: &str) -> bool {
     let b = text.as_bytes();
-    b.windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b'n' && !(w[2].is_ascii_alphanumeric() || w[2] == b'_' || w[2] == b'$'))
-        || b.ends_with(b"n") && b.len() >= 2 && b[b.len() - 2].is_ascii_digit()
+    b.windows(3).any(|w| {
+        w[0].is_ascii_digit()
+            && w[1] == b'n'
+            && !(w[2].is_ascii_alphanumeric() || w[2] == b'_' || w[2] == b'$')
+    }) || b.ends_with(b"n") && b.len() >= 2 && b[b.len() - 2].is_ascii_digit()
 }

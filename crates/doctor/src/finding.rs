@@ -75,7 +75,21 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(code: Code, severity: Severity, file: &std::path::Path, line: u32, message: impl Into<String>, fix: impl Into<String>) -> Self {
-        Self { code, severity, file: file.display().to_string(), line, message: message.into(), fix: fix.into() }
+    pub fn new(
+        code: Code,
+        severity: Severity,
+        file: &std::path::Path,
+        line: u32,
+        message: impl Into<String>,
+        fix: impl Into<String>,
+    ) -> Self {
+        Self {
+            code,
+            severity,
+            file: file.display().to_string(),
+            line,
+            message: message.into(),
+            fix: fix.into(),
+        }
     }
 }

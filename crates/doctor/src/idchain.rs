@@ -12,7 +12,10 @@ use fixture_tsconfig::normalize;
 
 use crate::files::Files;
 use crate::finding::{Code, Finding, Severity};
-use crate::resolve::{is_relative, package_dir, package_entry, resolve_file, split_package, through_paths};
+use crate::resolve::{
+    is_relative, package_dir, package_entry, resolve_file, resolve_import, split_package,
+    through_paths,
+};
 use crate::workspace::{Package, Workspace};
 
 pub const SHIM: &str = "@vrooli/fixture-native/id";
@@ -43,7 +46,9 @@ pub struct Context<'a> {
 }
 
 fn shim_hint(id_export: &str) -> String {
-    format!("or import {{ {id_export} }} from \"{SHIM}\" in the factories (no build step, no cycle)")
+    format!(
+        "or import {{ {id_export} }} from \"{SHIM}\" in the factories (no build step, no cycle)"
+    )
 }
 
 pub fn check(cx: &Context<'_>, factories: &Path, findings: &mut Vec<Finding>) -> Option<IdChain> {
@@ -51,8 +56,15 @@ pub fn check(cx: &Context<'_>, factories: &Path, findings: &mut Vec<Finding>) ->
     // The first factory import naming the id function (or, failing that, the id package).
     let mut found = None;
     for file in cx.files.under(factories).iter() {
-        let Some(facts) = cx.files.facts(file) else { continue };
-        if let Some(i) = facts.imports.iter().find(|i| i.names.iter().any(|n| n == cx.id_export)).or_else(|| facts.imports.iter().find(|i| i.specifier == cx.id_package)) {
+        let Some(facts) = cx.files.facts(file) else {
+            continue;
+        };
+        if let Some(i) = facts
+            .imports
+            .iter()
+            .find(|i| i.names.iter().any(|n| n == cx.id_export))
+            .or_else(|| facts.imports.iter().find(|i| i.specifier == cx.id_package))
+        {
             found = Some((file.clone(), i.line, i.specifier.clone()));
             break;
         }
@@ -76,8 +88,16 @@ pub fn check(cx: &Context<'_>, factories: &Path, findings: &mut Vec<Finding>) ->
     }
     let from_dir = from.parent().unwrap_or(Path::new(".")).to_path_buf();
     let importer_esm = ws.package_of(&from).is_some_and(Package::is_esm);
-    let runtime_conditions: &[&str] = if importer_esm { &["node", "import"] } else { &["node", "require"] };
-    let types_conditions: &[&str] = if importer_esm { &["types", "node", "import"] } else { &["types", "node", "require"] };
+    let runtime_conditions: &[&str] = if importer_esm {
+        &["node", "import"]
+    } else {
+        &["node", "require"]
+    };
+    let types_conditions: &[&str] = if importer_esm {
+        &["types", "node", "import"]
+    } else {
+        &["types", "node", "require"]
+    };
 
     // Resolve: relative, tsconfig paths (types only), node_modules, the workspace by name.
     let mut pkg: Option<PathBuf> = None;
@@ -88,15 +108,21 @@ pub fn check(cx: &Context<'_>, factories: &Path, findings: &mut Vec<Finding>) ->
         types = f.clone();
         runtime = f;
     } else {
-        let tsconfig = fixture_tsconfig::find_nearest(&from_dir).and_then(|p| fixture_tsconfig::load(&p).ok());
+        let tsconfig =
+            fixture_tsconfig::find_nearest(&from_dir).and_then(|p| fixture_tsconfig::load(&p).ok());
         if let Some(f) = tsconfig.as_ref().and_then(|c| through_paths(c, &specifier)) {
-            chain.resolved_via = Some(format!("tsconfig paths ({})", ws.rel(&tsconfig.as_ref().unwrap().path)));
+            chain.resolved_via = Some(format!(
+                "tsconfig paths ({})",
+                ws.rel(&tsconfig.as_ref().unwrap().path)
+            ));
             types = Some(f);
         }
         let (name, subpath) = split_package(&specifier);
         let dir = match package_dir(&from_dir, &name) {
             Some(d) => {
-                chain.resolved_via.get_or_insert_with(|| "node_modules".into());
+                chain
+                    .resolved_via
+                    .get_or_insert_with(|| "node_modules".into());
                 Some(d)
             }
             None => match ws.by_name(&name) {
@@ -109,7 +135,9 @@ pub fn check(cx: &Context<'_>, factories: &Path, findings: &mut Vec<Finding>) ->
                         format!("\"{specifier}\" is the workspace package at {}, but it is not linked into any node_modules above {}: Node cannot load it at run time", ws.rel(&p.dir), ws.rel(&from_dir)),
                         format!("run `{}` at {} to link the workspace packages, {}", ws.manager.install(), ws.rel(&ws.root), shim_hint(cx.id_export)),
                     ));
-                    chain.resolved_via.get_or_insert_with(|| "workspace (not linked)".into());
+                    chain
+                        .resolved_via
+                        .get_or_insert_with(|| "workspace (not linked)".into());
                     Some(p.dir.clone())
                 }
                 None => None,
@@ -143,13 +171,22 @@ pub fn check(cx: &Context<'_>, factories: &Path, findings: &mut Vec<Finding>) ->
         }
         pkg = dir;
     }
-    let package = pkg.as_ref().and_then(|d| ws.packages.iter().find(|p| same_dir(&p.dir, d)).cloned().or_else(|| load_package(d)));
+    let package = pkg.as_ref().and_then(|d| {
+        ws.packages
+            .iter()
+            .find(|p| same_dir(&p.dir, d))
+            .cloned()
+            .or_else(|| load_package(d))
+    });
     chain.package = package.as_ref().map(|p| p.name.clone());
     chain.types_entry = types.as_ref().map(|p| ws.rel(p));
     chain.runtime_entry = runtime.as_ref().map(|p| ws.rel(p));
 
     // The entries must exist (an absent build is the usual reason they do not).
-    let build = package.as_ref().map(|p| build_command(ws, p)).unwrap_or_else(|| "build the package".into());
+    let build = package
+        .as_ref()
+        .map(|p| build_command(ws, p))
+        .unwrap_or_else(|| "build the package".into());
     for (what, entry) in [("run-time", &runtime), ("types", &types)] {
         if let Some(e) = entry
             && !e.is_file()
@@ -168,11 +205,18 @@ pub fn check(cx: &Context<'_>, factories: &Path, findings: &mut Vec<Finding>) ->
     // Sources behind the build output (outDir -> rootDir/src, .js/.d.ts -> .ts).
     let layout = package.as_ref().and_then(|p| BuildLayout::of(&p.dir));
     let source_of = |p: &Path| layout.as_ref().and_then(|l| l.source_of(p));
-    let source_entry = runtime.as_deref().and_then(source_of).or_else(|| types.as_deref().and_then(source_of)).or_else(|| runtime.clone().filter(|r| r.is_file() && is_ts(r)));
+    let source_entry = runtime
+        .as_deref()
+        .and_then(source_of)
+        .or_else(|| types.as_deref().and_then(source_of))
+        .or_else(|| runtime.clone().filter(|r| r.is_file() && is_ts(r)));
     chain.source_entry = source_entry.as_ref().map(|p| ws.rel(p));
 
     // Does the chain export the id function? Read the types entry, else the run-time one, else the source.
-    let read_from = [types.clone(), runtime.clone(), source_entry.clone()].into_iter().flatten().find(|p| p.is_file());
+    let read_from = [types.clone(), runtime.clone(), source_entry.clone()]
+        .into_iter()
+        .flatten()
+        .find(|p| p.is_file());
     if let Some(start) = &read_from {
         match declaring_file(cx, start, cx.id_export) {
             Lookup::Found(chain_files) => chain.declared_in = chain_files.last().map(|p| ws.rel(p)),
@@ -194,7 +238,9 @@ pub fn check(cx: &Context<'_>, factories: &Path, findings: &mut Vec<Finding>) ->
         && let Lookup::Found(out_files) = declaring_file(cx, r, cx.id_export)
     {
         for out in out_files {
-            let Some(src) = l.source_of(&out) else { continue };
+            let Some(src) = l.source_of(&out) else {
+                continue;
+            };
             if let (Some(a), Some(b)) = (mtime(&src), mtime(&out))
                 && a > b
             {
@@ -203,7 +249,12 @@ pub fn check(cx: &Context<'_>, factories: &Path, findings: &mut Vec<Finding>) ->
                     Severity::Error,
                     &out,
                     0,
-                    format!("{} is older than its source {}: the tests run yesterday's {}", ws.rel(&out), ws.rel(&src), chain.package.clone().unwrap_or_default()),
+                    format!(
+                        "{} is older than its source {}: the tests run yesterday's {}",
+                        ws.rel(&out),
+                        ws.rel(&src),
+                        chain.package.clone().unwrap_or_default()
+                    ),
                     format!("run `{build}`, {}", shim_hint(cx.id_export)),
                 ));
                 break;
@@ -215,9 +266,16 @@ pub fn check(cx: &Context<'_>, factories: &Path, findings: &mut Vec<Finding>) ->
     if let Some(src) = &source_entry
         && let Lookup::Found(src_chain) = declaring_file(cx, src, cx.id_export)
     {
-        let scope = package.as_ref().map(|p| p.dir.clone()).unwrap_or_else(|| src.parent().unwrap_or(Path::new(".")).to_path_buf());
+        let scope = package
+            .as_ref()
+            .map(|p| p.dir.clone())
+            .unwrap_or_else(|| src.parent().unwrap_or(Path::new(".")).to_path_buf());
         for cycle in cycles_through(cx, src, &src_chain, &scope) {
-            let shown: Vec<String> = cycle.iter().chain(cycle.first()).map(|p| ws.rel(p)).collect();
+            let shown: Vec<String> = cycle
+                .iter()
+                .chain(cycle.first())
+                .map(|p| ws.rel(p))
+                .collect();
             findings.push(Finding::new(
                 Code::IdImportCycle,
                 Severity::Warning,
@@ -228,22 +286,39 @@ pub fn check(cx: &Context<'_>, factories: &Path, findings: &mut Vec<Finding>) ->
             ));
         }
     }
-    chain.ok = findings[before..].iter().all(|f| f.severity != Severity::Error);
+    chain.ok = findings[before..]
+        .iter()
+        .all(|f| f.severity != Severity::Error);
     Some(chain)
 }
 
 fn same_dir(a: &Path, b: &Path) -> bool {
-    a == b || a.canonicalize().ok().zip(b.canonicalize().ok()).is_some_and(|(x, y)| x == y)
+    a == b
+        || a.canonicalize()
+            .ok()
+            .zip(b.canonicalize().ok())
+            .is_some_and(|(x, y)| x == y)
 }
 
 fn load_package(dir: &Path) -> Option<Package> {
     let manifest = crate::workspace::read_json(&dir.join("package.json"))?;
-    let name = manifest.get("name").and_then(|n| n.as_str()).unwrap_or_default().to_string();
-    Some(Package { dir: dir.to_path_buf(), name, manifest, is_root: false })
+    let name = manifest
+        .get("name")
+        .and_then(|n| n.as_str())
+        .unwrap_or_default()
+        .to_string();
+    Some(Package {
+        dir: dir.to_path_buf(),
+        name,
+        manifest,
+        is_root: false,
+    })
 }
 
 fn is_ts(p: &Path) -> bool {
-    p.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "ts" | "tsx" | "mts" | "cts"))
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e, "ts" | "tsx" | "mts" | "cts"))
 }
 
 fn mtime(p: &Path) -> Option<std::time::SystemTime> {
@@ -269,7 +344,11 @@ impl BuildLayout {
     fn of(dir: &Path) -> Option<Self> {
         let config = fixture_tsconfig::load(&dir.join("tsconfig.json")).ok()?;
         let out_dir = config.options.out_dir.clone()?;
-        let root_dir = config.options.root_dir.clone().unwrap_or_else(|| dir.join("src"));
+        let root_dir = config
+            .options
+            .root_dir
+            .clone()
+            .unwrap_or_else(|| dir.join("src"));
         // Resolve the package folder the way `dir` spells it (a node_modules link or the real one).
         Some(Self { out_dir, root_dir })
     }
@@ -277,8 +356,15 @@ impl BuildLayout {
     fn source_of(&self, output: &Path) -> Option<PathBuf> {
         let rel = strip_prefix_any(output, &self.out_dir)?;
         let s = rel.display().to_string();
-        let stem = s.strip_suffix(".d.ts").or_else(|| s.strip_suffix(".js")).or_else(|| s.strip_suffix(".mjs")).or_else(|| s.strip_suffix(".cjs"))?;
-        ["ts", "tsx", "mts", "cts"].iter().map(|e| self.root_dir.join(format!("{stem}.{e}"))).find(|p| p.is_file())
+        let stem = s
+            .strip_suffix(".d.ts")
+            .or_else(|| s.strip_suffix(".js"))
+            .or_else(|| s.strip_suffix(".mjs"))
+            .or_else(|| s.strip_suffix(".cjs"))?;
+        ["ts", "tsx", "mts", "cts"]
+            .iter()
+            .map(|e| self.root_dir.join(format!("{stem}.{e}")))
+            .find(|p| p.is_file())
     }
 }
 
@@ -302,16 +388,28 @@ enum Lookup {
 }
 
 fn declaring_file(cx: &Context<'_>, start: &Path, name: &str) -> Lookup {
-    fn go(cx: &Context<'_>, file: &Path, name: &str, seen: &mut BTreeSet<PathBuf>, depth: usize) -> Lookup {
+    fn go(
+        cx: &Context<'_>,
+        file: &Path,
+        name: &str,
+        seen: &mut BTreeSet<PathBuf>,
+        depth: usize,
+    ) -> Lookup {
         if depth > 32 || !seen.insert(file.to_path_buf()) {
             return Lookup::Missing;
         }
-        let Some(facts) = cx.files.facts(file) else { return Lookup::Unknown };
+        let Some(facts) = cx.files.facts(file) else {
+            return Lookup::Unknown;
+        };
         if facts.parse_error.is_some() && facts.exports.is_empty() {
             return Lookup::Unknown;
         }
-        let dir = file.parent().unwrap_or(Path::new("."));
-        let named: Vec<&String> = facts.named_reexports.iter().filter(|(n, _)| n == name).map(|(_, s)| s).collect();
+        let named: Vec<&String> = facts
+            .named_reexports
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, s)| s)
+            .collect();
         if facts.exports.contains(name) && named.is_empty() {
             return Lookup::Found(vec![file.to_path_buf()]);
         }
@@ -321,7 +419,9 @@ fn declaring_file(cx: &Context<'_>, start: &Path, name: &str) -> Lookup {
                 unknown = true;
                 continue;
             }
-            let Some(next) = resolve_file(&normalize(&dir.join(spec))) else { continue };
+            let Some(next) = resolve_import(file, spec) else {
+                continue;
+            };
             match go(cx, &next, name, seen, depth + 1) {
                 Lookup::Found(mut rest) => {
                     rest.insert(0, file.to_path_buf());
@@ -331,14 +431,23 @@ fn declaring_file(cx: &Context<'_>, start: &Path, name: &str) -> Lookup {
                 Lookup::Missing => {}
             }
         }
-        if unknown { Lookup::Unknown } else { Lookup::Missing }
+        if unknown {
+            Lookup::Unknown
+        } else {
+            Lookup::Missing
+        }
     }
     go(cx, start, name, &mut BTreeSet::new(), 0)
 }
 
 /// Cycles (strongly connected components) of the run-time relative import graph reachable from
 /// `entry` inside `scope` that contain a file of `chain`, each as a path through its files.
-fn cycles_through(cx: &Context<'_>, entry: &Path, chain: &[PathBuf], scope: &Path) -> Vec<Vec<PathBuf>> {
+fn cycles_through(
+    cx: &Context<'_>,
+    entry: &Path,
+    chain: &[PathBuf],
+    scope: &Path,
+) -> Vec<Vec<PathBuf>> {
     // The reachable graph.
     let mut index: HashMap<PathBuf, usize> = HashMap::new();
     let mut nodes: Vec<PathBuf> = Vec::new();
@@ -349,10 +458,17 @@ fn cycles_through(cx: &Context<'_>, entry: &Path, chain: &[PathBuf], scope: &Pat
     edges.push(Vec::new());
     while let Some(file) = stack.pop() {
         let i = index[&file];
-        let Some(facts) = cx.files.facts(&file) else { continue };
-        let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
-        for imp in facts.imports.iter().filter(|i| !i.type_only && is_relative(&i.specifier)) {
-            let Some(next) = resolve_file(&normalize(&dir.join(&imp.specifier))) else { continue };
+        let Some(facts) = cx.files.facts(&file) else {
+            continue;
+        };
+        for imp in facts
+            .imports
+            .iter()
+            .filter(|i| !i.type_only && is_relative(&i.specifier))
+        {
+            let Some(next) = resolve_import(&file, &imp.specifier) else {
+                continue;
+            };
             if !next.starts_with(scope) {
                 continue;
             }
@@ -365,13 +481,24 @@ fn cycles_through(cx: &Context<'_>, entry: &Path, chain: &[PathBuf], scope: &Pat
             edges[i].push(j);
         }
     }
-    let on_chain: BTreeSet<usize> = chain.iter().filter_map(|p| index.get(p).copied()).collect();
     let mut out = Vec::new();
     for comp in tarjan(&edges) {
         let self_loop = comp.len() == 1 && edges[comp[0]].contains(&comp[0]);
-        if (comp.len() > 1 || self_loop) && comp.iter().any(|c| on_chain.contains(c)) {
-            let start = *comp.iter().find(|c| on_chain.contains(c)).unwrap();
-            out.push(cycle_path(&edges, &comp, start).into_iter().map(|i| nodes[i].clone()).collect());
+        if comp.len() > 1 || self_loop {
+            // Start at the cycle's file nearest the entry along the chain, for a stable report.
+            let Some(start) = chain
+                .iter()
+                .filter_map(|p| index.get(p).copied())
+                .find(|i| comp.contains(i))
+            else {
+                continue;
+            };
+            out.push(
+                cycle_path(&edges, &comp, start)
+                    .into_iter()
+                    .map(|i| nodes[i].clone())
+                    .collect(),
+            );
         }
     }
     out

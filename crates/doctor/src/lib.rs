@@ -39,7 +39,13 @@ pub struct Options {
 
 impl Options {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Self { root: root.into(), factories: None, id_package: "@vrooli/shared".into(), id_export: "generatePK".into(), schema: None }
+        Self {
+            root: root.into(),
+            factories: None,
+            id_package: "@vrooli/shared".into(),
+            id_export: "generatePK".into(),
+            schema: None,
+        }
     }
 }
 
@@ -68,10 +74,16 @@ pub struct PackageEntry {
 
 impl Report {
     pub fn errors(&self) -> usize {
-        self.findings.iter().filter(|f| f.severity == Severity::Error).count()
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
     }
     pub fn warnings(&self) -> usize {
-        self.findings.iter().filter(|f| f.severity == Severity::Warning).count()
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .count()
     }
 }
 
@@ -79,12 +91,18 @@ impl Report {
 pub fn doctor(options: &Options) -> Result<Report, String> {
     let started = Instant::now();
     let root = absolute(&std::env::current_dir().unwrap_or_default(), &options.root);
+    // Real paths, so that files reached through workspace links compare equal to the workspace's.
+    let root = root.canonicalize().unwrap_or(root);
     let ws = workspace::load(&root)?;
     let explicit = |p: &Option<PathBuf>, what: &str| -> Result<Option<PathBuf>, String> {
         match p {
             Some(p) => {
                 let a = absolute(&root, p);
-                if a.exists() { Ok(Some(a)) } else { Err(format!("{}: no such {what}", a.display())) }
+                if a.exists() {
+                    Ok(Some(a))
+                } else {
+                    Err(format!("{}: no such {what}", a.display()))
+                }
             }
             None => Ok(None),
         }
@@ -95,7 +113,12 @@ pub fn doctor(options: &Options) -> Result<Report, String> {
     let mut findings = Vec::new();
     let mut notes = Vec::new();
 
-    let tcx = targets::Context { workspace: &ws, files: &files, id_export: &options.id_export, id_package: &options.id_package };
+    let tcx = targets::Context {
+        workspace: &ws,
+        files: &files,
+        id_export: &options.id_export,
+        id_package: &options.id_package,
+    };
     let tsconfigs = targets::check(&tcx, &mut findings);
 
     let schemas = prisma::find_schemas(&ws, schema.as_deref());
@@ -107,10 +130,20 @@ pub fn doctor(options: &Options) -> Result<Report, String> {
     let factories = factories.or_else(|| configured_factories(&ws));
     let id_chain = match &factories {
         Some(dir) => {
-            let icx = idchain::Context { workspace: &ws, files: &files, id_export: &options.id_export, id_package: &options.id_package };
+            let icx = idchain::Context {
+                workspace: &ws,
+                files: &files,
+                id_export: &options.id_export,
+                id_package: &options.id_package,
+            };
             let chain = idchain::check(&icx, dir, &mut findings);
             if chain.is_none() {
-                notes.push(format!("no file under {} imports `{}` or \"{}\": id import chain not checked", ws.rel(dir), options.id_export, options.id_package));
+                notes.push(format!(
+                    "no file under {} imports `{}` or \"{}\": id import chain not checked",
+                    ws.rel(dir),
+                    options.id_export,
+                    options.id_package
+                ));
             }
             chain
         }
@@ -127,7 +160,14 @@ pub fn doctor(options: &Options) -> Result<Report, String> {
         ok: !findings.iter().any(|f| f.severity == Severity::Error),
         duration_ms: started.elapsed().as_secs_f64() * 1000.0,
         root: root.display().to_string(),
-        packages: ws.packages.iter().map(|p| PackageEntry { name: p.name.clone(), dir: ws.rel(&p.dir) }).collect(),
+        packages: ws
+            .packages
+            .iter()
+            .map(|p| PackageEntry {
+                name: p.name.clone(),
+                dir: ws.rel(&p.dir),
+            })
+            .collect(),
         tsconfigs,
         prisma_clients,
         id_chain,
@@ -137,22 +177,32 @@ pub fn doctor(options: &Options) -> Result<Report, String> {
 }
 
 fn absolute(base: &Path, p: &Path) -> PathBuf {
-    fixture_tsconfig::normalize(&if p.is_absolute() { p.to_path_buf() } else { base.join(p) })
+    fixture_tsconfig::normalize(&if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        base.join(p)
+    })
 }
 
 /// `factories` from fixture-native.config.json or package.json `"fixtureNative"` in the root or a
 /// package: its first entry, up to the first wildcard.
 fn configured_factories(ws: &workspace::Workspace) -> Option<PathBuf> {
     for p in &ws.packages {
-        let config = workspace::read_json(&p.dir.join("fixture-native.config.json")).or_else(|| p.manifest.get("fixtureNative").cloned());
-        let Some(f) = config.as_ref().and_then(|c| c.get("factories")) else { continue };
+        let config = workspace::read_json(&p.dir.join("fixture-native.config.json"))
+            .or_else(|| p.manifest.get("fixtureNative").cloned());
+        let Some(f) = config.as_ref().and_then(|c| c.get("factories")) else {
+            continue;
+        };
         let first = match f {
             serde_json::Value::String(s) => Some(s.clone()),
             serde_json::Value::Array(a) => a.first().and_then(|v| v.as_str()).map(String::from),
             _ => None,
         };
         if let Some(first) = first {
-            let literal: Vec<&str> = first.split('/').take_while(|s| !s.contains(['*', '?', '[', '{'])).collect();
+            let literal: Vec<&str> = first
+                .split('/')
+                .take_while(|s| !s.contains(['*', '?', '[', '{']))
+                .collect();
             let dir = absolute(&p.dir, Path::new(&literal.join("/")));
             if dir.exists() {
                 return Some(dir);

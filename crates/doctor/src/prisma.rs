@@ -42,7 +42,12 @@ fn generators(text: &str) -> Vec<Generator> {
         let line = raw.split("//").next().unwrap_or("").trim();
         if let Some(rest) = line.strip_prefix("generator ") {
             let name = rest.trim_end_matches('{').trim().to_string();
-            current = Some(Generator { name, provider: String::new(), output: None, line: i as u32 + 1 });
+            current = Some(Generator {
+                name,
+                provider: String::new(),
+                output: None,
+                line: i as u32 + 1,
+            });
             continue;
         }
         let Some(g) = current.as_mut() else { continue };
@@ -52,7 +57,10 @@ fn generators(text: &str) -> Vec<Generator> {
         }
         if let Some((key, value)) = line.split_once('=') {
             let value = value.trim();
-            let unquoted = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')).map(String::from);
+            let unquoted = value
+                .strip_prefix('"')
+                .and_then(|v| v.strip_suffix('"'))
+                .map(String::from);
             match key.trim() {
                 "provider" => g.provider = unquoted.unwrap_or_else(|| value.to_string()),
                 "output" => g.output = unquoted,
@@ -76,7 +84,11 @@ pub fn find_schemas(workspace: &Workspace, explicit: Option<&Path>) -> Vec<PathB
             out.push(s);
             continue;
         }
-        let candidates = [p.dir.join("prisma/schema.prisma"), p.dir.join("prisma/schema"), p.dir.join("schema.prisma")];
+        let candidates = [
+            p.dir.join("prisma/schema.prisma"),
+            p.dir.join("prisma/schema"),
+            p.dir.join("schema.prisma"),
+        ];
         if let Some(c) = candidates.iter().find(|c| c.exists()) {
             out.push(c.clone());
             continue;
@@ -87,7 +99,10 @@ pub fn find_schemas(workspace: &Workspace, explicit: Option<&Path>) -> Vec<PathB
         for e in walkdir::WalkDir::new(&p.dir)
             .max_depth(4)
             .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !(skip_dir(e.file_name().to_str().unwrap_or("")) || e.file_name() == "dist"))
+            .filter_entry(|e| {
+                e.depth() == 0
+                    || !(skip_dir(e.file_name().to_str().unwrap_or("")) || e.file_name() == "dist")
+            })
             .flatten()
         {
             if e.file_type().is_file() && e.file_name() == "schema.prisma" {
@@ -111,21 +126,42 @@ fn schema_files(schema: &Path) -> Vec<PathBuf> {
     if schema.is_file() {
         return vec![schema.to_path_buf()];
     }
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(schema).into_iter().flatten().filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "prisma")).map(|e| e.into_path()).collect();
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(schema)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "prisma"))
+        .map(|e| e.into_path())
+        .collect();
     files.sort();
     files
 }
 
-pub fn check(workspace: &Workspace, schemas: &[PathBuf], findings: &mut Vec<Finding>) -> Vec<ClientStatus> {
+pub fn check(
+    workspace: &Workspace,
+    schemas: &[PathBuf],
+    findings: &mut Vec<Finding>,
+) -> Vec<ClientStatus> {
     let mut out = Vec::new();
     for schema in schemas {
         let files = schema_files(schema);
-        let texts: Vec<(PathBuf, String)> = files.iter().filter_map(|f| std::fs::read_to_string(f).ok().map(|t| (f.clone(), t))).collect();
-        let Some((gen_file, gens)) = texts.iter().map(|(f, t)| (f, generators(t))).find(|(_, g)| !g.is_empty()) else { continue };
+        let texts: Vec<(PathBuf, String)> = files
+            .iter()
+            .filter_map(|f| std::fs::read_to_string(f).ok().map(|t| (f.clone(), t)))
+            .collect();
+        let Some((gen_file, gens)) = texts
+            .iter()
+            .map(|(f, t)| (f, generators(t)))
+            .find(|(_, g)| !g.is_empty())
+        else {
+            continue;
+        };
         let schema_dir = gen_file.parent().unwrap_or(Path::new(".")).to_path_buf();
         let package = workspace.package_of(schema);
         let regenerate = regenerate_command(workspace, package, schema);
-        for g in gens.iter().filter(|g| g.provider == "prisma-client-js" || g.provider == "prisma-client") {
+        for g in gens
+            .iter()
+            .filter(|g| g.provider == "prisma-client-js" || g.provider == "prisma-client")
+        {
             let output = match &g.output {
                 Some(o) => fixture_tsconfig::normalize(&schema_dir.join(o)),
                 None => default_output(&schema_dir),
@@ -155,7 +191,14 @@ pub fn check(workspace: &Workspace, schemas: &[PathBuf], findings: &mut Vec<Find
                     format!("run `{regenerate}`"),
                 ));
             }
-            out.push(ClientStatus { schema: rel_schema, generator: g.name.clone(), provider: g.provider.clone(), output: rel_output, exists, fresh });
+            out.push(ClientStatus {
+                schema: rel_schema,
+                generator: g.name.clone(),
+                provider: g.provider.clone(),
+                output: rel_output,
+                exists,
+                fresh,
+            });
         }
     }
     out
@@ -170,11 +213,25 @@ fn default_output(schema_dir: &Path) -> PathBuf {
             return nm.join(".prisma/client");
         }
     }
-    schema_dir.ancestors().find(|d| d.join("package.json").is_file()).unwrap_or(schema_dir).join("node_modules/.prisma/client")
+    schema_dir
+        .ancestors()
+        .find(|d| d.join("package.json").is_file())
+        .unwrap_or(schema_dir)
+        .join("node_modules/.prisma/client")
 }
 
 fn client_entry(output: &Path, provider: &str) -> Option<PathBuf> {
-    let names: &[&str] = if provider == "prisma-client-js" { &["index.js", "default.js", "index.d.ts"] } else { &["internal/class.ts", "internal/class.js", "internal/class.mts", "client.ts", "client.js"] };
+    let names: &[&str] = if provider == "prisma-client-js" {
+        &["index.js", "default.js", "index.d.ts"]
+    } else {
+        &[
+            "internal/class.ts",
+            "internal/class.js",
+            "internal/class.mts",
+            "client.ts",
+            "client.js",
+        ]
+    };
     names.iter().map(|n| output.join(n)).find(|p| p.is_file())
 }
 
@@ -187,7 +244,10 @@ fn embedded_schema(output: &Path, provider: &str) -> Option<String> {
 
 /// The JSON string after `"inlineSchema":` (or `inlineSchema:`), decoded.
 pub fn inline_schema(text: &str) -> Option<String> {
-    let at = text.find("\"inlineSchema\"").map(|i| i + "\"inlineSchema\"".len()).or_else(|| text.find("inlineSchema:").map(|i| i + "inlineSchema".len()))?;
+    let at = text
+        .find("\"inlineSchema\"")
+        .map(|i| i + "\"inlineSchema\"".len())
+        .or_else(|| text.find("inlineSchema:").map(|i| i + "inlineSchema".len()))?;
     let rest = text[at..].trim_start().strip_prefix(':')?.trim_start();
     if !rest.starts_with('"') {
         return None;
@@ -212,7 +272,8 @@ fn squeeze(text: &str) -> String {
 fn same_schema(embedded: &str, files: &[(PathBuf, String)]) -> bool {
     let e = squeeze(embedded);
     let parts: Vec<String> = files.iter().map(|(_, t)| squeeze(t)).collect();
-    parts.iter().map(|p| p.len()).sum::<usize>() == e.len() && parts.iter().all(|p| e.contains(p.as_str()))
+    parts.iter().map(|p| p.len()).sum::<usize>() == e.len()
+        && parts.iter().all(|p| e.contains(p.as_str()))
 }
 
 /// The first line of the schema on disk that the embedded schema does not have (whitespace
@@ -233,13 +294,25 @@ fn first_difference(embedded: &str, files: &[(PathBuf, String)]) -> Option<(Path
 fn regenerate_command(workspace: &Workspace, package: Option<&Package>, schema: &Path) -> String {
     if let Some(p) = package {
         let scripts = p.manifest.get("scripts").and_then(|s| s.as_object());
-        if let Some((name, _)) = scripts.and_then(|s| s.iter().find(|(_, v)| v.as_str().is_some_and(|v| v.contains("prisma generate")))) {
+        if let Some((name, _)) = scripts.and_then(|s| {
+            s.iter()
+                .find(|(_, v)| v.as_str().is_some_and(|v| v.contains("prisma generate")))
+        }) {
             return workspace.manager.run_in(&p.name, name, p.is_root);
         }
-        let rel = schema.strip_prefix(&p.dir).map(|r| r.display().to_string()).unwrap_or_else(|_| schema.display().to_string());
-        return workspace.manager.exec_in(&workspace.rel(&p.dir), &format!("prisma generate --schema {rel}"));
+        let rel = schema
+            .strip_prefix(&p.dir)
+            .map(|r| r.display().to_string())
+            .unwrap_or_else(|_| schema.display().to_string());
+        return workspace.manager.exec_in(
+            &workspace.rel(&p.dir),
+            &format!("prisma generate --schema {rel}"),
+        );
     }
-    workspace.manager.exec_in(".", &format!("prisma generate --schema {}", workspace.rel(schema)))
+    workspace.manager.exec_in(
+        ".",
+        &format!("prisma generate --schema {}", workspace.rel(schema)),
+    )
 }
 
 #[cfg(test)]
@@ -248,17 +321,40 @@ mod tests {
 
     #[test]
     fn reads_generators_and_inline_schema() {
-        let g = generators("generator client {\n  provider = \"prisma-client\" // ts\n  output   = \"../gen\"\n}\n");
-        assert_eq!((g[0].name.as_str(), g[0].provider.as_str(), g[0].output.as_deref(), g[0].line), ("client", "prisma-client", Some("../gen"), 1));
-        let js = "const config = {\n  \"inlineSchema\": \"model a {\\n  id Int @id \\\"x\\\"\\n}\",\n}";
-        assert_eq!(inline_schema(js).as_deref(), Some("model a {\n  id Int @id \"x\"\n}"));
+        let g = generators(
+            "generator client {\n  provider = \"prisma-client\" // ts\n  output   = \"../gen\"\n}\n",
+        );
+        assert_eq!(
+            (
+                g[0].name.as_str(),
+                g[0].provider.as_str(),
+                g[0].output.as_deref(),
+                g[0].line
+            ),
+            ("client", "prisma-client", Some("../gen"), 1)
+        );
+        let js =
+            "const config = {\n  \"inlineSchema\": \"model a {\\n  id Int @id \\\"x\\\"\\n}\",\n}";
+        assert_eq!(
+            inline_schema(js).as_deref(),
+            Some("model a {\n  id Int @id \"x\"\n}")
+        );
     }
 
     #[test]
     fn whitespace_only_changes_are_fresh() {
-        let disk = vec![(PathBuf::from("s.prisma"), "model a {\n id Int @id\n name String\n}\n".to_string())];
-        assert!(same_schema("model a {\n  id   Int    @id\n  name String\n}\n", &disk));
+        let disk = vec![(
+            PathBuf::from("s.prisma"),
+            "model a {\n id Int @id\n name String\n}\n".to_string(),
+        )];
+        assert!(same_schema(
+            "model a {\n  id   Int    @id\n  name String\n}\n",
+            &disk
+        ));
         assert!(!same_schema("model a {\n  id   Int    @id\n}\n", &disk));
-        assert_eq!(first_difference("model a {\n  id   Int    @id\n}\n", &disk), Some((PathBuf::from("s.prisma"), 3)));
+        assert_eq!(
+            first_difference("model a {\n  id   Int    @id\n}\n", &disk),
+            Some((PathBuf::from("s.prisma"), 3))
+        );
     }
 }

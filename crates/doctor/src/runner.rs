@@ -37,7 +37,10 @@ pub struct RunnerConfig {
 
 impl RunnerConfig {
     pub fn line_of(&self, value: &str) -> u32 {
-        self.text.find(value).map(|at| line_at(&self.text, at as u32)).unwrap_or(0)
+        self.text
+            .find(value)
+            .map(|at| line_at(&self.text, at as u32))
+            .unwrap_or(0)
     }
 }
 
@@ -45,10 +48,19 @@ impl RunnerConfig {
 /// the package folder, and package.json `"jest"`.
 pub fn runner_configs(package: &Package) -> Vec<RunnerConfig> {
     let mut out = Vec::new();
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(&package.dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(&package.dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     entries.sort();
     for path in entries {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
         let runner = if name.starts_with("jest.config.") {
             Runner::Jest
         } else if name.starts_with("vitest.config.") || name.starts_with("vite.config.") {
@@ -56,7 +68,9 @@ pub fn runner_configs(package: &Package) -> Vec<RunnerConfig> {
         } else {
             continue;
         };
-        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
         let strings = if name.ends_with(".json") {
             let mut v = Vec::new();
             if let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) {
@@ -66,35 +80,64 @@ pub fn runner_configs(package: &Package) -> Vec<RunnerConfig> {
         } else {
             scan(&path, &text, true).config_strings
         };
-        if name.starts_with("vite.config.") && !strings.iter().any(|(k, _)| k.starts_with("test.")) {
+        if name.starts_with("vite.config.") && !strings.iter().any(|(k, _)| k.starts_with("test."))
+        {
             continue;
         }
-        out.push(RunnerConfig { runner, file: path, dir: package.dir.clone(), strings, text });
+        out.push(RunnerConfig {
+            runner,
+            file: path,
+            dir: package.dir.clone(),
+            strings,
+            text,
+        });
     }
     if let Some(jest) = package.manifest.get("jest") {
         let mut strings = Vec::new();
         flatten_json(jest, "", &mut strings);
         let file = package.dir.join("package.json");
         let text = std::fs::read_to_string(&file).unwrap_or_default();
-        out.push(RunnerConfig { runner: Runner::Jest, file, dir: package.dir.clone(), strings, text });
+        out.push(RunnerConfig {
+            runner: Runner::Jest,
+            file,
+            dir: package.dir.clone(),
+            strings,
+            text,
+        });
     }
     out
 }
 
 fn flatten_json(v: &serde_json::Value, path: &str, out: &mut Vec<(String, String)>) {
-    let join = |k: &str| if path.is_empty() { k.to_string() } else { format!("{path}.{k}") };
+    let join = |k: &str| {
+        if path.is_empty() {
+            k.to_string()
+        } else {
+            format!("{path}.{k}")
+        }
+    };
     match v {
         serde_json::Value::String(s) => out.push((path.to_string(), s.clone())),
         serde_json::Value::Bool(b) => out.push((path.to_string(), b.to_string())),
         serde_json::Value::Object(o) => o.iter().for_each(|(k, v)| flatten_json(v, &join(k), out)),
-        serde_json::Value::Array(a) => a.iter().enumerate().for_each(|(i, v)| flatten_json(v, &join(&i.to_string()), out)),
+        serde_json::Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, v)| flatten_json(v, &join(&i.to_string()), out)),
         _ => {}
     }
 }
 
 /// The installed copy of this package as `from` resolves it (node_modules upwards).
 fn installed_manifest(from: &Path) -> Option<serde_json::Value> {
-    from.ancestors().map(|d| d.join("node_modules").join(THIS_PACKAGE).join("package.json")).find(|p| p.is_file()).and_then(|p| read_json(&p))
+    from.ancestors()
+        .map(|d| {
+            d.join("node_modules")
+                .join(THIS_PACKAGE)
+                .join("package.json")
+        })
+        .find(|p| p.is_file())
+        .and_then(|p| read_json(&p))
 }
 
 pub fn check(workspace: &Workspace, findings: &mut Vec<Finding>) {
@@ -102,7 +145,9 @@ pub fn check(workspace: &Workspace, findings: &mut Vec<Finding>) {
         if !package.dependency_names().iter().any(|d| d == THIS_PACKAGE) {
             continue;
         }
-        let Some(installed) = installed_manifest(&package.dir) else { continue };
+        let Some(installed) = installed_manifest(&package.dir) else {
+            continue;
+        };
         let exports = installed.get("exports");
         for config in runner_configs(package) {
             let subpath = format!("./{}", config.runner.name());
@@ -110,21 +155,41 @@ pub fn check(workspace: &Workspace, findings: &mut Vec<Finding>) {
                 continue; // the installed version has no globalSetup for this runner
             }
             let specifier = format!("{THIS_PACKAGE}/{}", config.runner.name());
-            let wired = config.strings.iter().any(|(k, v)| k.split('.').any(|p| p == "globalSetup") && v.contains(&specifier));
+            let wired = config
+                .strings
+                .iter()
+                .any(|(k, v)| k.split('.').any(|p| p == "globalSetup") && v.contains(&specifier));
             if wired {
                 continue;
             }
             let (message, fix) = match config.runner {
                 Runner::Jest => (
-                    format!("this Jest config does not run {specifier} as its globalSetup: schema, client and ids are not checked before the tests start"),
-                    format!("add `globalSetup: \"{specifier}\"` to {} (or call createGlobalSetup() from your own globalSetup)", workspace.rel(&config.file)),
+                    format!(
+                        "this Jest config does not run {specifier} as its globalSetup: schema, client and ids are not checked before the tests start"
+                    ),
+                    format!(
+                        "add `globalSetup: \"{specifier}\"` to {} (or call createGlobalSetup() from your own globalSetup)",
+                        workspace.rel(&config.file)
+                    ),
                 ),
                 Runner::Vitest => (
-                    format!("this Vitest config does not run {specifier} in test.globalSetup: schema, client and ids are not checked before the tests start"),
-                    format!("add \"{specifier}\" to `test.globalSetup` in {}", workspace.rel(&config.file)),
+                    format!(
+                        "this Vitest config does not run {specifier} in test.globalSetup: schema, client and ids are not checked before the tests start"
+                    ),
+                    format!(
+                        "add \"{specifier}\" to `test.globalSetup` in {}",
+                        workspace.rel(&config.file)
+                    ),
                 ),
             };
-            findings.push(Finding::new(Code::RunnerGlobalSetup, Severity::Warning, &config.file, 0, message, fix));
+            findings.push(Finding::new(
+                Code::RunnerGlobalSetup,
+                Severity::Warning,
+                &config.file,
+                0,
+                message,
+                fix,
+            ));
         }
     }
 }

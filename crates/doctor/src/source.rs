@@ -39,7 +39,11 @@ pub struct SourceFacts {
 }
 
 pub fn line_at(text: &str, offset: u32) -> u32 {
-    text.as_bytes()[..(offset as usize).min(text.len())].iter().filter(|b| **b == b'\n').count() as u32 + 1
+    text.as_bytes()[..(offset as usize).min(text.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count() as u32
+        + 1
 }
 
 /// Reads `text` as the file `path` (its extension decides TS/JS/JSX). Never fails: a file that
@@ -47,15 +51,26 @@ pub fn line_at(text: &str, offset: u32) -> u32 {
 pub fn scan(path: &Path, text: &str, with_config_strings: bool) -> SourceFacts {
     let source_type = SourceType::from_path(path).unwrap_or_else(|_| SourceType::ts());
     let allocator = Allocator::default();
-    let ret = Parser::new(&allocator, text, source_type).with_config(TokensParserConfig).parse();
+    let ret = Parser::new(&allocator, text, source_type)
+        .with_config(TokensParserConfig)
+        .parse();
     let mut facts = SourceFacts::default();
     if ret.panicked || !ret.diagnostics.is_empty() {
-        facts.parse_error = ret.diagnostics.first().map(|d| d.to_string()).or(Some("syntax error".into()));
+        facts.parse_error = ret
+            .diagnostics
+            .first()
+            .map(|d| d.to_string())
+            .or(Some("syntax error".into()));
     }
     facts.bigint_literal_line = ret
         .tokens
         .iter()
-        .find(|t| matches!(t.kind(), Kind::DecimalBigInt | Kind::BinaryBigInt | Kind::OctalBigInt | Kind::HexBigInt))
+        .find(|t| {
+            matches!(
+                t.kind(),
+                Kind::DecimalBigInt | Kind::BinaryBigInt | Kind::OctalBigInt | Kind::HexBigInt
+            )
+        })
         .map(|t| line_at(text, t.start()));
 
     let module = &ret.module_record;
@@ -101,20 +116,28 @@ pub fn scan(path: &Path, text: &str, with_config_strings: bool) -> SourceFacts {
         }
     }
     for e in &module.indirect_export_entries {
-        let Some(req) = &e.module_request else { continue };
+        let Some(req) = &e.module_request else {
+            continue;
+        };
         if let ExportExportName::Name(n) = &e.export_name {
-            facts.named_reexports.push((n.name.to_string(), req.name.to_string()));
+            facts
+                .named_reexports
+                .push((n.name.to_string(), req.name.to_string()));
             facts.exports.insert(n.name.to_string());
         }
     }
     for e in &module.star_export_entries {
-        let Some(req) = &e.module_request else { continue };
+        let Some(req) = &e.module_request else {
+            continue;
+        };
         match (&e.export_name, &e.import_name) {
             // `export * as ns from`: one name.
             (ExportExportName::Name(n), _) => {
                 facts.exports.insert(n.name.to_string());
             }
-            (_, ExportImportName::AllButDefault | ExportImportName::All) => facts.star_exports.push(req.name.to_string()),
+            (_, ExportImportName::AllButDefault | ExportImportName::All) => {
+                facts.star_exports.push(req.name.to_string())
+            }
             _ => {}
         }
     }
@@ -155,7 +178,11 @@ fn statement_strings(s: &Statement<'_>, out: &mut Vec<(String, String)>) {
 }
 
 fn join(path: &str, key: &str) -> String {
-    if path.is_empty() { key.to_string() } else { format!("{path}.{key}") }
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
 }
 
 /// Flattens the object literals of a config into (property path, string) pairs; call arguments
@@ -172,7 +199,9 @@ fn expression_strings(e: &Expression<'_>, path: &str, out: &mut Vec<(String, Str
         Expression::BooleanLiteral(b) => out.push((path.to_string(), b.value.to_string())),
         Expression::ObjectExpression(o) => {
             for p in &o.properties {
-                let ObjectPropertyKind::ObjectProperty(p) = p else { continue };
+                let ObjectPropertyKind::ObjectProperty(p) = p else {
+                    continue;
+                };
                 let key = match &p.key {
                     PropertyKey::StaticIdentifier(id) => id.name.to_string(),
                     PropertyKey::StringLiteral(s) => s.value.to_string(),

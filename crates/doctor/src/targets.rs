@@ -69,12 +69,20 @@ pub fn check(cx: &Context<'_>, findings: &mut Vec<Finding>) -> Vec<TsconfigRow> 
                     "fix the JSON at that position (tsc stops on the same error)",
                 )),
             }
-            let codes: Vec<String> = findings[before..].iter().map(|f| f.code.as_str().to_string()).collect();
+            let codes: Vec<String> = findings[before..]
+                .iter()
+                .map(|f| f.code.as_str().to_string())
+                .collect();
             let row = match loaded.last().filter(|(p, _)| *p == path) {
                 Some((_, c)) => TsconfigRow {
                     package: package.name.clone(),
                     file: cx.workspace.rel(&path),
-                    extends: c.chain.iter().skip(1).map(|p| cx.workspace.rel(p)).collect(),
+                    extends: c
+                        .chain
+                        .iter()
+                        .skip(1)
+                        .map(|p| cx.workspace.rel(p))
+                        .collect(),
                     target: c.effective_target(),
                     module: c.effective_module(),
                     module_resolution: c.effective_module_resolution(),
@@ -94,11 +102,14 @@ pub fn check(cx: &Context<'_>, findings: &mut Vec<Finding>) -> Vec<TsconfigRow> 
             };
             rows.push(row);
         }
-        let own = loaded.iter().find(|(p, _)| p.file_name().and_then(|n| n.to_str()) == Some("tsconfig.json")).map(|(_, c)| c);
+        let own = loaded
+            .iter()
+            .find(|(p, _)| p.file_name().and_then(|n| n.to_str()) == Some("tsconfig.json"))
+            .map(|(_, c)| c);
         if let Some(own) = own {
             for (path, test) in loaded.iter().filter(|(p, _)| is_test_tsconfig(p)) {
                 let before = findings.len();
-                compare_test_config(own, path, test, "the test tsconfig", findings);
+                compare_test_config(cx, own, path, test, "the test tsconfig", findings);
                 mark(&mut rows, cx, path, &findings[before..]);
             }
             runner_transforms(cx, package, own, findings);
@@ -111,7 +122,8 @@ pub fn check(cx: &Context<'_>, findings: &mut Vec<Finding>) -> Vec<TsconfigRow> 
 fn mark(rows: &mut [TsconfigRow], cx: &Context<'_>, path: &Path, new: &[Finding]) {
     let rel = cx.workspace.rel(path);
     if let Some(row) = rows.iter_mut().find(|r| r.file == rel) {
-        row.findings.extend(new.iter().map(|f| f.code.as_str().to_string()));
+        row.findings
+            .extend(new.iter().map(|f| f.code.as_str().to_string()));
     }
 }
 
@@ -146,16 +158,24 @@ fn bigint_usage(cx: &Context<'_>, config: &Tsconfig, findings: &mut Vec<Finding>
         if is_declaration(&file) {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(&file) else { continue };
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
         let uses_id = text.contains(cx.id_export);
         if !uses_id && !may_have_bigint_literal(&text) {
             continue;
         }
         let facts = scan(&file, &text, false);
-        let id_import = facts.imports.iter().find(|i| i.names.iter().any(|n| n == cx.id_export) || i.specifier == cx.id_package);
+        let id_import = facts
+            .imports
+            .iter()
+            .find(|i| i.names.iter().any(|n| n == cx.id_export) || i.specifier == cx.id_package);
         let (line, what) = match (facts.bigint_literal_line, id_import) {
             (Some(l), _) => (l, "a BigInt literal".to_string()),
-            (None, Some(i)) => (i.line, format!("the id API (`{}` from \"{}\")", cx.id_export, i.specifier)),
+            (None, Some(i)) => (
+                i.line,
+                format!("the id API (`{}` from \"{}\")", cx.id_export, i.specifier),
+            ),
             _ => continue,
         };
         let target = config.effective_target();
@@ -182,7 +202,12 @@ fn covered_files(cx: &Context<'_>, config: &Tsconfig) -> Vec<PathBuf> {
     if let Some(files) = &config.files
         && config.include.is_none()
     {
-        return files.patterns.iter().map(|f| normalize(&files.base.join(f))).filter(|p| p.is_file()).collect();
+        return files
+            .patterns
+            .iter()
+            .map(|f| normalize(&files.base.join(f)))
+            .filter(|p| p.is_file())
+            .collect();
     }
     let (base, patterns) = match &config.include {
         Some(i) => (i.base.clone(), i.patterns.clone()),
@@ -192,7 +217,11 @@ fn covered_files(cx: &Context<'_>, config: &Tsconfig) -> Vec<PathBuf> {
     let exclude = match &config.exclude {
         Some(e) => globs(&e.base, &e.patterns),
         None => {
-            let mut p = vec!["node_modules".to_string(), "bower_components".into(), "jspm_packages".into()];
+            let mut p = vec![
+                "node_modules".to_string(),
+                "bower_components".into(),
+                "jspm_packages".into(),
+            ];
             if let Some(out) = &config.options.out_dir {
                 p.push(out.display().to_string());
             }
@@ -225,7 +254,11 @@ fn literal_prefix(base: &Path, pattern: &str) -> PathBuf {
         p.push(part);
     }
     let p = normalize(&p);
-    if p.is_file() { p.parent().map(Path::to_path_buf).unwrap_or(p) } else { p }
+    if p.is_file() {
+        p.parent().map(Path::to_path_buf).unwrap_or(p)
+    } else {
+        p
+    }
 }
 
 /// tsconfig include/exclude patterns as globs over absolute paths: a pattern without a wildcard
@@ -253,61 +286,116 @@ fn globs(base: &Path, patterns: &[String]) -> GlobSet {
 }
 
 /// Reports the options a test config compiles with differently from the package's tsconfig.json.
-fn compare_test_config(own: &Tsconfig, file: &Path, test: &Tsconfig, what: &str, findings: &mut Vec<Finding>) {
+fn compare_test_config(
+    cx: &Context<'_>,
+    own: &Tsconfig,
+    file: &Path,
+    test: &Tsconfig,
+    what: &str,
+    findings: &mut Vec<Finding>,
+) {
     let mut differences = Vec::new();
     let year = |c: &Tsconfig| c.target_year().map(|y| y.min(9999));
     if year(own) != year(test) {
         differences.push(("target", test.effective_target(), own.effective_target()));
     }
-    if !own.effective_module().eq_ignore_ascii_case(&test.effective_module()) {
+    if !own
+        .effective_module()
+        .eq_ignore_ascii_case(&test.effective_module())
+    {
         differences.push(("module", test.effective_module(), own.effective_module()));
     }
-    if !own.effective_module_resolution().eq_ignore_ascii_case(&test.effective_module_resolution()) {
-        differences.push(("moduleResolution", test.effective_module_resolution(), own.effective_module_resolution()));
+    if !own
+        .effective_module_resolution()
+        .eq_ignore_ascii_case(&test.effective_module_resolution())
+    {
+        differences.push((
+            "moduleResolution",
+            test.effective_module_resolution(),
+            own.effective_module_resolution(),
+        ));
     }
     if differences.is_empty() {
         return;
     }
-    let said: Vec<String> = differences.iter().map(|(k, t, o)| format!("{k} {t} (the package: {o})")).collect();
-    let edit: Vec<String> = differences.iter().map(|(k, _, o)| format!("\"{k}\": \"{o}\"")).collect();
+    let said: Vec<String> = differences
+        .iter()
+        .map(|(k, t, o)| format!("{k} {t} (the package: {o})"))
+        .collect();
+    let edit: Vec<String> = differences
+        .iter()
+        .map(|(k, _, o)| format!("\"{k}\": \"{o}\""))
+        .collect();
     findings.push(Finding::new(
         Code::TestConfigMismatch,
         Severity::Warning,
         file,
         0,
-        format!("{what} compiles with {} : tests then see other types and module semantics than the build", said.join(", ")),
-        format!("set \"compilerOptions\": {{ {} }} in {} (or extend \"./tsconfig.json\" and drop the overrides)", edit.join(", "), file.display()),
+        format!("{what} compiles with {}: tests then see other types and module semantics than the build", said.join(", ")),
+        format!("set \"compilerOptions\": {{ {} }} in {} (or extend \"./tsconfig.json\" and drop the overrides)", edit.join(", "), cx.workspace.rel(file)),
     ));
 }
 
 /// Jest `transform` (ts-jest `tsconfig`, @swc/jest `jsc.target`) and Vitest `esbuild.target`
 /// settings, where the config file states them literally.
-fn runner_transforms(cx: &Context<'_>, package: &Package, own: &Tsconfig, findings: &mut Vec<Finding>) {
+fn runner_transforms(
+    cx: &Context<'_>,
+    package: &Package,
+    own: &Tsconfig,
+    findings: &mut Vec<Finding>,
+) {
     for config in crate::runner::runner_configs(package) {
         for (key, value) in &config.strings {
             let parts: Vec<&str> = key.split('.').collect();
             // transform.<pattern>.1.tsconfig = "path"  |  globals.ts-jest.tsconfig = "path"
-            let is_ts_jest_tsconfig = (parts.first() == Some(&"transform") && parts.ends_with(&["1", "tsconfig"]) && parts.len() >= 3)
+            let is_ts_jest_tsconfig = (parts.first() == Some(&"transform")
+                && parts.ends_with(&["1", "tsconfig"])
+                && parts.len() >= 3)
                 || key == "globals.ts-jest.tsconfig";
             if is_ts_jest_tsconfig && value.ends_with(".json") {
-                let path = normalize(&config.dir.join(value.replace("<rootDir>/", "").replace("<rootDir>", ".")));
+                let path = normalize(
+                    &config
+                        .dir
+                        .join(value.replace("<rootDir>/", "").replace("<rootDir>", ".")),
+                );
                 if let Ok(test) = fixture_tsconfig::load(&path) {
-                    compare_test_config(own, &config.file, &test, &format!("ts-jest (tsconfig {value})"), findings);
+                    compare_test_config(
+                        cx,
+                        own,
+                        &config.file,
+                        &test,
+                        &format!("ts-jest (tsconfig {value})"),
+                        findings,
+                    );
                 }
                 continue;
             }
-            let is_target = (key.ends_with(".jsc.target") && parts.first() == Some(&"transform")) || key == "esbuild.target" || key == "test.esbuild.target";
+            let is_target = (key.ends_with(".jsc.target") && parts.first() == Some(&"transform"))
+                || key == "esbuild.target"
+                || key == "test.esbuild.target";
             if is_target {
                 let year = target_year(value);
                 let own_year = own.target_year();
-                if year.is_some() && own_year.is_some() && year != own_year && (year < Some(2020) || own_year < Some(2020)) {
+                if year.is_some()
+                    && own_year.is_some()
+                    && year != own_year
+                    && (year < Some(2020) || own_year < Some(2020))
+                {
                     findings.push(Finding::new(
                         Code::TestConfigMismatch,
                         Severity::Warning,
                         &config.file,
                         config.line_of(value),
-                        format!("the test transform targets {value} while {} targets {}", cx.workspace.rel(&own.path), own.effective_target()),
-                        format!("set `{key}` to \"{}\" in {}", own.effective_target().to_ascii_lowercase(), cx.workspace.rel(&config.file)),
+                        format!(
+                            "the test transform targets {value} while {} targets {}",
+                            cx.workspace.rel(&own.path),
+                            own.effective_target()
+                        ),
+                        format!(
+                            "set `{key}` to \"{}\" in {}",
+                            own.effective_target().to_ascii_lowercase(),
+                            cx.workspace.rel(&config.file)
+                        ),
                     ));
                 }
             }
@@ -317,7 +405,12 @@ fn runner_transforms(cx: &Context<'_>, package: &Package, own: &Tsconfig, findin
 
 /// A package emitting CommonJS that depends on an ESM-only workspace package: `require()` of an
 /// ES module fails (ERR_REQUIRE_ESM before Node 22.12; TS1479 in tsc).
-fn module_interop(cx: &Context<'_>, package: &Package, own: Option<&Tsconfig>, findings: &mut Vec<Finding>) {
+fn module_interop(
+    cx: &Context<'_>,
+    package: &Package,
+    own: Option<&Tsconfig>,
+    findings: &mut Vec<Finding>,
+) {
     let emits_cjs = match own.map(|c| c.effective_module().to_ascii_lowercase()) {
         Some(m) if m == "commonjs" => true,
         Some(m) if m.starts_with("node") => !package.is_esm(),
@@ -330,11 +423,16 @@ fn module_interop(cx: &Context<'_>, package: &Package, own: Option<&Tsconfig>, f
     let manifest_path = package.dir.join("package.json");
     let manifest_text = std::fs::read_to_string(&manifest_path).unwrap_or_default();
     for dep in package.dependency_names() {
-        let Some(d) = cx.workspace.by_name(&dep) else { continue };
+        let Some(d) = cx.workspace.by_name(&dep) else {
+            continue;
+        };
         if d.dir == package.dir || !esm_only(d) {
             continue;
         }
-        let line = manifest_text.find(&format!("\"{dep}\"")).map(|at| crate::source::line_at(&manifest_text, at as u32)).unwrap_or(0);
+        let line = manifest_text
+            .find(&format!("\"{dep}\""))
+            .map(|at| crate::source::line_at(&manifest_text, at as u32))
+            .unwrap_or(0);
         findings.push(Finding::new(
             Code::ModuleInterop,
             Severity::Error,
@@ -356,7 +454,9 @@ fn esm_only(p: &Package) -> bool {
     }
     fn has_require(v: &serde_json::Value) -> bool {
         match v {
-            serde_json::Value::Object(o) => o.iter().any(|(k, v)| k == "require" || (k.ends_with(".cjs")) || has_require(v)),
+            serde_json::Value::Object(o) => o
+                .iter()
+                .any(|(k, v)| k == "require" || (k.ends_with(".cjs")) || has_require(v)),
             serde_json::Value::String(s) => s.ends_with(".cjs"),
             serde_json::Value::Array(a) => a.iter().any(has_require),
             _ => false,
@@ -364,6 +464,10 @@ fn esm_only(p: &Package) -> bool {
     }
     match p.manifest.get("exports") {
         Some(e) => !has_require(e),
-        None => !p.manifest.get("main").and_then(|m| m.as_str()).is_some_and(|m| m.ends_with(".cjs")),
+        None => !p
+            .manifest
+            .get("main")
+            .and_then(|m| m.as_str())
+            .is_some_and(|m| m.ends_with(".cjs")),
     }
 }

@@ -33,7 +33,10 @@ impl Package {
     }
 
     pub fn script(&self, name: &str) -> Option<&str> {
-        self.manifest.get("scripts").and_then(|s| s.get(name)).and_then(|v| v.as_str())
+        self.manifest
+            .get("scripts")
+            .and_then(|s| s.get(name))
+            .and_then(|v| v.as_str())
     }
 }
 
@@ -72,7 +75,11 @@ impl PackageManager {
             Self::Pnpm => "pnpm exec",
             Self::Yarn => "yarn",
         };
-        if rel_dir.is_empty() || rel_dir == "." { format!("{runner} {command}") } else { format!("(cd {rel_dir} && {runner} {command})") }
+        if rel_dir.is_empty() || rel_dir == "." {
+            format!("{runner} {command}")
+        } else {
+            format!("(cd {rel_dir} && {runner} {command})")
+        }
     }
 }
 
@@ -91,11 +98,18 @@ impl Workspace {
 
     /// The package whose folder holds `path` (the deepest one).
     pub fn package_of(&self, path: &Path) -> Option<&Package> {
-        self.packages.iter().filter(|p| path.starts_with(&p.dir)).max_by_key(|p| p.dir.components().count())
+        self.packages
+            .iter()
+            .filter(|p| path.starts_with(&p.dir))
+            .max_by_key(|p| p.dir.components().count())
     }
 
     pub fn rel(&self, path: &Path) -> String {
-        let r = path.strip_prefix(&self.root).unwrap_or(path).display().to_string();
+        let r = path
+            .strip_prefix(&self.root)
+            .unwrap_or(path)
+            .display()
+            .to_string();
         if r.is_empty() { ".".into() } else { r }
     }
 }
@@ -108,19 +122,34 @@ pub fn read_json(path: &Path) -> Option<serde_json::Value> {
 /// Reads the workspace rooted at `root`. Errors only when `root` is not a folder.
 pub fn load(root: &Path) -> Result<Workspace, String> {
     if !root.is_dir() {
-        return Err(format!("{}: no such folder (--root must be the workspace root)", root.display()));
+        return Err(format!(
+            "{}: no such folder (--root must be the workspace root)",
+            root.display()
+        ));
     }
     let manifest = read_json(&root.join("package.json")).unwrap_or(serde_json::Value::Null);
-    let manager = if root.join("pnpm-workspace.yaml").is_file() || root.join("pnpm-lock.yaml").is_file() {
-        PackageManager::Pnpm
-    } else if root.join("yarn.lock").is_file() {
-        PackageManager::Yarn
-    } else {
-        PackageManager::Npm
-    };
+    let manager =
+        if root.join("pnpm-workspace.yaml").is_file() || root.join("pnpm-lock.yaml").is_file() {
+            PackageManager::Pnpm
+        } else if root.join("yarn.lock").is_file() {
+            PackageManager::Yarn
+        } else {
+            PackageManager::Npm
+        };
     let mut patterns: Vec<String> = match manifest.get("workspaces") {
-        Some(serde_json::Value::Array(a)) => a.iter().filter_map(|v| v.as_str().map(String::from)).collect(),
-        Some(serde_json::Value::Object(o)) => o.get("packages").and_then(|p| p.as_array()).map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect()).unwrap_or_default(),
+        Some(serde_json::Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str().map(String::from))
+            .collect(),
+        Some(serde_json::Value::Object(o)) => o
+            .get("packages")
+            .and_then(|p| p.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default(),
         _ => Vec::new(),
     };
     if let Ok(text) = std::fs::read_to_string(root.join("pnpm-workspace.yaml")) {
@@ -129,21 +158,46 @@ pub fn load(root: &Path) -> Result<Workspace, String> {
     if patterns.is_empty() {
         patterns.push("packages/*".into());
     }
-    let mut packages = vec![Package { dir: root.to_path_buf(), name: name_of(&manifest, root), manifest, is_root: true }];
-    let (include, exclude): (Vec<&String>, Vec<&String>) = patterns.iter().partition(|p| !p.starts_with('!'));
-    let exclude: Vec<globset::GlobMatcher> = exclude.iter().filter_map(|p| Glob::new(p.trim_start_matches('!').trim_end_matches('/')).ok()).map(|g| g.compile_matcher()).collect();
+    let mut packages = vec![Package {
+        dir: root.to_path_buf(),
+        name: name_of(&manifest, root),
+        manifest,
+        is_root: true,
+    }];
+    let (include, exclude): (Vec<&String>, Vec<&String>) =
+        patterns.iter().partition(|p| !p.starts_with('!'));
+    let exclude: Vec<globset::GlobMatcher> = exclude
+        .iter()
+        .filter_map(|p| Glob::new(p.trim_start_matches('!').trim_end_matches('/')).ok())
+        .map(|g| g.compile_matcher())
+        .collect();
     let mut dirs = Vec::new();
     for pattern in include {
         let pattern = pattern.trim_start_matches("./").trim_end_matches('/');
-        let Ok(glob) = Glob::new(pattern) else { continue };
+        let Ok(glob) = Glob::new(pattern) else {
+            continue;
+        };
         let matcher = glob.compile_matcher();
-        let depth = if pattern.contains("**") { 6 } else { pattern.split('/').count() };
-        for entry in walkdir::WalkDir::new(root).min_depth(1).max_depth(depth).into_iter().filter_entry(|e| !skip_dir(e.file_name().to_str().unwrap_or(""))).flatten() {
+        let depth = if pattern.contains("**") {
+            6
+        } else {
+            pattern.split('/').count()
+        };
+        for entry in walkdir::WalkDir::new(root)
+            .min_depth(1)
+            .max_depth(depth)
+            .into_iter()
+            .filter_entry(|e| !skip_dir(e.file_name().to_str().unwrap_or("")))
+            .flatten()
+        {
             if !entry.file_type().is_dir() {
                 continue;
             }
             let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
-            if matcher.is_match(rel) && !exclude.iter().any(|m| m.is_match(rel)) && entry.path().join("package.json").is_file() {
+            if matcher.is_match(rel)
+                && !exclude.iter().any(|m| m.is_match(rel))
+                && entry.path().join("package.json").is_file()
+            {
                 dirs.push(entry.path().to_path_buf());
             }
         }
@@ -152,9 +206,18 @@ pub fn load(root: &Path) -> Result<Workspace, String> {
     dirs.dedup();
     for dir in dirs {
         let manifest = read_json(&dir.join("package.json")).unwrap_or(serde_json::Value::Null);
-        packages.push(Package { name: name_of(&manifest, &dir), dir, manifest, is_root: false });
+        packages.push(Package {
+            name: name_of(&manifest, &dir),
+            dir,
+            manifest,
+            is_root: false,
+        });
     }
-    Ok(Workspace { root: root.to_path_buf(), packages, manager })
+    Ok(Workspace {
+        root: root.to_path_buf(),
+        packages,
+        manager,
+    })
 }
 
 /// Folders never searched: installed packages, VCS data, build caches.
@@ -163,7 +226,15 @@ pub fn skip_dir(name: &str) -> bool {
 }
 
 fn name_of(manifest: &serde_json::Value, dir: &Path) -> String {
-    manifest.get("name").and_then(|n| n.as_str()).map(String::from).unwrap_or_else(|| dir.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default())
+    manifest
+        .get("name")
+        .and_then(|n| n.as_str())
+        .map(String::from)
+        .unwrap_or_else(|| {
+            dir.file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default()
+        })
 }
 
 /// The `packages:` list of a pnpm-workspace.yaml. Only that list is read (a YAML sequence of
@@ -181,7 +252,12 @@ fn pnpm_packages(text: &str) -> Vec<String> {
             continue;
         }
         if in_list && let Some(item) = trimmed.strip_prefix('-') {
-            let item = item.split(" #").next().unwrap_or("").trim().trim_matches(|c| c == '\'' || c == '"');
+            let item = item
+                .split(" #")
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches(|c| c == '\'' || c == '"');
             if !item.is_empty() {
                 out.push(item.to_string());
             }
@@ -195,6 +271,9 @@ mod tests {
     #[test]
     fn pnpm_list() {
         let t = "packages:\n  - packages/*\n  - 'apps/*' # apps\n  - \"!**/test/**\"\nignoredBuiltDependencies:\n  - prisma\n";
-        assert_eq!(super::pnpm_packages(t), vec!["packages/*", "apps/*", "!**/test/**"]);
+        assert_eq!(
+            super::pnpm_packages(t),
+            vec!["packages/*", "apps/*", "!**/test/**"]
+        );
     }
 }
