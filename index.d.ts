@@ -69,6 +69,95 @@ export interface DiagnosticRule {
 /** Every diagnostic code `validateFactories` reports, with its documentation. */
 export declare function diagnosticRules(): Array<DiagnosticRule>
 
+/**
+ * Finds the environment faults behind broken fixtures: tsconfig targets, Prisma client
+ * freshness, the id import chain and runner wiring. Throws only for a missing root or path.
+ */
+export declare function doctor(options?: DoctorOptions | undefined | null): DoctorReport
+
+/** One environment fault, with the command or edit that fixes it. */
+export interface DoctorFinding {
+  code: 'tsconfig-invalid' | 'tsconfig-extends-unresolved' | 'target-below-es2020' | 'test-config-mismatch' | 'module-interop' | 'prisma-client-missing' | 'prisma-client-stale' | 'id-import-unresolved' | 'id-entry-missing' | 'id-export-missing' | 'id-build-stale' | 'id-import-cycle' | 'runner-global-setup'
+  severity: 'error' | 'warning'
+  /** Absolute path. */
+  file: string
+  /** 1-based; 0 when the finding is about the whole file. */
+  line: number
+  message: string
+  fix: string
+}
+
+export interface DoctorIdChain {
+  from: string
+  line: number
+  specifier: string
+  resolvedVia?: string
+  package?: string
+  typesEntry?: string
+  runtimeEntry?: string
+  sourceEntry?: string
+  declaredIn?: string
+  ok: boolean
+}
+
+export interface DoctorOptions {
+  /** The workspace root (default: `process.cwd()`). */
+  root?: string
+  /** The factories folder (default: `factories` of fixture-native.config.json). */
+  factories?: string
+  /** The package the factories import the id function from (default `"@vrooli/shared"`). */
+  idPackage?: string
+  /** The id function's name (default `"generatePK"`). */
+  idExport?: string
+  /** The Prisma schema (default: found per package as the Prisma CLI does). */
+  schema?: string
+}
+
+export interface DoctorPackage {
+  name: string
+  /** Relative to the root. */
+  dir: string
+}
+
+export interface DoctorPrismaClient {
+  schema: string
+  generator: string
+  provider: string
+  output: string
+  exists: boolean
+  /** `true` generated from the schema on disk, `false` from another, `null` unknown. */
+  fresh?: boolean
+}
+
+export interface DoctorReport {
+  /** `false` iff an error-severity finding exists. */
+  ok: boolean
+  durationMs: number
+  root: string
+  packages: Array<DoctorPackage>
+  tsconfigs: Array<DoctorTsconfig>
+  prismaClients: Array<DoctorPrismaClient>
+  idChain?: DoctorIdChain
+  /** Sorted by file and line. */
+  findings: Array<DoctorFinding>
+  /** What was not examined and why. */
+  notes: Array<string>
+}
+
+/** One row of the tsconfig audit: effective options after `extends`. */
+export interface DoctorTsconfig {
+  package: string
+  file: string
+  /** The files it extends, nearest first. */
+  extends: Array<string>
+  target: string
+  module: string
+  moduleResolution: string
+  lib: Array<string>
+  /** Codes of the findings on this file. */
+  findings: Array<string>
+}
+
 /** The placeholder id fixtures use before a real id is assigned (`@vrooli/shared`'s `DUMMY_ID`). */
 export declare const DUMMY_ID: string
 

@@ -840,6 +840,7 @@ module.exports.configureIdGenerator = nativeBinding.configureIdGenerator
 module.exports.decodePK = nativeBinding.decodePK
 module.exports.describePrismaTypes = nativeBinding.describePrismaTypes
 module.exports.diagnosticRules = nativeBinding.diagnosticRules
+module.exports.doctor = nativeBinding.doctor
 module.exports.DUMMY_ID = nativeBinding.DUMMY_ID
 module.exports.formatValidationReport = nativeBinding.formatValidationReport
 module.exports.generatePK = nativeBinding.generatePK

@@ -7,6 +7,8 @@ extern crate napi_derive;
 
 mod cli;
 mod generate;
+
+mod doctor;
 mod ids;
 mod panic_probe;
 mod schema;

@@ -6,6 +6,8 @@ use clap::{Parser, Subcommand};
 
 pub mod fix;
 pub mod generate;
+
+pub mod doctor;
 pub mod id;
 pub mod typemap;
 pub mod validate;
@@ -53,6 +55,9 @@ enum Command {
     Id(id::Args),
     /// Write fixture factories for models of the schema, in the house style of the existing ones.
     Generate(generate::Args),
+
+    /// Find the environment faults behind broken fixtures (tsconfig targets, Prisma client, id imports, runner wiring).
+    Doctor(doctor::Args),
 }
 
 /// Runs the command line `args` (without the program name). `cwd` resolves relative paths.
@@ -87,5 +92,7 @@ fn run_unguarded(args: &[String], cwd: &std::path::Path) -> CliOutput {
         Command::Typemap(args) => typemap::run(args, cwd),
         Command::Id(args) => id::run(args, cwd),
         Command::Generate(args) => generate::run(args, cwd),
+
+        Command::Doctor(args) => doctor::run(args, cwd),
     }
 }

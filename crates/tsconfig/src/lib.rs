@@ -168,14 +168,21 @@ pub fn target_year(target: &str) -> Option<u32> {
 /// Parses JSON with comments and trailing commas (tsconfig, jsconfig, VS Code settings).
 pub fn parse_jsonc(text: &str, file: &Path) -> Result<serde_json::Value, TsconfigError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    jsonc_parser::parse_to_serde_value::<serde_json::Value>(text, &Default::default()).map_err(
-        |e| TsconfigError {
+    // As lenient as tsc and no more: comments and trailing commas, but a missing comma or an
+    // unquoted key is an error there too.
+    let options = jsonc_parser::ParseOptions {
+        allow_missing_commas: false,
+        allow_loose_object_property_names: false,
+        ..Default::default()
+    };
+    jsonc_parser::parse_to_serde_value::<serde_json::Value>(text, &options).map_err(|e| {
+        TsconfigError {
             file: file.to_path_buf(),
             line: e.line_display() as u32,
             column: e.column_display() as u32,
             message: format!("not valid JSON with comments: {}", e.kind()),
-        },
-    )
+        }
+    })
 }
 
 /// The nearest `tsconfig.json` in `start` or a parent folder.

@@ -1,0 +1,279 @@
+//! The workspace: its packages (npm/yarn `workspaces`, `pnpm-workspace.yaml`, else `packages/*`),
+//! their manifests, and the package manager that the fix commands should name.
+
+use std::path::{Path, PathBuf};
+
+use globset::Glob;
+
+#[derive(Debug, Clone)]
+pub struct Package {
+    pub dir: PathBuf,
+    /// `name` of its package.json (the folder name when it has none).
+    pub name: String,
+    pub manifest: serde_json::Value,
+    pub is_root: bool,
+}
+
+impl Package {
+    pub fn is_esm(&self) -> bool {
+        self.manifest.get("type").and_then(|t| t.as_str()) == Some("module")
+    }
+
+    /// Names in `dependencies`, `devDependencies` and `peerDependencies`.
+    pub fn dependency_names(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for key in ["dependencies", "devDependencies", "peerDependencies"] {
+            if let Some(o) = self.manifest.get(key).and_then(|v| v.as_object()) {
+                out.extend(o.keys().cloned());
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    pub fn script(&self, name: &str) -> Option<&str> {
+        self.manifest
+            .get("scripts")
+            .and_then(|s| s.get(name))
+            .and_then(|v| v.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PackageManager {
+    Npm,
+    Pnpm,
+    Yarn,
+}
+
+impl PackageManager {
+    pub fn install(self) -> &'static str {
+        match self {
+            Self::Npm => "npm install",
+            Self::Pnpm => "pnpm install",
+            Self::Yarn => "yarn install",
+        }
+    }
+
+    /// The command running script `script` of workspace package `name`.
+    pub fn run_in(self, name: &str, script: &str, is_root: bool) -> String {
+        match (self, is_root) {
+            (Self::Npm, true) => format!("npm run {script}"),
+            (Self::Pnpm, true) => format!("pnpm run {script}"),
+            (Self::Yarn, true) => format!("yarn {script}"),
+            (Self::Npm, false) => format!("npm run {script} -w {name}"),
+            (Self::Pnpm, false) => format!("pnpm --filter {name} run {script}"),
+            (Self::Yarn, false) => format!("yarn workspace {name} {script}"),
+        }
+    }
+
+    /// `npx`-style runner for a binary, inside package folder `rel_dir` (relative to the root).
+    pub fn exec_in(self, rel_dir: &str, command: &str) -> String {
+        let runner = match self {
+            Self::Npm => "npx",
+            Self::Pnpm => "pnpm exec",
+            Self::Yarn => "yarn",
+        };
+        if rel_dir.is_empty() || rel_dir == "." {
+            format!("{runner} {command}")
+        } else {
+            format!("(cd {rel_dir} && {runner} {command})")
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    pub root: PathBuf,
+    /// The root package first, then the workspace packages by path.
+    pub packages: Vec<Package>,
+    pub manager: PackageManager,
+}
+
+impl Workspace {
+    pub fn by_name(&self, name: &str) -> Option<&Package> {
+        self.packages.iter().find(|p| p.name == name)
+    }
+
+    /// The package whose folder holds `path` (the deepest one).
+    pub fn package_of(&self, path: &Path) -> Option<&Package> {
+        self.packages
+            .iter()
+            .filter(|p| path.starts_with(&p.dir))
+            .max_by_key(|p| p.dir.components().count())
+    }
+
+    pub fn rel(&self, path: &Path) -> String {
+        let r = path
+            .strip_prefix(&self.root)
+            .unwrap_or(path)
+            .display()
+            .to_string();
+        if r.is_empty() { ".".into() } else { r }
+    }
+}
+
+pub fn read_json(path: &Path) -> Option<serde_json::Value> {
+    let text = std::fs::read_to_string(path).ok()?;
+    serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(&text)).ok()
+}
+
+/// Reads the workspace rooted at `root`. Errors only when `root` is not a folder.
+pub fn load(root: &Path) -> Result<Workspace, String> {
+    if !root.is_dir() {
+        return Err(format!(
+            "{}: no such folder (--root must be the workspace root)",
+            root.display()
+        ));
+    }
+    let manifest = read_json(&root.join("package.json")).unwrap_or(serde_json::Value::Null);
+    let manager =
+        if root.join("pnpm-workspace.yaml").is_file() || root.join("pnpm-lock.yaml").is_file() {
+            PackageManager::Pnpm
+        } else if root.join("yarn.lock").is_file() {
+            PackageManager::Yarn
+        } else {
+            PackageManager::Npm
+        };
+    let mut patterns: Vec<String> = match manifest.get("workspaces") {
+        Some(serde_json::Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str().map(String::from))
+            .collect(),
+        Some(serde_json::Value::Object(o)) => o
+            .get("packages")
+            .and_then(|p| p.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    if let Ok(text) = std::fs::read_to_string(root.join("pnpm-workspace.yaml")) {
+        patterns.extend(pnpm_packages(&text));
+    }
+    if patterns.is_empty() {
+        patterns.push("packages/*".into());
+    }
+    let mut packages = vec![Package {
+        dir: root.to_path_buf(),
+        name: name_of(&manifest, root),
+        manifest,
+        is_root: true,
+    }];
+    let (include, exclude): (Vec<&String>, Vec<&String>) =
+        patterns.iter().partition(|p| !p.starts_with('!'));
+    let exclude: Vec<globset::GlobMatcher> = exclude
+        .iter()
+        .filter_map(|p| Glob::new(p.trim_start_matches('!').trim_end_matches('/')).ok())
+        .map(|g| g.compile_matcher())
+        .collect();
+    let mut dirs = Vec::new();
+    for pattern in include {
+        let pattern = pattern.trim_start_matches("./").trim_end_matches('/');
+        let Ok(glob) = Glob::new(pattern) else {
+            continue;
+        };
+        let matcher = glob.compile_matcher();
+        let depth = if pattern.contains("**") {
+            6
+        } else {
+            pattern.split('/').count()
+        };
+        for entry in walkdir::WalkDir::new(root)
+            .min_depth(1)
+            .max_depth(depth)
+            .into_iter()
+            .filter_entry(|e| !skip_dir(e.file_name().to_str().unwrap_or("")))
+            .flatten()
+        {
+            if !entry.file_type().is_dir() {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            if matcher.is_match(rel)
+                && !exclude.iter().any(|m| m.is_match(rel))
+                && entry.path().join("package.json").is_file()
+            {
+                dirs.push(entry.path().to_path_buf());
+            }
+        }
+    }
+    dirs.sort();
+    dirs.dedup();
+    for dir in dirs {
+        let manifest = read_json(&dir.join("package.json")).unwrap_or(serde_json::Value::Null);
+        packages.push(Package {
+            name: name_of(&manifest, &dir),
+            dir,
+            manifest,
+            is_root: false,
+        });
+    }
+    Ok(Workspace {
+        root: root.to_path_buf(),
+        packages,
+        manager,
+    })
+}
+
+/// Folders never searched: installed packages, VCS data, build caches.
+pub fn skip_dir(name: &str) -> bool {
+    name == "node_modules" || (name.starts_with('.') && name.len() > 1 && name != "..")
+}
+
+fn name_of(manifest: &serde_json::Value, dir: &Path) -> String {
+    manifest
+        .get("name")
+        .and_then(|n| n.as_str())
+        .map(String::from)
+        .unwrap_or_else(|| {
+            dir.file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default()
+        })
+}
+
+/// The `packages:` list of a pnpm-workspace.yaml. Only that list is read (a YAML sequence of
+/// strings); other keys are ignored, so a full YAML parser is not needed.
+fn pnpm_packages(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_list = false;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        if !line.starts_with(' ') && !line.starts_with('-') {
+            in_list = trimmed.starts_with("packages:");
+            continue;
+        }
+        if in_list && let Some(item) = trimmed.strip_prefix('-') {
+            let item = item
+                .split(" #")
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches(|c| c == '\'' || c == '"');
+            if !item.is_empty() {
+                out.push(item.to_string());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn pnpm_list() {
+        let t = "packages:\n  - packages/*\n  - 'apps/*' # apps\n  - \"!**/test/**\"\nignoredBuiltDependencies:\n  - prisma\n";
+        assert_eq!(
+            super::pnpm_packages(t),
+            vec!["packages/*", "apps/*", "!**/test/**"]
+        );
+    }
+}
