@@ -506,7 +506,7 @@ impl<'c> Checker<'c> {
                 );
                 mixed.push(p.name.as_str());
                 // The relation the key stands for is not missing: it is written the other way.
-                for r in model.relation_fields().filter(|r| r.relation_from_fields.as_deref().is_some_and(|f| f.iter().any(|x| *x == p.name))) {
+                for r in model.relation_fields().filter(|r| r.relation_from_fields.as_deref().is_some_and(|f| f.contains(&p.name))) {
                     mixed.push(r.name.as_str());
                 }
             }
