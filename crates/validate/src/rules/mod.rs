@@ -8,6 +8,7 @@ use serde::{Serialize, Serializer};
 use crate::diagnostic::Severity;
 
 pub mod bigint_literal_target;
+pub mod client_not_generated;
 pub mod delegate_mismatch;
 pub mod field_type_mismatch;
 pub mod import_cycle;
@@ -62,10 +63,11 @@ pub enum Code {
     BigintLiteralTarget,
     UnresolvedImport,
     ImportCycle,
+    ClientNotGenerated,
 }
 
 impl Code {
-    pub const ALL: [Code; 18] = [
+    pub const ALL: [Code; 19] = [
         Code::ParseError,
         Code::SchemaError,
         Code::MissingFactory,
@@ -84,6 +86,7 @@ impl Code {
         Code::BigintLiteralTarget,
         Code::UnresolvedImport,
         Code::ImportCycle,
+        Code::ClientNotGenerated,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -118,6 +121,7 @@ impl Code {
             Code::BigintLiteralTarget => &bigint_literal_target::DOC,
             Code::UnresolvedImport => &unresolved_import::DOC,
             Code::ImportCycle => &import_cycle::DOC,
+            Code::ClientNotGenerated => &client_not_generated::DOC,
         }
     }
 }
@@ -143,6 +147,7 @@ impl RuleDoc {
             Code::BigintLiteralTarget => "bigint-literal-target",
             Code::UnresolvedImport => "unresolved-import",
             Code::ImportCycle => "import-cycle",
+            Code::ClientNotGenerated => "client-not-generated",
         }
     }
 }
