@@ -71,7 +71,7 @@ pub fn check(paths: &[PathBuf], summaries: &[FileSummary], parsed: &[bool], clie
     let mut not_generated: Option<(usize, u32, u32, PathBuf)> = None;
     for (i, s) in summaries.iter().enumerate() {
         for imp in &s.imports {
-            if !is_relative(&imp.specifier) {
+            if !is_relative(&imp.specifier) || is_generated_elsewhere(&imp.specifier) {
                 continue;
             }
             match resolve(&paths[i], &imp.specifier, &index) {
@@ -130,6 +130,13 @@ pub fn check(paths: &[PathBuf], summaries: &[FileSummary], parsed: &[bool], clie
         );
     }
     (findings, edges)
+}
+
+/// Relative imports of files a tool generates outside the analysed tree, which tsc finds through
+/// settings we do not model: `prisma-client-js`'s default output (`…/node_modules/.prisma/client`)
+/// and SvelteKit's route types (`./$types`, found through the `rootDirs` of its generated tsconfig).
+fn is_generated_elsewhere(specifier: &str) -> bool {
+    specifier.contains("node_modules/.prisma/") || specifier.ends_with("node_modules/.prisma") || specifier.rsplit('/').next() == Some("$types")
 }
 
 /// The generator output folder a relative import from `from` points into, if any.
