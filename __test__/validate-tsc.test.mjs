@@ -23,6 +23,10 @@ const TSC_CANNOT_SEE = [
   { at: 'broken/tagFixtures.ts:18', code: 'missing-required-field', why: 'tsc reports the excess property of the literal and stops' },
   { at: 'broken/memberFixtures.ts:3', code: 'import-cycle', why: 'cycles are legal TypeScript' },
   { at: 'broken/MemberDbFactory.ts:46', code: 'invalid-fixture-accepted', why: 'a valid input in the invalid category: nothing for a type checker to reject' },
+
+  { at: 'broken/seedCalls.ts:18', code: 'unknown-field', why: 'an object returned by a `map` callback: its type is inferred from the callback, so tsc does no excess-property check when it is assigned (Prisma rejects the field at run time)' },
+  { at: 'broken/seedCalls.ts:27', code: 'unknown-field', why: 'a member of a conditional spread: tsc does no excess-property check on spread members (Prisma rejects the field at run time)' },
+  { at: 'broken/seedCalls.ts:38', code: 'unknown-field', why: 'an `as Prisma.X` assertion: tsc does no excess-property check on assertions (Prisma rejects the field at run time)' },
 ]
 
 // Codes tsc can raise for a validator diagnostic kind (from the judge's mapping).
@@ -45,7 +49,7 @@ const inTs = (d) => d.file.endsWith('.ts')
 test('every tsc error of a kind we cover has a diagnostic of ours on its line', () => {
   const missed = tsc.errors
     .filter((e) => e.file && (OUR_TSC_CODES.has(e.tsCode) || (e.tsCode >= 1000 && e.tsCode < 2000)))
-    .filter((e) => !report.diagnostics.some((d) => d.file === e.file && d.line === e.line && tscCodeMatches(d.code, e.tsCode)))
+    .filter((e) => !report.diagnostics.some((d) => d.file === e.file && d.line === e.line && tscCodeMatches(d.code, e.tsCode, e.message)))
     .map((e) => `${rel(e.file)}:${e.line}:${e.column} TS${e.tsCode} ${e.message}`)
   assert.deepEqual(missed, [])
   assert.ok(tsc.errors.length >= 20, `tsc found ${tsc.errors.length} errors: the judge is not looking`)
@@ -54,7 +58,7 @@ test('every tsc error of a kind we cover has a diagnostic of ours on its line', 
 test('every diagnostic of ours tsc does not report is a listed kind tsc cannot see', () => {
   const unseen = report.diagnostics
     .filter(inTs)
-    .filter((d) => !tsc.errors.some((e) => e.file === d.file && e.line === d.line && tscCodeMatches(d.code, e.tsCode)))
+    .filter((d) => !tsc.errors.some((e) => e.file === d.file && e.line === d.line && tscCodeMatches(d.code, e.tsCode, e.message)))
     .map((d) => `${rel(d.file)}:${d.line} ${d.code}`)
     .sort()
   assert.deepEqual(unseen, TSC_CANNOT_SEE.map((c) => `${c.at} ${c.code}`).sort())

@@ -245,10 +245,21 @@ export const TSC_CODES_BY_DIAGNOSTIC = {
   'unresolved-import': [2307, 2305, 2614, 2724, 2834, 2835],
 }
 
-/** Whether tsc error `tsCode` is one tsc would raise for validator code `code`. */
-export function tscCodeMatches(code, tsCode) {
+/**
+ * TS2322 ("not assignable") errors that stand for a validator code, by what their elaboration
+ * says: an excess property found deeper in a nested input, or a literal that mixes the two shapes
+ * of Prisma's `XOR<checked, unchecked>` (tsc names the `Without<…>` halves).
+ */
+const TSC_2322_BY_DIAGNOSTIC = {
+  'unknown-field': /Object literal may only specify known properties/,
+  'mixed-relation-input': /Without</,
+}
+
+/** Whether tsc error `tsCode` (with its `message`, when given) is one tsc would raise for validator code `code`. */
+export function tscCodeMatches(code, tsCode, message = '') {
   const codes = TSC_CODES_BY_DIAGNOSTIC[code]
   if (codes === 'TS1xxx') return tsCode >= 1000 && tsCode < 2000
+  if (tsCode === 2322 && TSC_2322_BY_DIAGNOSTIC[code]?.test(message)) return true
   return Array.isArray(codes) && codes.includes(tsCode)
 }
 

@@ -421,12 +421,39 @@ impl<'c> Checker<'c> {
         props(obj, &mut ps, &mut spreads);
 
         let has = |fields: &[InputField], n: &str| fields.iter().any(|f| f.name == n);
-        // Which variant the literal is written in.
+        // What the literal surely supplies (`None`: a spread we cannot see into).
+        let supplied: Option<Vec<String>> = {
+            let mut supplied: Vec<String> = ps.iter().filter(|p| !p.maybe).map(|p| p.name.clone()).collect();
+            let mut known = true;
+            for s in &spreads {
+                match self.spread_effect(s) {
+                    Spread::Supplies(keys) => supplied.extend(keys),
+                    Spread::Nothing => {}
+                    Spread::Unknown => known = false,
+                }
+            }
+            known.then_some(supplied)
+        };
+        let needs_required = spec.is_create() && !spec.partial;
+        // The literal fits a shape when every property is a field of it and, for a create,
+        // every required field is supplied.
+        let fits = |fields: &[InputField]| {
+            ps.iter().all(|p| has(fields, &p.name))
+                && (!needs_required || supplied.as_ref().is_none_or(|s| fields.iter().all(|f| !f.required || s.contains(&f.name))))
+        };
+        // Which variant the literal is written in: one it fits (Prisma accepts either), else
+        // the one its properties lean to.
+        let mut both_shapes: Vec<(&str, &str)> = Vec::new();
         let fields: Arc<Vec<InputField>> = match &unchecked {
+            Some(u) if fits(&checked) => checked.clone(),
+            Some(u) if fits(u) => u.clone(),
             Some(u) => {
-                let wants_unchecked = ps.iter().any(|p| has(u, &p.name) && !has(&checked, &p.name));
-                let wants_checked = ps.iter().any(|p| has(&checked, &p.name) && !has(u, &p.name));
-                if wants_unchecked && !wants_checked { u.clone() } else { checked.clone() }
+                let only_unchecked: Vec<&str> = ps.iter().filter(|p| has(u, &p.name) && !has(&checked, &p.name)).map(|p| p.name.as_str()).collect();
+                let only_checked: Vec<&str> = ps.iter().filter(|p| has(&checked, &p.name) && !has(u, &p.name)).map(|p| p.name.as_str()).collect();
+                if let (Some(fk), Some(rel)) = (only_unchecked.first(), only_checked.first()) {
+                    both_shapes.push((fk, rel));
+                }
+                if !only_unchecked.is_empty() && only_checked.is_empty() { u.clone() } else { checked.clone() }
             }
             None => checked.clone(),
         };
@@ -456,6 +483,40 @@ impl<'c> Checker<'c> {
             }
         }
 
+        // A foreign key (unchecked shape) beside another relation's write (checked shape).
+        if let (Some(rel), Some(u)) = (both_shapes.first().map(|(_, r)| *r), &unchecked) {
+            let fks: Vec<&str> = ps.iter().filter(|p| has(u, &p.name) && !has(&checked, &p.name) && !mixed.contains(&p.name.as_str())).map(|p| p.name.as_str()).collect();
+            let holder = |k: &str| model.relation_fields().find(|r| r.relation_from_fields.as_deref().is_some_and(|f| f.iter().any(|x| x == k))).map(|r| r.name.as_str());
+            let rel_fks = model.field(rel).and_then(|r| r.relation_from_fields.clone()).unwrap_or_default();
+            for p in ps.iter().filter(|p| fks.contains(&p.name.as_str())) {
+                let checked_fix = match holder(&p.name) {
+                    Some(h) => format!("write `{h}: {{ connect: {{ … }} }}` instead of `{}`", p.name),
+                    None => format!("remove `{}`", p.name),
+                };
+                let unchecked_fix = if rel_fks.is_empty() {
+                    format!("write the other relations by their foreign keys instead of `{rel}`")
+                } else {
+                    format!("write {} instead of `{rel}`", rel_fks.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "))
+                };
+                self.push(
+                    Finding::new(
+                        Code::MixedRelationInput,
+                        p.key,
+                        format!(
+                            "`{}` is a foreign key (the unchecked input) and `{rel}` a relation write (the checked input): Prisma takes one shape or the other, not a mix",
+                            p.name
+                        ),
+                    )
+                    .help(format!("either {checked_fix} (checked), or {unchecked_fix} (unchecked)")),
+                );
+                mixed.push(p.name.as_str());
+                // The relation the key stands for is not missing: it is written the other way.
+                for r in model.relation_fields().filter(|r| r.relation_from_fields.as_deref().is_some_and(|f| f.contains(&p.name))) {
+                    mixed.push(r.name.as_str());
+                }
+            }
+        }
+
         for p in &ps {
             if mixed.contains(&p.name.as_str()) {
                 continue;
@@ -466,15 +527,8 @@ impl<'c> Checker<'c> {
             }
         }
 
-        if spec.is_create() && !spec.partial {
-            let mut supplied: Vec<String> = ps.iter().filter(|p| !p.maybe).map(|p| p.name.clone()).collect();
-            for s in &spreads {
-                match self.spread_effect(s) {
-                    Spread::Supplies(keys) => supplied.extend(keys),
-                    Spread::Nothing => {}
-                    Spread::Unknown => return,
-                }
-            }
+        if needs_required {
+            let Some(supplied) = supplied else { return };
             let missing: Vec<&InputField> =
                 fields.iter().filter(|f| f.required && !supplied.contains(&f.name) && !mixed.contains(&f.name.as_str())).collect();
             if !missing.is_empty() {

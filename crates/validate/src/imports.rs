@@ -62,16 +62,24 @@ fn exports(file: usize, name: &str, paths: &[PathBuf], summaries: &[FileSummary]
 pub type Edge = (usize, u32, u32);
 
 /// `unresolved-import` findings per file, and the run-time edges of the graph.
-pub fn check(paths: &[PathBuf], summaries: &[FileSummary], parsed: &[bool]) -> (Vec<Vec<Finding>>, Vec<Vec<Edge>>) {
+/// `client_outputs`: the generators' output folders; an import into one is the generated
+/// client, not a missing file (said once, as `client-not-generated`, when the folder is absent).
+pub fn check(paths: &[PathBuf], summaries: &[FileSummary], parsed: &[bool], client_outputs: &[PathBuf]) -> (Vec<Vec<Finding>>, Vec<Vec<Edge>>) {
     let index: HashMap<PathBuf, usize> = paths.iter().enumerate().map(|(i, p)| (p.clone(), i)).collect();
     let mut findings = vec![Vec::new(); paths.len()];
     let mut edges = vec![Vec::new(); paths.len()];
+    let mut not_generated: Option<(usize, u32, u32, PathBuf)> = None;
     for (i, s) in summaries.iter().enumerate() {
         for imp in &s.imports {
-            if !is_relative(&imp.specifier) {
+            if !is_relative(&imp.specifier) || is_generated_elsewhere(&imp.specifier) {
                 continue;
             }
             match resolve(&paths[i], &imp.specifier, &index) {
+                Target::Missing if let Some(output) = client_output(&paths[i], &imp.specifier, client_outputs) => {
+                    if !output.is_dir() && not_generated.is_none() {
+                        not_generated = Some((i, imp.start, imp.end, output.to_path_buf()));
+                    }
+                }
                 Target::Missing => findings[i].push(
                     Finding::at(Code::UnresolvedImport, imp.start, imp.end, format!("Cannot find module '{}': no such file", imp.specifier))
                         .help("a `.js` specifier resolves to the `.ts` file beside it; check the path and the file name's case"),
@@ -110,7 +118,32 @@ pub fn check(paths: &[PathBuf], summaries: &[FileSummary], parsed: &[bool]) -> (
             }
         }
     }
+    if let Some((i, start, end, output)) = not_generated {
+        findings[i].push(
+            Finding::at(
+                Code::ClientNotGenerated,
+                start,
+                end,
+                format!("The Prisma client is not generated: the schema's generator writes it to {}, which does not exist yet", output.display()),
+            )
+            .help("run `prisma generate`; imports of the generated client are not reported as unresolved"),
+        );
+    }
     (findings, edges)
+}
+
+/// Relative imports of files a tool generates outside the analysed tree, which tsc finds through
+/// settings we do not model: `prisma-client-js`'s default output (`…/node_modules/.prisma/client`)
+/// and SvelteKit's route types (`./$types`, found through the `rootDirs` of its generated tsconfig).
+fn is_generated_elsewhere(specifier: &str) -> bool {
+    specifier.contains("node_modules/.prisma/") || specifier.ends_with("node_modules/.prisma") || specifier.rsplit('/').next() == Some("$types")
+}
+
+/// The generator output folder a relative import from `from` points into, if any.
+fn client_output<'o>(from: &Path, specifier: &str, outputs: &'o [PathBuf]) -> Option<&'o PathBuf> {
+    let dir = from.parent().unwrap_or(Path::new("."));
+    let target = crate::discover::normalize(&dir.join(specifier));
+    outputs.iter().find(|o| target.starts_with(o))
 }
 
 /// One finding per cycle (strongly connected component of more than one file, or a file

@@ -439,7 +439,7 @@ fn analyze(
         .collect();
 
     let ok_parse: Vec<bool> = parsed.iter().map(|p| p.parse_error.is_none()).collect();
-    let (import_findings, edges) = imports::check(&paths, &summaries, &ok_parse);
+    let (import_findings, edges) = imports::check(&paths, &summaries, &ok_parse, &loaded.client_outputs);
     let cycle_findings = imports::cycles(&paths, &edges);
 
     let mut per_file: Vec<Vec<Finding>> = checked.iter().map(|(f, _)| f.clone()).collect();

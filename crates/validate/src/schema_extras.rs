@@ -14,6 +14,8 @@ pub struct LoadedSchema {
     pub schema: Schema,
     pub suggester: TypeNameSuggester,
     pub compounds: HashMap<String, Vec<String>>,
+    /// The generators' `output` folders, resolved against the schema file declaring them.
+    pub client_outputs: Vec<std::path::PathBuf>,
 }
 
 /// The last schema loaded in this process, keyed by the text of its files: a second run over an
@@ -35,11 +37,37 @@ pub fn load(input: &SchemaInput) -> Result<Arc<LoadedSchema>, SchemaError> {
     let schema = fixture_schema::load_sources(sources.clone())?;
     let suggester = TypeNameSuggester::new(&schema);
     let compounds = compound_unique_names(&schema, &sources);
-    let loaded = Arc::new(LoadedSchema { schema, suggester, compounds });
+    let client_outputs = generator_outputs(&sources);
+    let loaded = Arc::new(LoadedSchema { schema, suggester, compounds, client_outputs });
     if let Ok(mut last) = LAST.lock() {
         *last = Some((key, loaded.clone()));
     }
     Ok(loaded)
+}
+
+/// `output = "…"` of every `generator` block, joined to the folder of the file declaring it
+/// (as `prisma generate` resolves it). `env("…")` outputs are not followed.
+pub fn generator_outputs(sources: &[(String, String)]) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for (file, text) in sources {
+        let dir = std::path::Path::new(file).parent().unwrap_or(std::path::Path::new(""));
+        let mut in_generator = false;
+        for line in text.lines().map(str::trim) {
+            if line.starts_with("generator ") {
+                in_generator = true;
+            } else if in_generator && line.starts_with('}') {
+                in_generator = false;
+            } else if in_generator
+                && let Some(rest) = line.strip_prefix("output")
+                && let Some(value) = rest.trim_start().strip_prefix('=')
+                && let Some(quoted) = value.trim().strip_prefix('"')
+                && let Some(end) = quoted.find('"')
+            {
+                out.push(crate::discover::normalize(&dir.join(&quoted[..end])));
+            }
+        }
+    }
+    out
 }
 
 pub fn compound_unique_names(schema: &Schema, sources: &[(String, String)]) -> HashMap<String, Vec<String>> {

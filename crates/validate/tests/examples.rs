@@ -96,10 +96,11 @@ fn broken_set_has_exactly_the_marked_diagnostics() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert!(!report.ok);
-    // The README's table: the broken run has no factory for these models.
+    // The README's table: the broken run has no factory for these models (`UserDbFactory`'s
+    // misnamed super string is outvoted by its types and delegate: `User` is covered).
     let mut missing: Vec<&str> = report.diagnostics.iter().filter(|d| d.code.as_str() == "missing-factory").map(|d| d.message.as_str()).collect();
     missing.sort();
-    let mut want: Vec<String> = ["User", "team", "credit_ledger_entry", "tag", "team_tag", "resource"].iter().map(|m| format!("Model `{m}` has no factory")).collect();
+    let mut want: Vec<String> = ["team", "credit_ledger_entry", "tag", "team_tag", "resource"].iter().map(|m| format!("Model `{m}` has no factory")).collect();
     want.sort();
     assert_eq!(missing, want);
 }

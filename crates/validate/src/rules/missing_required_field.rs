@@ -79,4 +79,23 @@ export async function seed(prisma: PrismaClient) {
             vec![at(src, 6, "data"), at(src, 7, "data"), at(src, 8, "{ language")]
         );
     }
+
+    /// Under a composite foreign key, a nested create may take the unchecked shape, which
+    /// leaves out every key field the parent supplies: it is valid if either shape fits.
+    #[test]
+    fn nested_create_under_a_composite_foreign_key_fits_either_shape() {
+        let ok = r#"import { PrismaClient } from "@prisma/client";
+export async function seed(prisma: PrismaClient) {
+    await prisma.order.create({ data: { id: 1, tenant: { connect: { id: 1 } }, items: { create: [{ id: 5, categoryId: 1 }] } } });
+    await prisma.order.create({ data: { id: 2, tenant: { connect: { id: 1 } }, items: { create: [{ id: 6, tenant: { connect: { id: 1 } }, category: { connect: { id: 1 } } }] } } });
+}
+"#;
+        assert_eq!(run_schema(COMPOSITE_SCHEMA, ok), Vec::<String>::new());
+        let bad = r#"import { PrismaClient } from "@prisma/client";
+export async function seed(prisma: PrismaClient) {
+    await prisma.order.create({ data: { id: 1, tenant: { connect: { id: 1 } }, items: { create: [{ id: 5 }] } } });
+}
+"#;
+        assert_eq!(run_schema(COMPOSITE_SCHEMA, bad), vec![format!("missing-required-field {}", at(bad, 3, "{ id: 5 }"))]);
+    }
 }

@@ -32,4 +32,20 @@ export const a: Prisma.UserCreateInput = { id: 1n, name: "n", invitedById: 2n, i
         assert_eq!(run_code("mixed-relation-input", &[("a.ts", src)]), vec![find(src, "invitedById")]);
         assert!(run_code("unknown-field", &[("a.ts", src)]).is_empty());
     }
+
+    /// A foreign key (unchecked shape) beside another relation's write (checked shape), where
+    /// either shape is accepted: one `mixed-relation-input` naming the fix for both readings.
+    #[test]
+    fn a_foreign_key_beside_another_relations_write() {
+        let src = r#"import { PrismaClient } from "@prisma/client";
+export async function seed(prisma: PrismaClient) {
+    await prisma.item.create({ data: { id: 1, orderId: 1, tenantId: 1, category: { connect: { id: 1 } } } });
+    await prisma.item.create({ data: { id: 2, orderId: 1, tenantId: 1, categoryId: 1 } });
+}
+"#;
+        assert_eq!(run_schema(COMPOSITE_SCHEMA, src), vec![format!("mixed-relation-input {}", find(src, "orderId")), format!("mixed-relation-input {}", find(src, "tenantId"))]);
+        let r = crate::validate_sources(COMPOSITE_SCHEMA, vec![("/t/a.ts".into(), src.to_string())], None, None).unwrap();
+        let help = r.diagnostics[0].help.as_deref().unwrap_or_default();
+        assert!(help.contains("order: { connect") && help.contains("`categoryId` instead of `category`"), "{help}");
+    }
 }

@@ -8,6 +8,7 @@ use serde::{Serialize, Serializer};
 use crate::diagnostic::Severity;
 
 pub mod bigint_literal_target;
+pub mod client_not_generated;
 pub mod delegate_mismatch;
 pub mod field_type_mismatch;
 pub mod import_cycle;
@@ -64,6 +65,8 @@ pub enum Code {
     UnresolvedImport,
     ImportCycle,
     InvalidFixtureAccepted,
+
+    ClientNotGenerated,
 }
 
 impl Code {
@@ -87,6 +90,8 @@ impl Code {
         Code::UnresolvedImport,
         Code::ImportCycle,
         Code::InvalidFixtureAccepted,
+
+        Code::ClientNotGenerated,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -122,6 +127,8 @@ impl Code {
             Code::UnresolvedImport => &unresolved_import::DOC,
             Code::ImportCycle => &import_cycle::DOC,
             Code::InvalidFixtureAccepted => &invalid_fixture_accepted::DOC,
+
+            Code::ClientNotGenerated => &client_not_generated::DOC,
         }
     }
 }
@@ -148,6 +155,8 @@ impl RuleDoc {
             Code::UnresolvedImport => "unresolved-import",
             Code::ImportCycle => "import-cycle",
             Code::InvalidFixtureAccepted => "invalid-fixture-accepted",
+
+            Code::ClientNotGenerated => "client-not-generated",
         }
     }
 }

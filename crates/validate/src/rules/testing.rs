@@ -94,6 +94,45 @@ export class TagDbFactory extends EnhancedDatabaseFactory<tag, Prisma.tagCreateI
 }
 "#;
 
+/// A schema with a composite foreign key: `Item.order` is keyed by `[orderId, tenantId]`, and
+/// `tenantId` is also `Item.tenant`'s key.
+pub const COMPOSITE_SCHEMA: &str = r#"
+datasource db {
+  provider = "postgresql"
+}
+model Tenant {
+  id     Int     @id
+  orders Order[]
+  items  Item[]
+}
+model Order {
+  id       Int
+  tenantId Int
+  tenant   Tenant @relation(fields: [tenantId], references: [id])
+  items    Item[]
+  @@id([id, tenantId])
+}
+model Category {
+  id    Int    @id
+  items Item[]
+}
+model Item {
+  id         Int      @id
+  orderId    Int
+  tenantId   Int
+  categoryId Int
+  order      Order    @relation(fields: [orderId, tenantId], references: [id, tenantId])
+  tenant     Tenant   @relation(fields: [tenantId], references: [id])
+  category   Category @relation(fields: [categoryId], references: [id])
+}
+"#;
+
+/// `code line:column` of every diagnostic of one TypeScript file checked against `schema`.
+pub fn run_schema(schema: &str, src: &str) -> Vec<String> {
+    let report = crate::validate_sources(schema, vec![(PathBuf::from("/t/a.ts"), src.to_string())], None, None).expect("the run completes");
+    report.diagnostics.iter().filter(|d| d.file.ends_with(".ts")).map(|d| format!("{} {}:{}", d.code, d.line, d.column)).collect()
+}
+
 /// `code line:column` of every diagnostic in the given files (plus the base class file), with
 /// a tsconfig `target` when given.
 pub fn run_with_target(files: &[(&str, &str)], target: Option<&str>) -> Vec<String> {

@@ -26,4 +26,12 @@ mod tests {
         let src = "import { EnhancedDatabaseFactory } from \"./nowhere.js\";\nimport { EnhancedDbFactory } from \"./base.js\";\n";
         assert_eq!(run_code("unresolved-import", &[("a.ts", src)]), vec![find(src, "\"./nowhere.js\""), find(src, "EnhancedDbFactory")]);
     }
+
+    /// Files generated outside the tree, which tsc finds through settings not modelled here:
+    /// `prisma-client-js`'s default output and SvelteKit's route types.
+    #[test]
+    fn generated_elsewhere_is_not_unresolved() {
+        let src = "import { PrismaClient } from \"../node_modules/.prisma/client\";\nimport type { PageServerLoad } from \"./$types\";\nimport { gone } from \"./$typo.js\";\n";
+        assert_eq!(run_code("unresolved-import", &[("a.ts", src)]), vec![find(src, "\"./$typo.js\"")]);
+    }
 }
