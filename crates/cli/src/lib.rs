@@ -4,8 +4,11 @@
 
 use clap::{Parser, Subcommand};
 
+pub mod coverage;
+pub mod docs;
 pub mod fix;
 pub mod id;
+pub mod project_args;
 pub mod typemap;
 pub mod validate;
 
@@ -50,6 +53,10 @@ enum Command {
     Typemap(typemap::Args),
     /// Generate or decode Snowflake ids.
     Id(id::Args),
+    /// Models with and without factories, their fixture categories, and the share of fields fixtures write.
+    Coverage(coverage::Args),
+    /// Write (or --check) a Markdown reference of every factory.
+    Docs(docs::Args),
 }
 
 /// Runs the command line `args` (without the program name). `cwd` resolves relative paths.
@@ -69,5 +76,7 @@ pub fn run(args: &[String], cwd: &std::path::Path) -> CliOutput {
         Command::Validate(args) => validate::run(args, cwd),
         Command::Typemap(args) => typemap::run(args, cwd),
         Command::Id(args) => id::run(args, cwd),
+        Command::Coverage(args) => coverage::run(args, cwd),
+        Command::Docs(args) => docs::run(args, cwd),
     }
 }
