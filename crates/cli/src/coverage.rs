@@ -68,3 +68,55 @@ fn pretty(r: &CoverageReport) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    fn examples() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples").canonicalize().unwrap()
+    }
+
+    fn cli(args: &[&str]) -> crate::CliOutput {
+        let args: Vec<String> = std::iter::once("coverage").chain(args.iter().copied()).map(String::from).collect();
+        crate::run(&args, &examples())
+    }
+
+    #[test]
+    fn clean_example_models_categories_and_field_shares() {
+        let out = cli(&["--config", "fixture-native.config.json", "--format", "json"]);
+        assert_eq!(out.exit_code, 0, "{}", out.stderr);
+        let r: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        assert_eq!(r["modelsTotal"], 12);
+        assert_eq!(r["modelsWithFactory"], 12);
+        let model = |name: &str| r["models"].as_array().unwrap().iter().find(|m| m["model"] == name).unwrap().clone();
+        let team = model("team");
+        assert_eq!(team["factories"], serde_json::json!(["TeamDbFactory"]));
+        assert_eq!(team["categories"], serde_json::json!(["minimal", "complete", "invalid", "edgeCases", "variants", "updates"]));
+        // `members`, `tags` and `creditAccount` are written by nested writes; the back-relations
+        // `resources`/`payments` and the timestamps by nothing.
+        assert_eq!(team["unwritten"], serde_json::json!(["createdAt", "updatedAt", "resources", "payments"]));
+        assert_eq!((team["written"].as_u64(), team["fields"].as_u64()), (Some(8), Some(12)));
+        // `accountId` written on the unchecked input counts for the relation `account`.
+        assert_eq!(model("credit_ledger_entry")["unwritten"], serde_json::json!([]));
+        // Nested creates count for the related model (email rows are created inside users too).
+        assert_eq!(model("email")["percent"], 100.0);
+        let pretty = cli(&["--config", "fixture-native.config.json"]);
+        assert!(pretty.stdout.contains("12 of 12 models have a factory; fixtures write 91 of 112 fields (81.3%)."), "{}", pretty.stdout);
+    }
+
+    #[test]
+    fn min_fails_under_the_share_and_broken_set_lists_models_without_factories() {
+        assert_eq!(cli(&["--config", "fixture-native.config.json", "--min", "80"]).exit_code, 0);
+        let under = cli(&["--config", "fixture-native.config.json", "--min", "90%"]);
+        assert_eq!(under.exit_code, 1);
+        assert!(under.stderr.contains("81.3% of fields written, under --min 90"), "{}", under.stderr);
+        assert_eq!(cli(&["--config", "fixture-native.config.json", "--min", "120"]).exit_code, 2);
+        let broken = cli(&["--config", "broken.config.json"]);
+        assert_eq!(broken.exit_code, 0);
+        assert!(broken.stdout.contains("\nteam "), "{}", broken.stdout);
+        assert!(broken.stdout.lines().any(|l| l.starts_with("team ") && l.ends_with("(no factory)")), "{}", broken.stdout);
+        assert!(broken.stdout.contains("Factories name models the schema lacks: user."), "{}", broken.stdout);
+        assert_eq!(cli(&["--config", "no-such.json"]).exit_code, 2);
+    }
+}

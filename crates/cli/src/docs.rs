@@ -56,3 +56,62 @@ pub fn run(args: Args, cwd: &Path) -> CliOutput {
         Err(e) => CliOutput::usage_error(format!("fixture-native docs: {e}\n")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    fn examples() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples").canonicalize().unwrap()
+    }
+
+    fn cli(cwd: &Path, args: &[&str]) -> crate::CliOutput {
+        let args: Vec<String> = std::iter::once("docs").chain(args.iter().copied()).map(String::from).collect();
+        crate::run(&args, cwd)
+    }
+
+    #[test]
+    fn reference_lists_every_factory_with_methods_categories_variants_and_relations() {
+        let out = cli(&examples(), &["--config", "fixture-native.config.json"]);
+        assert_eq!(out.exit_code, 0, "{}", out.stderr);
+        let md = out.stdout;
+        assert!(md.contains("12 factories for 12 of 12 models."), "{md}");
+        assert_eq!(md.matches("\n## ").count(), 12);
+        let team = &md[md.find("\n## TeamDbFactory\n").unwrap()..];
+        let team = &team[..team[1..].find("\n## ").map_or(team.len(), |i| i + 1)];
+        assert!(team.contains("Model `team`, in `src/fixtures/db/TeamDbFactory.ts:6`."), "{team}");
+        assert!(team.contains("- `generateCompleteData()` (protected)\n"), "{team}");
+        assert!(team.contains("- `edgeCases`: `nullConfig`, `manyMembersAtOnce`\n"), "{team}");
+        assert!(team.contains("- `variants`: `privateTeam`\n"), "{team}");
+        assert!(team.contains("- `minimal`\n"), "{team}");
+        assert!(team.contains("- `members` → `member` by `create`, `createMany`\n"), "{team}");
+        assert!(team.contains("- `creditAccount` → `credit_account` by `create`\n"), "{team}");
+        // Stable: the same text from another working directory.
+        let elsewhere = tempfile::tempdir().unwrap();
+        let config = examples().join("fixture-native.config.json");
+        assert_eq!(cli(elsewhere.path(), &["--config", config.to_str().unwrap()]).stdout, md);
+    }
+
+    #[test]
+    fn out_writes_and_check_reports_a_stale_or_missing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = examples().join("fixture-native.config.json");
+        let config = config.to_str().unwrap();
+        let missing = cli(dir.path(), &["--config", config, "--out", "FIXTURES.md", "--check"]);
+        assert_eq!(missing.exit_code, 1, "{}", missing.stderr);
+        assert!(!dir.path().join("FIXTURES.md").exists());
+        let wrote = cli(dir.path(), &["--config", config, "--out", "FIXTURES.md"]);
+        assert_eq!(wrote.exit_code, 0, "{}", wrote.stderr);
+        let fresh = cli(dir.path(), &["--config", config, "--out", "FIXTURES.md", "--check"]);
+        assert_eq!(fresh.exit_code, 0, "{}", fresh.stderr);
+        let path = dir.path().join("FIXTURES.md");
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replace("`privateTeam`", "`publicTeam`")).unwrap();
+        let stale = cli(dir.path(), &["--config", config, "--out", "FIXTURES.md", "--check"]);
+        assert_eq!(stale.exit_code, 1);
+        assert!(stale.stderr.contains("FIXTURES.md is stale"), "{}", stale.stderr);
+        assert!(stale.stdout.contains("-- `variants`: `publicTeam`\n+- `variants`: `privateTeam`\n"), "{}", stale.stdout);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text.replace("`privateTeam`", "`publicTeam`"), "--check never writes");
+        assert_eq!(cli(dir.path(), &["--config", config, "--out", "../outside.md"]).exit_code, 2);
+    }
+}

@@ -57,6 +57,8 @@ pub struct RelationUse {
     pub writes: Vec<String>,
 }
 
+const SETS_UP: [&str; 5] = ["connect", "connectOrCreate", "create", "createMany", "set"];
+
 /// Reads the facts of `factories` (those with a model) from their files. Unreadable or
 /// unparsable files yield no facts (the validator reports them).
 pub fn collect(schema: &Schema, factories: &[FactoryEntry], categories: &FixtureCategories) -> Vec<FactoryFacts> {
@@ -231,7 +233,10 @@ fn written(schema: &Schema, model_name: &str, obj: &ObjectExpression<'_>, out: &
         for q in &nested.properties {
             let ObjectPropertyKind::ObjectProperty(q) = q else { continue };
             let Some(op) = q.key.static_name() else { continue };
-            writes.insert(op.to_string());
+            // What links or makes rows; update-only operations (`deleteMany`, `update`) set nothing up.
+            if SETS_UP.contains(&op.as_ref()) {
+                writes.insert(op.to_string());
+            }
             let created: Vec<&ObjectExpression<'_>> = match op.as_ref() {
                 "create" => objects_in(&q.value),
                 "createMany" => object_of(&q.value)
