@@ -5,6 +5,7 @@
 use clap::{Parser, Subcommand};
 
 pub mod coverage;
+pub mod diff;
 pub mod docs;
 pub mod fix;
 pub mod id;
@@ -57,6 +58,8 @@ enum Command {
     Coverage(coverage::Args),
     /// Write (or --check) a Markdown reference of every factory.
     Docs(docs::Args),
+    /// What changed between two schemas, and the factory lines each change breaks.
+    Diff(diff::Args),
 }
 
 /// Runs the command line `args` (without the program name). `cwd` resolves relative paths.
@@ -78,5 +81,6 @@ pub fn run(args: &[String], cwd: &std::path::Path) -> CliOutput {
         Command::Id(args) => id::run(args, cwd),
         Command::Coverage(args) => coverage::run(args, cwd),
         Command::Docs(args) => docs::run(args, cwd),
+        Command::Diff(args) => diff::run(args, cwd),
     }
 }

@@ -8,3 +8,4 @@ pub mod coverage;
 pub mod facts;
 pub mod project;
 pub mod docs;
+pub mod diff;
