@@ -9,6 +9,30 @@
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
+/**
+ * Applies the safe fixes of a `validateFactories` report to the files on disk, each file
+ * atomically (temporary file + rename) and only when its fixed text still parses. Run it on a
+ * fresh report: the edits are byte offsets into the files as they were read. Unlike
+ * `validate --fix`, this applies one round; a fix a first round reveals needs another report.
+ */
+export declare function applyFixes(report: ValidationReport, options?: ApplyFixesOptions | undefined | null): ApplyFixesResult
+
+export interface ApplyFixesOptions {
+  /** Files outside this folder are not written (default: `process.cwd()`). */
+  root?: string
+}
+
+export interface ApplyFixesResult {
+  /** Fixes applied. */
+  fixed: number
+  /** Files written, in path order. */
+  files: Array<string>
+  /** Safe fixes left out because they overlap another: validate again and apply again. */
+  skipped: number
+  /** Files not written, and why (each names the file). */
+  errors: Array<string>
+}
+
 export interface CliResult {
   stdout: string
   stderr: string
@@ -49,6 +73,18 @@ export interface Diagnostic {
   /** Replacement text for the span. */
   suggestion?: string
   help?: string
+  /** The fix as edits; `applyFixes(report)` applies the `safe` ones. */
+  fix?: DiagnosticFix
+}
+
+/**
+ * A fix as data: `safe` when it is the one right correction (what `applyFixes` and
+ * `validate --fix` apply).
+ */
+export interface DiagnosticFix {
+  safe: boolean
+  /** Non-overlapping, in text order. */
+  edits: Array<FixEdit>
 }
 
 /** The documentation of one diagnostic code. */
@@ -66,6 +102,27 @@ export interface DiagnosticRule {
 /** Every diagnostic code `validateFactories` reports, with its documentation. */
 export declare function diagnosticRules(): Array<DiagnosticRule>
 
+/**
+ * The changes between two schemas and, with `factories` or `config`, the new diagnostics each
+ * change causes: `{ changes: [{ kind, name, field?, from?, to?, description, breaks: Diagnostic[] }],
+ * unattributed: Diagnostic[], factoriesChecked }`. Throws on an unreadable or invalid schema.
+ */
+export declare function diffSchemas(options: DiffSchemasOptions): { changes: Array<{ kind: string; name: string; field?: string; from?: string; to?: string; description: string; breaks: Diagnostic[] }>; unattributed: Diagnostic[]; factoriesChecked: boolean }
+
+export interface DiffSchemasOptions {
+  /** The old schema: a `.prisma` file or folder, `git:REV:path`, or `{ source }`. */
+  old: string | SchemaSource
+  /** The new schema, the same ways. */
+  new: string | SchemaSource
+  /** Factories (folder, file, glob, or several) to check against both schemas. */
+  factories?: string | Array<string>
+  /** A `fixture-native.config.json` giving the factories (its schema is replaced by each side). */
+  config?: string
+  baseClass?: string
+  /** Where relative paths (and git) start (default: `process.cwd()`). */
+  cwd?: string
+}
+
 /** The placeholder id fixtures use before a real id is assigned (`@vrooli/shared`'s `DUMMY_ID`). */
 export declare const DUMMY_ID: string
 
@@ -75,6 +132,20 @@ export interface FactoryInfo {
   /** The model it covers; `null` when `super("…")` names no model. */
   model?: string
   line: number
+}
+
+/**
+ * Replace `byteStart..byteEnd` (UTF-8 offsets into the file) with `text`; the same span as
+ * 1-based lines and UTF-16 columns (end exclusive).
+ */
+export interface FixEdit {
+  byteStart: number
+  byteEnd: number
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  text: string
 }
 
 /**

@@ -835,10 +835,12 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.applyFixes = nativeBinding.applyFixes
 module.exports.configureIdGenerator = nativeBinding.configureIdGenerator
 module.exports.decodePK = nativeBinding.decodePK
 module.exports.describePrismaTypes = nativeBinding.describePrismaTypes
 module.exports.diagnosticRules = nativeBinding.diagnosticRules
+module.exports.diffSchemas = nativeBinding.diffSchemas
 module.exports.DUMMY_ID = nativeBinding.DUMMY_ID
 module.exports.generatePK = nativeBinding.generatePK
 module.exports.generatePKs = nativeBinding.generatePKs

@@ -7,5 +7,6 @@ extern crate napi_derive;
 
 mod cli;
 mod ids;
+mod maintain;
 mod schema;
 mod validate;

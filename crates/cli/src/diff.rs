@@ -8,10 +8,9 @@
 
 use std::path::{Path, PathBuf};
 
-use fixture_maintain::diff::{Change, SchemaDiff, diff};
-use fixture_schema::{Schema, SchemaInput};
+use fixture_maintain::diff::{Change, SchemaDiff, Side, diff_sides};
 use fixture_validate::report::display_path;
-use fixture_validate::{Diagnostic, Options, SchemaOption, validate};
+use fixture_validate::{Diagnostic, Options};
 
 use crate::{CliOutput, EXIT_FINDINGS, EXIT_OK};
 
@@ -45,67 +44,23 @@ pub struct Args {
     format: Format,
 }
 
-/// One side: what the validator is given, and the loaded schema.
-struct Side {
-    option: SchemaOption,
-    schema: Schema,
-}
-
-fn read_side(spec: &str, cwd: &Path) -> Result<Side, String> {
-    if let Some(rest) = spec.strip_prefix("git:") {
-        let Some((rev, path)) = rest.split_once(':') else {
-            return Err(format!("\"{spec}\": a git side is git:REV:path, e.g. git:HEAD~1:prisma/schema.prisma"));
-        };
-        let path = if path.starts_with("./") || path.starts_with("../") { path.to_string() } else { format!("./{path}") };
-        let output = std::process::Command::new("git")
-            .args(["show", &format!("{rev}:{path}")])
-            .current_dir(cwd)
-            .output()
-            .map_err(|e| format!("{spec}: cannot run git: {e}"))?;
-        if !output.status.success() {
-            return Err(format!("{spec}: git show failed: {}", String::from_utf8_lossy(&output.stderr).trim()));
-        }
-        let source = String::from_utf8(output.stdout).map_err(|_| format!("{spec}: not UTF-8 text"))?;
-        let schema = fixture_schema::load(&SchemaInput::Source { source: source.clone(), file_name: Some(spec.to_string()) })
-            .map_err(|e| format!("{spec}: {}", e.message))?;
-        return Ok(Side { option: SchemaOption::Source(source), schema });
-    }
-    let path = cwd.join(spec);
-    let schema = fixture_schema::load(&SchemaInput::Path(path.clone())).map_err(|e| e.message)?;
-    Ok(Side { option: SchemaOption::Path(path), schema })
-}
-
 pub fn run(args: Args, cwd: &Path) -> CliOutput {
     let usage = |m: String| CliOutput::usage_error(format!("fixture-native diff: {m}\n"));
-    let old = match read_side(&args.old, cwd) {
-        Ok(s) => s,
-        Err(e) => return usage(e),
-    };
-    let new = match read_side(&args.new, cwd) {
-        Ok(s) => s,
-        Err(e) => return usage(e),
+    let (old, new) = match (Side::read(&args.old, cwd), Side::read(&args.new, cwd)) {
+        (Ok(old), Ok(new)) => (old, new),
+        (Err(e), _) | (_, Err(e)) => return usage(e),
     };
     let check = !args.factories.is_empty() || args.config.is_some();
-    let result = if check {
-        let options = |schema: SchemaOption| Options {
-            cwd: cwd.to_path_buf(),
-            config: args.config.clone(),
-            schema: Some(schema),
-            factories: args.factories.clone(),
-            base_class: args.base_class.clone(),
-            ..Default::default()
-        };
-        let before = match validate(&options(old.option.clone())) {
-            Ok(r) => r,
-            Err(e) => return usage(e.message),
-        };
-        let after = match validate(&options(new.option.clone())) {
-            Ok(r) => r,
-            Err(e) => return usage(e.message),
-        };
-        diff(&old.schema, &new.schema, Some((&before, &after)))
-    } else {
-        diff(&old.schema, &new.schema, None)
+    let factories = check.then(|| Options {
+        cwd: cwd.to_path_buf(),
+        config: args.config.clone(),
+        factories: args.factories.clone(),
+        base_class: args.base_class.clone(),
+        ..Default::default()
+    });
+    let result = match diff_sides(&old, &new, factories.as_ref()) {
+        Ok(r) => r,
+        Err(e) => return usage(e.message),
     };
     let stdout = match args.format {
         Format::Json => serde_json::to_string_pretty(&result).unwrap_or_default() + "\n",

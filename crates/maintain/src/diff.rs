@@ -5,8 +5,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use fixture_schema::{Field, Model, Schema};
-use fixture_validate::{Diagnostic, Report};
+use std::path::Path;
+
+use fixture_schema::{Field, Model, Schema, SchemaInput};
+use fixture_validate::{Diagnostic, Options, Report, SchemaOption, ValidateError, validate};
 use serde::Serialize;
 
 /// One change, flat so that every format can show it; `kind` says which fields are set.
@@ -256,6 +258,55 @@ pub fn attribute(changes: &mut [Change], before: &Report, after: &Report) -> Vec
         }
     }
     unattributed
+}
+
+/// One side of a diff: what the validator is given, and the loaded schema.
+pub struct Side {
+    pub option: SchemaOption,
+    pub schema: Schema,
+}
+
+impl Side {
+    /// A `.prisma` file or folder (relative to `cwd`), or `git:REV:path`, read with `git show`
+    /// (the path relative to `cwd`, as in `git show REV:./path`).
+    pub fn read(spec: &str, cwd: &Path) -> Result<Side, String> {
+        let Some(rest) = spec.strip_prefix("git:") else {
+            let path = cwd.join(spec);
+            let schema = fixture_schema::load(&SchemaInput::Path(path.clone())).map_err(|e| e.message)?;
+            return Ok(Side { option: SchemaOption::Path(path), schema });
+        };
+        let Some((rev, path)) = rest.split_once(':') else {
+            return Err(format!("\"{spec}\": a git side is git:REV:path, e.g. git:HEAD~1:prisma/schema.prisma"));
+        };
+        let path = if path.starts_with("./") || path.starts_with("../") { path.to_string() } else { format!("./{path}") };
+        let output = std::process::Command::new("git")
+            .args(["show", &format!("{rev}:{path}")])
+            .current_dir(cwd)
+            .output()
+            .map_err(|e| format!("{spec}: cannot run git: {e}"))?;
+        if !output.status.success() {
+            return Err(format!("{spec}: git show failed: {}", String::from_utf8_lossy(&output.stderr).trim()));
+        }
+        let source = String::from_utf8(output.stdout).map_err(|_| format!("{spec}: not UTF-8 text"))?;
+        Side::source(source, spec)
+    }
+
+    /// Schema text; `name` names it in errors.
+    pub fn source(source: String, name: &str) -> Result<Side, String> {
+        let schema = fixture_schema::load(&SchemaInput::Source { source: source.clone(), file_name: Some(name.to_string()) })
+            .map_err(|e| format!("{name}: {}", e.message))?;
+        Ok(Side { option: SchemaOption::Source(source), schema })
+    }
+}
+
+/// The diff of two sides; with `factories` (options whose schema is replaced by each side's)
+/// the validator runs against both and the new diagnostics are attributed.
+pub fn diff_sides(old: &Side, new: &Side, factories: Option<&Options>) -> Result<SchemaDiff, ValidateError> {
+    let Some(options) = factories else { return Ok(diff(&old.schema, &new.schema, None)) };
+    let with = |side: &Side| Options { schema: Some(side.option.clone()), ..options.clone() };
+    let before = validate(&with(old))?;
+    let after = validate(&with(new))?;
+    Ok(diff(&old.schema, &new.schema, Some((&before, &after))))
 }
 
 /// The diff of two loaded schemas, with breaks when both reports are given.
