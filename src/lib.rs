@@ -11,5 +11,7 @@ mod generate;
 mod doctor;
 mod ids;
 mod panic_probe;
+
+mod maintain;
 mod schema;
 mod validate;

@@ -60,6 +60,8 @@ pub struct Diagnostic {
     /// Replacement text for the span.
     pub suggestion: Option<String>,
     pub help: Option<String>,
+    /// The fix as edits; `applyFixes(report)` applies the `safe` ones.
+    pub fix: Option<crate::maintain::DiagnosticFix>,
 }
 
 #[napi(object)]
@@ -220,6 +222,7 @@ pub fn validate_factories(env: Env, options: Option<Unknown>) -> napi::Result<Va
                 message: d.message,
                 suggestion: d.suggestion,
                 help: d.help,
+                fix: d.fix.map(crate::maintain::DiagnosticFix::from),
             })
             .collect(),
         files: report.files as u32,

@@ -4,11 +4,15 @@
 
 use clap::{Parser, Subcommand};
 
+pub mod coverage;
+pub mod diff;
+pub mod docs;
 pub mod fix;
 pub mod generate;
 
 pub mod doctor;
 pub mod id;
+pub mod project_args;
 pub mod typemap;
 pub mod validate;
 
@@ -58,6 +62,13 @@ enum Command {
 
     /// Find the environment faults behind broken fixtures (tsconfig targets, Prisma client, id imports, runner wiring).
     Doctor(doctor::Args),
+
+    /// Models with and without factories, their fixture categories, and the share of fields fixtures write.
+    Coverage(coverage::Args),
+    /// Write (or --check) a Markdown reference of every factory.
+    Docs(docs::Args),
+    /// What changed between two schemas, and the factory lines each change breaks.
+    Diff(diff::Args),
 }
 
 /// Runs the command line `args` (without the program name). `cwd` resolves relative paths.
@@ -94,5 +105,9 @@ fn run_unguarded(args: &[String], cwd: &std::path::Path) -> CliOutput {
         Command::Generate(args) => generate::run(args, cwd),
 
         Command::Doctor(args) => doctor::run(args, cwd),
+
+        Command::Coverage(args) => coverage::run(args, cwd),
+        Command::Docs(args) => docs::run(args, cwd),
+        Command::Diff(args) => diff::run(args, cwd),
     }
 }

@@ -67,6 +67,9 @@ pub struct Args {
     /// Print the certain fixes as a unified diff instead of writing them.
     #[arg(long)]
     fix_dry_run: bool,
+    /// With --fix: also regenerate this generated type map (`typemap --out`) when it is stale.
+    #[arg(long, value_name = "FILE")]
+    typemap: Option<PathBuf>,
 }
 
 pub fn run(args: Args, cwd: &Path) -> CliOutput {
@@ -91,7 +94,10 @@ pub fn run(args: Args, cwd: &Path) -> CliOutput {
         fixture_categories: None,
     };
     if args.fix || args.fix_dry_run {
-        return crate::fix::run(&options, args.format, cwd, args.fix_dry_run);
+        return crate::fix::run(&options, args.format, cwd, args.fix_dry_run, args.typemap.as_deref());
+    }
+    if args.typemap.is_some() {
+        return CliOutput::usage_error("fixture-native validate: --typemap goes with --fix or --fix-dry-run\n");
     }
     let mut report = match validate(&options) {
         Ok(r) => r,

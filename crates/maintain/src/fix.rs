@@ -133,6 +133,30 @@ pub fn fix(options: &Options, root: &Path, dry_run: bool) -> Result<FixReport, V
     Ok(FixReport { fixed, files, skipped, write_errors, remaining: report, before })
 }
 
+/// `--fix --typemap FILE`: the generated type map at `path` regenerated from `schema` when it is
+/// stale (`None` when it is up to date). Only a file this tool generated is replaced.
+pub fn stale_typemap(schema: &fixture_schema::Schema, path: &Path) -> Result<Option<FixedFile>, String> {
+    use fixture_schema::typemap_source::{self, TypeMapFormat};
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let format = if name.ends_with(".d.ts") {
+        TypeMapFormat::Dts
+    } else if name.ends_with(".json") {
+        TypeMapFormat::Json
+    } else {
+        TypeMapFormat::Ts
+    };
+    let old = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot read the type map ({e}); create it with `fixture-native typemap --out {}`", path.display(), path.display()))?;
+    let new = typemap_source::render(schema, format);
+    if old == new {
+        return Ok(None);
+    }
+    if typemap_source::stale_models(schema, format, &old).is_none() {
+        return Err(format!("{}: not a type map written by fixture-native; left as it is", path.display()));
+    }
+    Ok(Some(FixedFile { file: path.display().to_string(), fixes: 1, written: false, before: old, after: new }))
+}
+
 /// The result of applying fixes to one text.
 pub struct Applied {
     pub text: String,

@@ -4,3 +4,8 @@
 //! and convert.
 
 pub mod fix;
+pub mod coverage;
+pub mod facts;
+pub mod project;
+pub mod docs;
+pub mod diff;

@@ -254,8 +254,10 @@ impl<'c> Checker<'c> {
         let mut f = Finding::new(Code::UnknownPrismaType, span, format!("`Prisma.{name}` does not exist for this schema"));
         if let Some(s) = self.ctx.suggester.suggest(name).filter(|s| s != name) {
             f.message = format!("`Prisma.{name}` does not exist for this schema; the generated name is `Prisma.{s}`");
-            // Certain only when the names differ by case and underscores alone: one candidate.
-            let certain = crate::schema_extras::fold(&s) == crate::schema_extras::fold(name);
+            // Certain only when the names differ by case and underscores alone (one candidate) and
+            // the candidate is in the namespace (a model type is not: `Prisma.user` is no fix).
+            let in_namespace = fixture_schema::type_names::resolve(self.ctx.schema, &s).is_some_and(|r| r.kind != fixture_schema::TypeNameKind::Model);
+            let certain = in_namespace && crate::schema_extras::fold(&s) == crate::schema_extras::fold(name);
             f = f.suggest(format!("Prisma.{s}")).safe(certain).help("Prisma names types after the model name verbatim (case and underscores included)");
         }
         self.push(f);

@@ -27,3 +27,68 @@ pub fn add_empty_members(source: &str, obj: &ObjectExpression<'_>, names: &[&Str
     }
     (end, end, text)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use crate::rules::testing::{BASE, SCHEMA, TAG_FACTORY};
+
+    /// `code safe|guess: replacement` for each fix in `files`.
+    fn fixes(files: &[(&str, &str)]) -> Vec<String> {
+        let mut all: Vec<(PathBuf, String)> = vec![(PathBuf::from("/t/base.ts"), BASE.to_string())];
+        all.extend(files.iter().map(|(n, t)| (PathBuf::from(format!("/t/{n}")), t.to_string())));
+        let report = crate::validate_sources(SCHEMA, all, None, None).unwrap();
+        report
+            .diagnostics
+            .iter()
+            .filter_map(|d| {
+                let fix = d.fix.as_ref()?;
+                let texts: Vec<&str> = fix.edits.iter().map(|e| e.text.as_str()).collect();
+                Some(format!("{} {}: {}", d.code, if fix.safe { "safe" } else { "guess" }, texts.join(" | ")))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn type_names_are_certain_only_for_a_namespace_type_differing_in_case_or_underscores() {
+        let src = "import type { Prisma } from \"@prisma/client\";\n\
+                   export const a: Prisma.TagCreateInput = { id: 1n, tag: \"a\" };\n\
+                   export const b: Prisma.TagTranslation | null = null;\n\
+                   export const c: Prisma.tagCreatInput = { id: 1n, tag: \"a\" };\n";
+        assert_eq!(
+            fixes(&[("t.ts", src)]),
+            vec![
+                "unknown-prisma-type safe: Prisma.tagCreateInput",
+                // The model type is no member of the namespace: not a fix to apply blindly.
+                "unknown-prisma-type guess: Prisma.tag_translation",
+                // A misspelling has a likely candidate, not a certain one.
+                "unknown-prisma-type guess: Prisma.tagCreateInput",
+            ]
+        );
+    }
+
+    #[test]
+    fn super_names_delegates_and_foreign_keys() {
+        let case = TAG_FACTORY.replace("super(\"tag\"", "super(\"TAG\"").replace("this.prisma.tag;", "this.prisma.Tags;");
+        assert_eq!(fixes(&[("tag.ts", &case)]), vec!["unknown-model safe: \"tag\"", "unknown-delegate safe: tag"]);
+        // `@@map` name, but the type arguments are another model's: not certain.
+        let other = TAG_FACTORY.replace("super(\"tag\"", "super(\"user\"");
+        assert!(fixes(&[("tag.ts", &other)]).contains(&"unknown-model guess: \"User\"".to_string()));
+        let delegate = TAG_FACTORY.replace("this.prisma.tag;", "this.prisma.user;");
+        assert_eq!(fixes(&[("tag.ts", &delegate)]), vec!["delegate-mismatch safe: tag"]);
+        let fk = TAG_FACTORY.replace("tag: \"a\", ...overrides", "tag: \"a\", createdById: 5n, ...overrides");
+        assert_eq!(fixes(&[("tag.ts", &fk)]), vec!["unknown-field safe: createdBy: { connect: { id: 5n } }"]);
+    }
+
+    #[test]
+    fn missing_categories_are_inserted_after_the_last_member() {
+        let one_line = TAG_FACTORY.replace("            edgeCases: { long: { id: 2n, tag: \"x\".repeat(100) } },\n", "");
+        assert_eq!(fixes(&[("tag.ts", &one_line)]), vec!["missing-fixture-category safe: ,\n            edgeCases: {}"]);
+        let inline = TAG_FACTORY.replace(
+            "return {\n            minimal: this.generateMinimalData(),\n            complete: this.generateCompleteData(),\n            invalid: { missingTag: { id: 1n } },\n            edgeCases: { long: { id: 2n, tag: \"x\".repeat(100) } },\n            updates: { renamed: { tag: \"b\" } },\n        };",
+            "return { minimal: this.generateMinimalData(), complete: this.generateCompleteData() };",
+        );
+        assert_eq!(fixes(&[("tag.ts", &inline)]), vec!["missing-fixture-category safe: , invalid: {}, edgeCases: {}"]);
+    }
+}
