@@ -200,7 +200,7 @@ fn read_and_parse(cfg: &config::Resolved) -> Result<Files, ValidateError> {
         cfg.factories.clone()
     };
     let found = discover::discover(&patterns, &cfg.factories_base)?;
-    let mut read: Vec<(PathBuf, Result<String, (discover::Unreadable, String)>)> =
+    let mut read: Vec<(PathBuf, discover::ReadResult)> =
         found.files.into_par_iter().map(|p| {
             let text = discover::read_source(&p);
             (p, text)
