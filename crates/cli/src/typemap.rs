@@ -82,7 +82,7 @@ pub fn run(args: Args, cwd: &Path) -> CliOutput {
     if std::fs::read_to_string(&out_path).is_ok_and(|old| old == text) {
         return CliOutput::ok(format!("{shown} is up to date ({} models)\n", schema.models.len()));
     }
-    match fixture_write::write_atomically(&out_path, text.as_bytes()) {
+    match fixture_write::write_within(&fixture_write::project_root(cwd), &out_path, text.as_bytes()) {
         Ok(()) => CliOutput { stdout: format!("wrote {shown} ({} models)\n", schema.models.len()), stderr: String::new(), exit_code: EXIT_OK },
         Err(fixture_write::WriteError::Io { error, .. }) => {
             CliOutput::usage_error(format!("{shown}: cannot write ({error}); check that the folder exists and is writable\n"))

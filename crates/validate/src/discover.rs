@@ -181,10 +181,14 @@ fn walk(dir: &Path, found: &mut Discovered, select: &mut dyn FnMut(&Path) -> Opt
     }
 }
 
+/// A file's text, or why it cannot be analysed with the text read so far (empty, or lossily
+/// decoded for a file that is not UTF-8).
+pub type ReadResult = Result<String, (Unreadable, String)>;
+
 /// Reads a source file as UTF-8 text (a byte order mark is dropped, as tsc does). Every failure
 /// says what is wrong and what to do; a file that is not UTF-8 comes back with its lossy text so
 /// that the problem can be located at the first bad byte.
-pub fn read_source(path: &Path) -> Result<String, (Unreadable, String)> {
+pub fn read_source(path: &Path) -> ReadResult {
     let fail = |message: String, help: &str| Err((Unreadable { offset: 0, message, help: help.to_string() }, String::new()));
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,

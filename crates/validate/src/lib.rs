@@ -201,7 +201,7 @@ fn read_and_parse(cfg: &config::Resolved, overlay: &Overlay) -> Result<Files, Va
         cfg.factories.clone()
     };
     let found = discover::discover(&patterns, &cfg.factories_base)?;
-    let mut read: Vec<(PathBuf, Result<String, (discover::Unreadable, String)>)> =
+    let mut read: Vec<(PathBuf, discover::ReadResult)> =
         found.files.into_par_iter().map(|p| {
             let text = match overlay.get(&p) {
                 Some(text) => Ok(text.clone()),

@@ -116,6 +116,13 @@ pub fn ensure_within(root: &Path, path: &Path) -> Result<(), WriteError> {
     Ok(())
 }
 
+/// The project root writes are confined to when the user names no other: the nearest folder
+/// from `start` upwards holding `.git` (a monorepo's packages write into each other, never out of
+/// the repository), else `start` itself.
+pub fn project_root(start: &Path) -> PathBuf {
+    start.ancestors().find(|dir| dir.join(".git").exists()).unwrap_or(start).to_path_buf()
+}
+
 /// Canonicalizes the longest existing ancestor of `path` (following symlinks, including one at
 /// `path` itself) and appends the rest, with `.` and `..` folded lexically.
 fn resolve_existing_prefix(path: &Path) -> PathBuf {

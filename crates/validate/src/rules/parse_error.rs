@@ -6,7 +6,7 @@ use crate::rules::{Code, RuleDoc};
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::ParseError,
     default_severity: Severity::Error,
-    what: "A TypeScript syntax error in an analysed file (reported by the oxc parser).",
+    what: "A TypeScript syntax error in an analysed file (reported by the oxc parser), or a file that cannot be read (not UTF-8, no permission, a dangling symlink, a symlink loop) or is over the size or nesting limits.",
     why: "A file that does not parse cannot be checked; every other finding in it would be a guess.",
     example: "export const tag: Prisma.tagCreateInput = { tag: \"a\" ;",
 };
