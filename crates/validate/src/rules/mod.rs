@@ -70,7 +70,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 19] = [
+    pub const ALL: [Code; 20] = [
         Code::ParseError,
         Code::SchemaError,
         Code::MissingFactory,
