@@ -180,10 +180,15 @@ describe('installed from the tarballs', () => {
   })
 })
 
+// Started from the folder above the project, so the gate must take the root from the runner
+// (Jest `rootDir`, Vitest `root`), not from the working directory, to find the config.
+// (Jest: `--projects`; there the global rootDir is the working directory, the project's is `dir`.)
+const jestFromAbove = (dir, env) => run(process.execPath, [path.join(dir, 'node_modules/jest/bin/jest.js'), '--ci', '--projects', dir], { cwd: work, env })
+const vitestFromAbove = (dir, env) => run(process.execPath, [path.join(dir, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir], { cwd: work, env })
 const gates = [
-  ['Jest 30', () => project, (dir, env) => jest(dir, [], env)],
-  ['Vitest 4', () => project, (dir, env) => vitest(dir, [], env)],
-  ['Vitest 3', () => projectV3, (dir, env) => vitest(dir, [], env)],
+  ['Jest 30', () => project, jestFromAbove],
+  ['Vitest 4', () => project, vitestFromAbove],
+  ['Vitest 3', () => projectV3, vitestFromAbove],
 ]
 
 for (const [runner, dirOf, runTests] of gates) {

@@ -41,7 +41,7 @@ const platformDir = path.join(repo, 'npm', suffix)
 if (!existsSync(platformDir)) fail(`no platform package folder npm/${suffix} for this machine (targets: ${pkg.napi.targets.join(', ')})`)
 const nodeFile = `${binaryName}.${suffix}.node`
 const binary = path.resolve(values.binary ?? path.join(repo, nodeFile))
-if (!existsSync(binary)) fail(`${path.relative(process.cwd(), binary)} does not exist: build the addon first (npm run build)`)
+if (!existsSync(binary)) fail(values.binary ? `--binary ${values.binary} does not exist` : `${nodeFile} does not exist in the repository root: build the addon first (npm run build)`)
 const out = path.resolve(values.out ?? path.join(repo, '.fixture-native-tmp', 'pack'))
 await mkdir(out, { recursive: true })
 
@@ -67,7 +67,10 @@ try {
   )
   await writeFile(path.join(mainStage, 'package.json'), `${JSON.stringify(published, null, 2)}\n`)
 
+  // Progress on standard error (standard output is the result); compressing the addon takes seconds.
+  console.error(`pack: ${platformPkg.name} (${path.relative(repo, binary)})`)
   const platformTarball = npmPack(platformStage)
+  console.error(`pack: ${pkg.name}`)
   const mainTarball = npmPack(mainStage)
   const result = { main: mainTarball, platform: platformTarball, platformPackage: platformPkg.name }
   if (values.json) console.log(JSON.stringify(result))
