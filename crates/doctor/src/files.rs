@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::source::{SourceFacts, scan};
+use crate::source::{SourceFacts, Want, scan};
 use crate::workspace::skip_dir;
 
 const SOURCE_EXTENSIONS: [&str; 6] = ["ts", "tsx", "mts", "cts", "js", "mjs"];
@@ -44,7 +44,7 @@ impl Files {
             return Some(hit.clone());
         }
         let text = std::fs::read_to_string(path).ok()?;
-        let facts = std::sync::Arc::new(scan(path, &text, false));
+        let facts = std::sync::Arc::new(scan(path, &text, Want::default()));
         self.scanned
             .lock()
             .unwrap()

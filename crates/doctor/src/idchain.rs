@@ -6,6 +6,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use fixture_tsconfig::normalize;
@@ -452,33 +453,31 @@ fn cycles_through(
     let mut index: HashMap<PathBuf, usize> = HashMap::new();
     let mut nodes: Vec<PathBuf> = Vec::new();
     let mut edges: Vec<Vec<usize>> = Vec::new();
-    let mut stack = vec![entry.to_path_buf()];
+    // Breadth-first, each level's files parsed in parallel (parsing is most of doctor's time).
+    let mut frontier = vec![entry.to_path_buf()];
     index.insert(entry.to_path_buf(), 0);
     nodes.push(entry.to_path_buf());
     edges.push(Vec::new());
-    while let Some(file) = stack.pop() {
-        let i = index[&file];
-        let Some(facts) = cx.files.facts(&file) else {
-            continue;
-        };
-        for imp in facts
-            .imports
-            .iter()
-            .filter(|i| !i.type_only && is_relative(&i.specifier))
-        {
-            let Some(next) = resolve_import(&file, &imp.specifier) else {
-                continue;
-            };
-            if !next.starts_with(scope) {
-                continue;
+    while !frontier.is_empty() {
+        let level: Vec<(PathBuf, Option<std::sync::Arc<crate::source::SourceFacts>>)> =
+            frontier.par_iter().map(|f| (f.clone(), cx.files.facts(f))).collect();
+        frontier = Vec::new();
+        for (file, facts) in level {
+            let i = index[&file];
+            let Some(facts) = facts else { continue };
+            for imp in facts.imports.iter().filter(|i| !i.type_only && is_relative(&i.specifier)) {
+                let Some(next) = resolve_import(&file, &imp.specifier) else { continue };
+                if !next.starts_with(scope) {
+                    continue;
+                }
+                let j = *index.entry(next.clone()).or_insert_with(|| {
+                    nodes.push(next.clone());
+                    edges.push(Vec::new());
+                    frontier.push(next.clone());
+                    nodes.len() - 1
+                });
+                edges[i].push(j);
             }
-            let j = *index.entry(next.clone()).or_insert_with(|| {
-                nodes.push(next.clone());
-                edges.push(Vec::new());
-                stack.push(next.clone());
-                nodes.len() - 1
-            });
-            edges[i].push(j);
         }
     }
     let mut out = Vec::new();

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::finding::{Code, Finding, Severity};
-use crate::source::{line_at, scan};
+use crate::source::{Want, line_at, scan};
 use crate::workspace::{Package, Workspace, read_json};
 
 pub const THIS_PACKAGE: &str = "@vrooli/fixture-native";
@@ -78,7 +78,7 @@ pub fn runner_configs(package: &Package) -> Vec<RunnerConfig> {
             }
             v
         } else {
-            scan(&path, &text, true).config_strings
+            scan(&path, &text, Want { config_strings: true, ..Want::default() }).config_strings
         };
         if name.starts_with("vite.config.") && !strings.iter().any(|(k, _)| k.starts_with("test."))
         {

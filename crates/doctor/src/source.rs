@@ -46,14 +46,25 @@ pub fn line_at(text: &str, offset: u32) -> u32 {
         + 1
 }
 
+/// What to read beyond imports and exports.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Want {
+    /// BigInt literals (needs the token list, which costs parse time).
+    pub bigint: bool,
+    /// Strings of object literals (runner configs).
+    pub config_strings: bool,
+}
+
 /// Reads `text` as the file `path` (its extension decides TS/JS/JSX). Never fails: a file that
 /// does not parse has `parse_error` set and what could be read.
-pub fn scan(path: &Path, text: &str, with_config_strings: bool) -> SourceFacts {
+pub fn scan(path: &Path, text: &str, want: Want) -> SourceFacts {
     let source_type = SourceType::from_path(path).unwrap_or_else(|_| SourceType::ts());
     let allocator = Allocator::default();
-    let ret = Parser::new(&allocator, text, source_type)
-        .with_config(TokensParserConfig)
-        .parse();
+    let ret = if want.bigint {
+        Parser::new(&allocator, text, source_type).with_config(TokensParserConfig).parse()
+    } else {
+        Parser::new(&allocator, text, source_type).parse()
+    };
     let mut facts = SourceFacts::default();
     if ret.panicked || !ret.diagnostics.is_empty() {
         facts.parse_error = ret
@@ -141,7 +152,7 @@ pub fn scan(path: &Path, text: &str, with_config_strings: bool) -> SourceFacts {
             _ => {}
         }
     }
-    if with_config_strings {
+    if want.config_strings {
         for s in &ret.program.body {
             statement_strings(s, &mut facts.config_strings);
         }

@@ -12,7 +12,7 @@ use fixture_tsconfig::{Tsconfig, normalize, target_year};
 
 use crate::files::{Files, is_declaration, may_have_bigint_literal};
 use crate::finding::{Code, Finding, Severity};
-use crate::source::scan;
+use crate::source::{Want, scan};
 use crate::workspace::{Package, Workspace};
 
 /// One row of the audit table.
@@ -165,7 +165,7 @@ fn bigint_usage(cx: &Context<'_>, config: &Tsconfig, findings: &mut Vec<Finding>
         if !uses_id && !may_have_bigint_literal(&text) {
             continue;
         }
-        let facts = scan(&file, &text, false);
+        let facts = scan(&file, &text, Want { bigint: true, ..Want::default() });
         let id_import = facts
             .imports
             .iter()
