@@ -20,6 +20,7 @@ const ALL_CODES = [
   'type-model-mismatch', 'unknown-delegate', 'delegate-mismatch', 'missing-abstract-method',
   'missing-fixture-category', 'missing-required-field', 'unknown-field', 'mixed-relation-input',
   'field-type-mismatch', 'invalid-enum-value', 'bigint-literal-target', 'unresolved-import', 'import-cycle',
+  'invalid-fixture-accepted',
 ]
 
 // Marked defects of a kind tsc can see in general but not at this spot, and why.
