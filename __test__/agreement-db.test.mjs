@@ -58,7 +58,7 @@ before(async () => {
   const models = new Set(schema.models.map((m) => m.name))
   const resolveType = (name) => resolvePrismaTypeName(name, schemaPath)
   const client = await prismaClientFor(schemaPath)
-  ;[database] = await Promise.all([applySchema(schemaPath, { name: 'agreement' })])
+  database = await applySchema(schemaPath, { name: 'agreement' })
   prisma = await prismaClient(schemaPath, database.url)
 
   // Every example .ts file, transpiled as it is (type syntax erased) into one folder, so that the
