@@ -21,6 +21,7 @@ const ALL_CODES = [
   'missing-fixture-category', 'missing-required-field', 'unknown-field', 'mixed-relation-input',
   'field-type-mismatch', 'invalid-enum-value', 'bigint-literal-target', 'unresolved-import', 'import-cycle',
   'client-not-generated',
+  'invalid-fixture-accepted',
 ]
 
 // Marked defects of a kind tsc can see in general but not at this spot, and why.

@@ -8,6 +8,8 @@
 //       For `test(name, { skip: databaseSkip() }, …)`: false when a database is configured, else
 //       the reason to print. Under CI (CI set and not "false") a missing DATABASE_URL throws
 //       instead: database tests must run there, never skip.
+//   skipOutsideCi(reason): string
+//       The same rule for any other missing prerequisite (the shared corpus).
 //   applySchema(schemaPath, { name }): Promise<{ url, database, ddl, ms, drop() }>
 //       Creates a fresh database (`fn_<name>_<random>`) on the server of DATABASE_URL and creates
 //       the schema's tables in it. The DDL comes from Prisma's own schema engine (the npm package
@@ -42,7 +44,11 @@ const inCi = () => Boolean(process.env.CI) && process.env.CI !== 'false' && proc
 
 export function databaseSkip() {
   if (databaseUrl()) return false
-  const reason = 'DATABASE_URL is not set: start a throwaway PostgreSQL with `npm run db:start`, then `eval "$(scripts/db.sh env)"`'
+  return skipOutsideCi('DATABASE_URL is not set: start a throwaway PostgreSQL with `npm run db:start`, then `eval "$(scripts/db.sh env)"`')
+}
+
+/** `reason`, to skip with; under CI an error instead, since there nothing may skip. */
+export function skipOutsideCi(reason) {
   if (inCi()) throw new Error(`database tests must run in CI, but ${reason}`)
   return reason
 }

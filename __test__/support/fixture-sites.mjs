@@ -10,6 +10,7 @@
 // - exported functions declared to return `Prisma.X` (called with stand-in arguments).
 //
 // A site: { file, label, category, model, kind, relationField?, lines: [[start, end], …], call }.
+// Exported `const`s typed as update inputs are sites too, with category 'update' and no `call`.
 // `lines` are 1-based inclusive ranges: the site's own literal plus those of the sites its value is
 // built from (`...this.generateMinimalData()`, `complete: this.generateCompleteData()`, an
 // identifier naming another fixture). `call(modules)` returns the value, given the loaded modules
@@ -21,6 +22,7 @@ const require = createRequire(import.meta.url)
 const ts = require('typescript')
 
 const CREATE_KINDS = new Set(['createInput', 'uncheckedCreateInput', 'createManyInput', 'createWithout', 'uncheckedCreateWithout'])
+const UPDATE_KINDS = new Set(['updateInput', 'uncheckedUpdateInput', 'updateManyMutationInput', 'uncheckedUpdateManyInput', 'updateWithout', 'uncheckedUpdateWithout'])
 const FACTORY_METHODS = ['generateMinimalData', 'generateCompleteData']
 const COLLECTIONS = ['edgeCases', 'variants', 'invalid']
 
@@ -35,9 +37,12 @@ export function fixtureSites(file, text, { resolveType, models, baseClass = 'Enh
   const range = (node) => [lineOf(node.getStart(sf)), lineOf(node.getEnd())]
   const sites = []
   const exported = (node) => node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
-  const createTarget = (typeText) => {
+  const resolvedOf = (typeText) => {
     const m = /^Prisma\.(\w+)$/.exec(typeText?.trim() ?? '')
-    const resolved = m && resolveType(m[1])
+    return (m && resolveType(m[1])) || null
+  }
+  const createTarget = (typeText) => {
+    const resolved = resolvedOf(typeText)
     return resolved && CREATE_KINDS.has(resolved.kind) ? resolved : null
   }
   const unwrap = (node) => {
@@ -119,6 +124,11 @@ export function fixtureSites(file, text, { resolveType, models, baseClass = 'Enh
           init = unwrap(init.expression)
         }
         if (!typeText) continue
+        // Update inputs are not inserted; their lines are listed so a caller knows they are not create inputs.
+        if (UPDATE_KINDS.has(resolvedOf(typeText)?.kind)) {
+          sites.push({ file, category: 'update', ...resolvedOf(typeText), label: name, lines: [range(init)] })
+          continue
+        }
         const single = createTarget(typeText)
         const arrayOf = createTarget(/^(.+)\[\]$/.exec(typeText)?.[1] ?? /^Array<(.+)>$/.exec(typeText)?.[1])
         const recordOf = createTarget(/^Record<\s*string\s*,\s*(.+)>$/.exec(typeText)?.[1])

@@ -6,7 +6,9 @@
 //! in which no rule finds anything would be accepted by Prisma, so the error-path test that uses
 //! it passes for the wrong reason (or fails to run the error path at all). What only the database
 //! can reject (a string longer than its `VarChar`, a duplicate of a unique value, a missing
-//! parent row) is invisible here: such a member is reported too, and the help says so.
+//! parent row) is invisible here: such a member is reported too, and the help says so. A member
+//! holding a type cast (`"Nope" as any`) gets no verdict: the cast hides its value's type from the
+//! rules, and it is how such fixtures spell a deliberately wrong value.
 
 use oxc_ast::ast::{Expression, ObjectExpression, ObjectPropertyKind};
 use oxc_span::GetSpan;
@@ -16,6 +18,7 @@ use crate::diagnostic::{Finding, Severity};
 use crate::expect::InputSpec;
 use crate::fixtures::Spread;
 use crate::rules::{Code, RuleDoc};
+use crate::walk::{Visit, walk_expression};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::InvalidFixtureAccepted,
@@ -34,6 +37,30 @@ fn object_of<'b, 'a>(e: &'b Expression<'a>) -> Option<&'b ObjectExpression<'a>> 
     }
 }
 
+/// Whether an expression holds a type cast (`x as T`, `<T>x`) other than `as const`.
+#[derive(Default)]
+struct CastFinder {
+    found: bool,
+}
+
+impl<'a> Visit<'a> for CastFinder {
+    fn visit_expression(&mut self, e: &Expression<'a>) {
+        match e {
+            Expression::TSAsExpression(a) if !matches!(&a.type_annotation, oxc_ast::ast::TSType::TSTypeReference(r) if matches!(&r.type_name, oxc_ast::ast::TSTypeName::IdentifierReference(id) if id.name == "const")) => {
+                self.found = true
+            }
+            Expression::TSTypeAssertion(_) => self.found = true,
+            _ => walk_expression(self, e),
+        }
+    }
+}
+
+fn holds_cast(fixture: &ObjectExpression<'_>) -> bool {
+    let mut finder = CastFinder::default();
+    crate::walk::walk_object(&mut finder, fixture);
+    finder.found
+}
+
 impl Checker<'_> {
     /// Reports each member of a category of deliberately bad data (`value`, the category's object
     /// literal) that the create-input rules find nothing wrong with.
@@ -50,7 +77,7 @@ impl Checker<'_> {
                 }
                 ObjectPropertyKind::ObjectProperty(p) => p.computed,
             });
-            if unknown_spread {
+            if unknown_spread || holds_cast(fixture) {
                 continue;
             }
             let outer = std::mem::take(&mut self.findings);
@@ -81,7 +108,7 @@ mod tests {
         // Every member is wrong in some way the rules see, or cannot be judged.
         let src = TAG_FACTORY.replace(
             "            invalid: { missingTag: { id: 1n } },",
-            "            invalid: { missingTag: { id: 1n }, wrongType: { id: 2n, tag: 5 }, unknownField: { id: 3n, tag: \"a\", nmae: 1 }, opaque: { ...(globalThis as any).x }, notAnObject: 42 },",
+            "            invalid: { missingTag: { id: 1n }, wrongType: { id: 2n, tag: 5 }, unknownField: { id: 3n, tag: \"a\", nmae: 1 }, opaque: { ...(globalThis as any).x }, cast: { id: 4n, tag: \"Nope\" as any }, notAnObject: 42 },",
         );
         assert_ne!(src, TAG_FACTORY);
         assert!(run_code("invalid-fixture-accepted", &[("tag.ts", &src)]).is_empty());
