@@ -75,6 +75,11 @@ fn every_model_of_the_bundled_example_validates_clean() {
 }
 
 #[test]
+fn every_shape_validates_clean() {
+    generate_and_validate(&repo().join("__test__/fixtures/generate/every-shape.prisma"), 7, "every-shape");
+}
+
+#[test]
 fn every_model_of_the_vrooli_corpus_validates_clean() {
     let Some(schema) = vrooli_schema() else {
         eprintln!("skipped: ../shared/corpus/vrooli/schema.prisma is not beside the clone (or set FIXTURE_NATIVE_CORPUS)");
@@ -127,6 +132,21 @@ fn models_that_cannot_be_created_are_explained() {
     // Unique values stay within the column's length.
     let tag = generate(&schema, "tag", &Style::default()).unwrap();
     assert!(tag.source.contains("name: this.generateId().toString(36).slice(-8),"), "{}", tag.source);
+}
+
+#[test]
+fn a_cycle_of_required_relations_connects_and_says_so() {
+    let source = "datasource db {\n  provider = \"postgresql\"\n}\nmodel a {\n  id BigInt @id\n  bId BigInt\n  b b @relation(\"ab\", fields: [bId], references: [id])\n  bs b[] @relation(\"ba\")\n}\nmodel b {\n  id BigInt @id\n  aId BigInt\n  a a @relation(\"ba\", fields: [aId], references: [id])\n  as a[] @relation(\"ab\")\n}\n";
+    let schema = load(&SchemaInput::Source { source: source.into(), file_name: None }).unwrap();
+    let a = generate(&schema, "a", &Style::default()).unwrap();
+    assert!(a.source.contains("                    a: {\n                        connect: {\n                            id: this.generateId(),"), "{}", a.source);
+    assert_eq!(a.notes.len(), 1, "{:?}", a.notes);
+    assert!(a.notes[0].contains("a cycle of required relations (a -> b -> a)"), "{:?}", a.notes);
+    assert!(a.source.contains(" * - `b.a` connects to an existing `a`"), "{}", a.source);
+    // Still a valid create input for the validator.
+    let report = fixture_validate::validate_sources(source, vec![("/t/ADbFactory.ts".into(), a.source.clone())], None, None).unwrap();
+    let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.code.as_str() != "missing-factory" && d.code.as_str() != "unresolved-import").map(|d| format!("{} {}", d.code.as_str(), d.message)).collect();
+    assert!(errors.is_empty(), "{errors:?}");
 }
 
 #[test]
