@@ -111,7 +111,18 @@ fn the_style_is_read_from_existing_factories() {
         "import type { Prisma, tag } from \"../db/client.js\";\nimport { Factory } from \"../base/Factory.js\";\nimport type { DbTestFixtures } from \"../fixtures.js\";\nimport { generatePK } from \"@acme/ids\";\n\nexport class TagFactory extends Factory<tag, Prisma.tagCreateInput> {\n  constructor(prisma: unknown) {\n    super(\"tag\", prisma);\n  }\n}\n",
     )
     .unwrap();
+    std::fs::write(
+        dir.path().join("fixtures.ts"),
+        "export interface DbTestFixtures<T, U = Partial<T>> {\n  minimal: T;\n  complete: T;\n  invalid: Record<string, unknown>;\n  variants: Record<string, T>;\n  updates?: U;\n}\n",
+    )
+    .unwrap();
     let style = read_style(dir.path(), "Factory").unwrap();
+    let categories = style.fixture_categories.clone().unwrap();
+    assert_eq!(categories, [("minimal", true), ("complete", true), ("invalid", true), ("variants", true), ("updates", false)].map(|(n, r)| (n.to_string(), r)));
+    // getFixtures() returns what that interface declares: no edgeCases, an empty variants.
+    let schema = load(&SchemaInput::Source { source: "datasource db {\n  provider = \"postgresql\"\n}\nmodel tag {\n  id BigInt @id\n}\n".into(), file_name: None }).unwrap();
+    let tag = generate(&schema, "tag", &style).unwrap().source;
+    assert!(tag.contains("  variants: {},\n") && !tag.contains("edgeCases") && !tag.contains("updates"), "{tag}");
     assert_eq!(style.base_import, "./base/Factory.js");
     assert_eq!(style.prisma_import, "./db/client.js");
     assert_eq!(style.fixtures_import, "./fixtures.js");
