@@ -8,7 +8,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { existsSync, rmSync } from 'node:fs'
-import { exampleSchema, generateProject, insertEach, loadFactories, relationshipChecks, vrooliSchema } from './support/generated-factories.mjs'
+import { everyShapeSchema, exampleSchema, generateProject, insertEach, loadFactories, relationshipChecks, vrooliSchema } from './support/generated-factories.mjs'
 
 // The PostgreSQL support module arrives with the database infrastructure; without it there is
 // nothing to insert into.
@@ -20,7 +20,7 @@ try {
 }
 const databaseSkip = () => (database ? database.databaseSkip() : '__test__/support/database.mjs (the PostgreSQL test infrastructure) is not in this checkout')
 
-for (const [name, schema, models] of [['example', exampleSchema, 12], ['vrooli', vrooliSchema, 66]]) {
+for (const [name, schema, models] of [['example', exampleSchema, 12], ['every-shape', everyShapeSchema, 7], ['vrooli', vrooliSchema, 66]]) {
   const skip = databaseSkip() || (!existsSync(schema) && `${schema} is absent (set FIXTURE_NATIVE_CORPUS to the shared corpus folder)`)
   test(`${name}: every generated factory inserts, and children point at their parents`, { skip }, async () => {
     const db = await database.applySchema(schema, { name: `generate_${name}` })

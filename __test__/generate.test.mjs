@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateFactorySource, validateFactories } from '../index.js'
-import { exampleSchema, generateProject, vrooliSchema } from './support/generated-factories.mjs'
+import { everyShapeSchema, exampleSchema, generateProject, vrooliSchema } from './support/generated-factories.mjs'
 import { prismaClientFor, tscErrors } from './support/tsc-judge.mjs'
 
 const examples = fileURLToPath(new URL('../examples/', import.meta.url))
@@ -25,7 +25,7 @@ async function generateAndJudge(name, schema) {
 
 const show = (errors) => errors.map((e) => `${path.basename(e.file ?? '')}:${e.line}:${e.column} TS${e.tsCode} ${e.message}`).join('\n')
 
-for (const [name, schema, models] of [['example', exampleSchema, 12], ['vrooli', vrooliSchema, 66]]) {
+for (const [name, schema, models] of [['example', exampleSchema, 12], ['every-shape', everyShapeSchema, 7], ['vrooli', vrooliSchema, 66]]) {
   const absent = !existsSync(schema)
   test(`${name}: factories for all ${models} models pass the validator and tsc`, { skip: absent && `${schema} is absent (set FIXTURE_NATIVE_CORPUS to the shared corpus folder)` }, async () => {
     const { dir, outcome, report, tsc, generateMs } = await generateAndJudge(name, schema)

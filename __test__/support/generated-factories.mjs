@@ -17,6 +17,8 @@ const examples = path.join(repo, 'examples')
 
 /** The bundled example's schema (12 models). */
 export const exampleSchema = path.join(examples, 'prisma', 'schema.prisma')
+/** Every shape the generator writes data for (scalar types, keys, relations), see the file. */
+export const everyShapeSchema = path.join(repo, '__test__', 'fixtures', 'generate', 'every-shape.prisma')
 /**
  * Vrooli's schema (66 models) in the shared corpus: `../shared/corpus` beside the clone (CI), or
  * the folder `FIXTURE_NATIVE_CORPUS` names (a checkout elsewhere). May be absent locally.

@@ -100,7 +100,7 @@ pub fn generate(schema: &Schema, model_name: &str, style: &Style) -> Result<Gene
     ));
 
     // getFixtures: the required categories of the fixtures interface.
-    let fixtures = fixtures_object(schema, model, &minimal, &nullable);
+    let fixtures = fixtures_object(schema, model, &minimal, &nullable, style.fixture_categories.as_deref());
     out.push_str(&format!(
         "{i1}protected getFixtures(): {}<{create_t}, {update_t}> {{\n{i2}return {};\n{i1}}}\n",
         style.fixtures_type,
@@ -136,8 +136,9 @@ pub fn generate(schema: &Schema, model_name: &str, style: &Style) -> Result<Gene
 }
 
 /// `minimal`, `complete`, `invalid` (a fixture missing a required field, one with a wrong type),
-/// `edgeCases` (every nullable field `null`, when there are some).
-fn fixtures_object(schema: &Schema, model: &Model, minimal: &[Member], nullable: &[String]) -> Value {
+/// `edgeCases` (every nullable field `null`, when there are some): those the fixtures interface
+/// declares (all four when it is unknown), then `{}` for its other required members.
+fn fixtures_object(schema: &Schema, model: &Model, minimal: &[Member], nullable: &[String], declared: Option<&[(String, bool)]>) -> Value {
     let inputs = input_fields(schema, &model.name, &TypeNameKind::CreateInput).unwrap_or_default();
     let is_scalar = |name: &str| inputs.iter().any(|f| f.name == name && matches!(f.shape, InputShape::Scalar { .. } | InputShape::Enum { .. }));
     // Missing: the first required field that is not the id, else the id.
@@ -164,7 +165,7 @@ fn fixtures_object(schema: &Schema, model: &Model, minimal: &[Member], nullable:
         nulls.extend(nullable.iter().map(|f| Member::Property(f.clone(), Value::expr("null"))));
         edge_cases.push(Member::Property("optionalFieldsNull".into(), Value::Object(nulls)));
     }
-    Value::Object(vec![
+    let known = vec![
         Member::Property("minimal".into(), Value::expr("this.generateMinimalData()")),
         Member::Property("complete".into(), Value::expr("this.generateCompleteData()")),
         Member::Property(
@@ -175,7 +176,16 @@ fn fixtures_object(schema: &Schema, model: &Model, minimal: &[Member], nullable:
             ]),
         ),
         Member::Property("edgeCases".into(), Value::Object(edge_cases)),
-    ])
+    ];
+    let Some(declared) = declared else { return Value::Object(known) };
+    let is_declared = |name: &str| declared.iter().any(|(n, _)| n == name);
+    let mut members: Vec<Member> = known.into_iter().filter(|m| matches!(m, Member::Property(k, _) if is_declared(k))).collect();
+    for (name, required) in declared {
+        if *required && !["minimal", "complete", "invalid", "edgeCases"].contains(&name.as_str()) {
+            members.push(Member::Property(name.clone(), Value::Object(Vec::new())));
+        }
+    }
+    Value::Object(members)
 }
 
 fn ts_scalar_type(prisma: &str) -> Option<&'static str> {

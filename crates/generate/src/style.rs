@@ -28,6 +28,10 @@ pub struct Style {
     /// `Some((name, specifier))` when ids come from an imported function instead of
     /// `this.generateId()` (a base class without `generateId`).
     pub id_function: Option<(String, String)>,
+    /// The members of the fixtures interface as `(name, required)`, when its declaration was
+    /// found: `getFixtures()` returns exactly the known ones it declares, and `{}` for other
+    /// required ones. `None`: `minimal`, `complete`, `invalid`, `edgeCases`.
+    pub fixture_categories: Option<Vec<(String, bool)>>,
     /// Where the style was read from (`None`: defaults).
     pub read_from: Option<PathBuf>,
 }
@@ -43,6 +47,7 @@ impl Default for Style {
             type_arguments: 4,
             indent: "    ".into(),
             id_function: None,
+            fixture_categories: None,
             read_from: None,
         }
     }
@@ -78,8 +83,9 @@ pub fn read_style(folder: &Path, base_class: &str) -> Result<Style, String> {
     if let Some((path, _)) = base_file {
         style.base_import = relative_specifier(folder, path);
     }
-    if let Some((path, _)) = fixtures_file {
+    if let Some((path, text)) = fixtures_file {
         style.fixtures_import = relative_specifier(folder, path);
+        style.fixture_categories = interface_members(path, text, &style.fixtures_type);
     }
     if let Some((path, text)) = base_file {
         if let Some(count) = base_type_parameters(path, text, base_class) {
@@ -177,6 +183,25 @@ fn factory_style(path: &Path, text: &str, base_class: &str) -> Option<FoundStyle
 
 fn extends(class: &Class<'_>, base_class: &str) -> bool {
     class.heritage.as_ref().is_some_and(|h| fixture_validate::summary::expression_name(&h.expression).as_deref() == Some(base_class))
+}
+
+/// The property members of `interface <name>` as `(name, required)`.
+fn interface_members(path: &Path, text: &str, name: &str) -> Option<Vec<(String, bool)>> {
+    let allocator = Allocator::default();
+    let program = parse(&allocator, path, text)?;
+    program.body.iter().find_map(|statement| {
+        let interface = match statement {
+            Statement::TSInterfaceDeclaration(i) => i,
+            Statement::ExportDeclaration(export) => match &export.declaration {
+                Declaration::TSInterfaceDeclaration(i) => i,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        (interface.id.name == name).then(|| {
+            fixture_validate::types::lift_members(&interface.body.body).props.into_iter().map(|p| (p.name, !p.optional)).collect()
+        })
+    })
 }
 
 /// How many type parameters the base class declares.

@@ -75,6 +75,11 @@ fn every_model_of_the_bundled_example_validates_clean() {
 }
 
 #[test]
+fn every_shape_validates_clean() {
+    generate_and_validate(&repo().join("__test__/fixtures/generate/every-shape.prisma"), 7, "every-shape");
+}
+
+#[test]
 fn every_model_of_the_vrooli_corpus_validates_clean() {
     let Some(schema) = vrooli_schema() else {
         eprintln!("skipped: ../shared/corpus/vrooli/schema.prisma is not beside the clone (or set FIXTURE_NATIVE_CORPUS)");
@@ -106,7 +111,18 @@ fn the_style_is_read_from_existing_factories() {
         "import type { Prisma, tag } from \"../db/client.js\";\nimport { Factory } from \"../base/Factory.js\";\nimport type { DbTestFixtures } from \"../fixtures.js\";\nimport { generatePK } from \"@acme/ids\";\n\nexport class TagFactory extends Factory<tag, Prisma.tagCreateInput> {\n  constructor(prisma: unknown) {\n    super(\"tag\", prisma);\n  }\n}\n",
     )
     .unwrap();
+    std::fs::write(
+        dir.path().join("fixtures.ts"),
+        "export interface DbTestFixtures<T, U = Partial<T>> {\n  minimal: T;\n  complete: T;\n  invalid: Record<string, unknown>;\n  variants: Record<string, T>;\n  updates?: U;\n}\n",
+    )
+    .unwrap();
     let style = read_style(dir.path(), "Factory").unwrap();
+    let categories = style.fixture_categories.clone().unwrap();
+    assert_eq!(categories, [("minimal", true), ("complete", true), ("invalid", true), ("variants", true), ("updates", false)].map(|(n, r)| (n.to_string(), r)));
+    // getFixtures() returns what that interface declares: no edgeCases, an empty variants.
+    let schema = load(&SchemaInput::Source { source: "datasource db {\n  provider = \"postgresql\"\n}\nmodel tag {\n  id BigInt @id\n}\n".into(), file_name: None }).unwrap();
+    let tag = generate(&schema, "tag", &style).unwrap().source;
+    assert!(tag.contains("  variants: {},\n") && !tag.contains("edgeCases") && !tag.contains("updates"), "{tag}");
     assert_eq!(style.base_import, "./base/Factory.js");
     assert_eq!(style.prisma_import, "./db/client.js");
     assert_eq!(style.fixtures_import, "./fixtures.js");
@@ -127,6 +143,21 @@ fn models_that_cannot_be_created_are_explained() {
     // Unique values stay within the column's length.
     let tag = generate(&schema, "tag", &Style::default()).unwrap();
     assert!(tag.source.contains("name: this.generateId().toString(36).slice(-8),"), "{}", tag.source);
+}
+
+#[test]
+fn a_cycle_of_required_relations_connects_and_says_so() {
+    let source = "datasource db {\n  provider = \"postgresql\"\n}\nmodel a {\n  id BigInt @id\n  bId BigInt\n  b b @relation(\"ab\", fields: [bId], references: [id])\n  bs b[] @relation(\"ba\")\n}\nmodel b {\n  id BigInt @id\n  aId BigInt\n  a a @relation(\"ba\", fields: [aId], references: [id])\n  as a[] @relation(\"ab\")\n}\n";
+    let schema = load(&SchemaInput::Source { source: source.into(), file_name: None }).unwrap();
+    let a = generate(&schema, "a", &Style::default()).unwrap();
+    assert!(a.source.contains("                    a: {\n                        connect: {\n                            id: this.generateId(),"), "{}", a.source);
+    assert_eq!(a.notes.len(), 1, "{:?}", a.notes);
+    assert!(a.notes[0].contains("a cycle of required relations (a -> b -> a)"), "{:?}", a.notes);
+    assert!(a.source.contains(" * - `b.a` connects to an existing `a`"), "{}", a.source);
+    // Still a valid create input for the validator.
+    let report = fixture_validate::validate_sources(source, vec![("/t/ADbFactory.ts".into(), a.source.clone())], None, None).unwrap();
+    let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.code.as_str() != "missing-factory" && d.code.as_str() != "unresolved-import").map(|d| format!("{} {}", d.code.as_str(), d.message)).collect();
+    assert!(errors.is_empty(), "{errors:?}");
 }
 
 #[test]
