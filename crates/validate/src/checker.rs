@@ -176,8 +176,8 @@ impl<'c> Checker<'c> {
     /// Whether `e` is a Prisma client (see the README, "Which calls are checked"): `this.prisma`
     /// and `<x>.prisma`/`<x>.db`; a binding typed `PrismaClient`/`Prisma.TransactionClient`,
     /// initialised `new PrismaClient(…)` or `<client>.$extends(…)`, or a `$transaction` callback's
-    /// parameter; an untyped or `any` binding named `prisma`, `tx` or `db`; an unbound (imported)
-    /// `prisma` or `db`.
+    /// parameter; a binding named `prisma` (whatever its type), or `tx` or `db` untyped or `any`;
+    /// an unbound (imported) `prisma` or `db`.
     pub fn is_client(&self, e: &Expression<'_>) -> bool {
         match e.without_parentheses() {
             Expression::Identifier(id) => match self.bindings.iter().rev().find_map(|s| s.get(id.name.as_str())) {
@@ -207,6 +207,8 @@ impl<'c> Checker<'c> {
         }
         match ty {
             Some(TSType::TSAnyKeyword(_)) | None => matches!(name, "prisma" | "tx" | "db") || init.is_some_and(|i| self.is_client(i)),
+            // `prisma` is the client whatever its declared type says (`typeof import("./db").default`).
+            Some(_) if name == "prisma" => true,
             Some(t) => {
                 let span = t.span();
                 self.source.get(span.start as usize..span.end as usize).is_some_and(|text| text.contains("PrismaClient") || text.contains("TransactionClient"))

@@ -66,7 +66,10 @@ export const bad: Prisma.tagUpdateInput = { translations: { deleteMany: { tag: {
         let src = r#"import { PrismaClient, Prisma } from "@prisma/client";
 import { appRouter } from "./router";
 const prisma = new PrismaClient();
-export async function seed(client: PrismaClient, helper: { tag: { create(a: unknown): void } }, prismaAny: any) {
+export async function seed(client: PrismaClient, helper: { tag: { create(a: unknown): void } }, prismaAny: any, db: { tag: { create(a: unknown): void } }) {
+    let prisma: typeof import("./db").default;
+    await prisma.tag.create({ data: { id: 9n, tags: "typeof" } });
+    await db.tag.create({ data: { tags: "db typed as something else" } });
     await prisma.tag.create({ data: { id: 1n, tags: "a" } });
     await client.tag.update({ where: { id: 1n }, data: { tags: "b" } });
     await prisma.$transaction(async (t) => { await t.tag.create({ data: { id: 2n, tags: "c" } }); });
@@ -85,7 +88,7 @@ export class Seeder {
 "#;
         assert_eq!(
             run_code("unknown-field", &[("a.ts", src)]),
-            vec![find(src, "tags: \"a\""), find(src, "tags: \"b\""), find(src, "tags: \"c\""), find(src, "tags: \"g\""), find(src, "tags: \"h\"")]
+            vec![find(src, "tags: \"typeof\""), find(src, "tags: \"a\""), find(src, "tags: \"b\""), find(src, "tags: \"c\""), find(src, "tags: \"g\""), find(src, "tags: \"h\"")]
         );
     }
 
