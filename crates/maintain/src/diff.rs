@@ -288,6 +288,9 @@ impl Side {
             return Err(format!("{spec}: git show failed: {}", String::from_utf8_lossy(&output.stderr).trim()));
         }
         let source = String::from_utf8(output.stdout).map_err(|_| format!("{spec}: not UTF-8 text"))?;
+        if source.starts_with("tree ") {
+            return Err(format!("{spec}: names a folder; a git side must name one .prisma file"));
+        }
         Side::source(source, spec)
     }
 
