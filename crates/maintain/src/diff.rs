@@ -208,7 +208,7 @@ fn names_model(token: &str, model: &str) -> bool {
 /// How strongly `change` explains `d` (0: not at all).
 fn score(change: &Change, d: &Diagnostic) -> u32 {
     let tokens = named(&d.message);
-    let has = |s: &str| tokens.iter().any(|t| *t == s);
+    let has = |s: &str| tokens.contains(&s);
     let model_named = |m: &str| tokens.iter().any(|t| names_model(t, m));
     let code = d.code.as_str();
     match change.kind {
