@@ -18,7 +18,9 @@ pub struct FactoryFacts {
     pub class_name: String,
     pub file: String,
     pub line: u32,
+    /// The model, or the name `super("…")` gives when it is no model (then `known_model` is false).
     pub model: String,
+    pub known_model: bool,
     /// Methods in source order (the constructor left out).
     pub methods: Vec<Method>,
     /// The members of the object `getFixtures()` returns, in source order.
@@ -59,11 +61,11 @@ pub struct RelationUse {
 
 const SETS_UP: [&str; 5] = ["connect", "connectOrCreate", "create", "createMany", "set"];
 
-/// Reads the facts of `factories` (those with a model) from their files. Unreadable or
-/// unparsable files yield no facts (the validator reports them).
+/// Reads the facts of `factories` from their files. Unreadable or unparsable files yield no
+/// facts (the validator reports them).
 pub fn collect(schema: &Schema, factories: &[FactoryEntry], categories: &FixtureCategories) -> Vec<FactoryFacts> {
     let mut by_file: BTreeMap<&str, Vec<&FactoryEntry>> = BTreeMap::new();
-    for f in factories.iter().filter(|f| f.model.is_some()) {
+    for f in factories {
         by_file.entry(f.file.as_str()).or_default().push(f);
     }
     let mut out = Vec::new();
@@ -78,8 +80,10 @@ pub fn collect(schema: &Schema, factories: &[FactoryEntry], categories: &Fixture
         let lines = LineIndex::new(&text);
         for entry in entries {
             let Some(class) = find_class(&ret.program.body, &entry.class_name) else { continue };
-            let model = entry.model.clone().unwrap_or_default();
-            out.push(class_facts(schema, class, entry, &model, categories, &lines));
+            let model = entry.model.clone().or_else(|| entry.named.clone()).unwrap_or_default();
+            let mut facts = class_facts(schema, class, entry, &model, categories, &lines);
+            facts.known_model = entry.model.is_some();
+            out.push(facts);
         }
     }
     out.sort_by(|a, b| (&a.model, &a.class_name, &a.file).cmp(&(&b.model, &b.class_name, &b.file)));
@@ -110,6 +114,7 @@ fn class_facts(schema: &Schema, class: &Class<'_>, entry: &FactoryEntry, model: 
         file: entry.file.clone(),
         line: entry.line,
         model: model.to_string(),
+        known_model: true,
         methods: Vec::new(),
         categories: Vec::new(),
         relations: Vec::new(),
