@@ -103,6 +103,21 @@ test('--fix-dry-run prints a unified diff and writes nothing', (t) => {
   assert.equal(git.status, 0, `the diff applies with git apply: ${git.stderr}`)
 })
 
+test('validate --fix --format json reports what was fixed and what remains', (t) => {
+  const root = copyOfExamples(t)
+  const fixable = safeFixes(validateFactories({ cwd: root, config: 'broken.config.json' }))
+  const r = cli(root, 'validate', '--config', 'broken.config.json', '--fix', '--format', 'json')
+  assert.equal(r.status, 1, r.stderr)
+  const out = JSON.parse(r.stdout)
+  assert.equal(out.fixed.length, fixable.length)
+  assert.deepEqual(out.writeErrors, [])
+  assert.deepEqual(out.skipped, [])
+  assert.ok(out.files.every((f) => f.written && f.fixes >= 1))
+  assert.equal(out.remaining.ok, false)
+  assert.deepEqual(out.remaining.diagnostics, validateFactories({ cwd: root, config: 'broken.config.json' }).diagnostics
+    .map(({ fix, suggestion, help, ...d }) => ({ ...d, ...(suggestion ? { suggestion } : {}), ...(help ? { help } : {}), ...(fix ? { fix } : {}) })))
+})
+
 test('applyFixes(report) applies the safe fixes of a report, atomically and inside the root', (t) => {
   const root = copyOfExamples(t)
   const report = validateFactories({ cwd: root, config: 'broken.config.json' })

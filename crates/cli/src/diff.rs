@@ -260,6 +260,9 @@ mod tests {
         assert_eq!(bad_rev.exit_code, 2);
         assert!(bad_rev.stderr.contains("git show failed"), "{}", bad_rev.stderr);
         assert_eq!(cli(dir.path(), &["git:HEAD", "prisma/schema.prisma"]).exit_code, 2);
+        let folder = cli(dir.path(), &["git:HEAD:prisma", "prisma/schema.prisma"]);
+        assert_eq!(folder.exit_code, 2);
+        assert!(folder.stderr.contains("names a folder"), "{}", folder.stderr);
         assert_eq!(cli(dir.path(), &["no/such.prisma", "prisma/schema.prisma"]).exit_code, 2);
     }
 }

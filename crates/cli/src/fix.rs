@@ -14,7 +14,7 @@ use fixture_validate::report::display_path;
 use crate::validate::{Format, render};
 use crate::{CliOutput, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 
-pub fn run(options: &Options, format: Format, cwd: &Path, dry_run: bool, typemap: Option<&Path>) -> CliOutput {
+pub fn run(options: &Options, format: Format, cwd: &Path, dry_run: bool, typemap: Option<&Path>, quiet: bool) -> CliOutput {
     let root = fixture_validate::config::resolve(options).map(|r| r.root).unwrap_or_else(|_| cwd.to_path_buf());
     let mut result = match fix(options, &root, dry_run) {
         Ok(r) => r,
@@ -33,6 +33,9 @@ pub fn run(options: &Options, format: Format, cwd: &Path, dry_run: bool, typemap
         }
     }
     let summary = summary(&result, cwd, dry_run);
+    if quiet {
+        result.remaining.diagnostics.retain(|d| d.severity == fixture_validate::Severity::Error);
+    }
     let exit_code = if !result.write_errors.is_empty() {
         EXIT_USAGE
     } else if (if dry_run { result.before.errors() } else { result.remaining.errors() }) > 0 {
@@ -46,8 +49,8 @@ pub fn run(options: &Options, format: Format, cwd: &Path, dry_run: bool, typemap
     }
     let (stdout, stderr) = match format {
         Format::Json => (serde_json::to_string_pretty(&result).unwrap_or_default() + "\n", String::new()),
-        Format::Pretty => (format!("{}\n{summary}", render(&result.remaining, format, cwd, false)), String::new()),
-        other => (render(&result.remaining, other, cwd, false), summary),
+        Format::Pretty => (format!("{}\n{summary}", render(&result.remaining, format, cwd, quiet)), String::new()),
+        other => (render(&result.remaining, other, cwd, quiet), summary),
     };
     let stderr = result.write_errors.iter().fold(stderr, |acc, e| acc + &format!("fixture-native validate: {e}\n"));
     CliOutput { stdout, stderr, exit_code }

@@ -94,7 +94,7 @@ pub fn run(args: Args, cwd: &Path) -> CliOutput {
         fixture_categories: None,
     };
     if args.fix || args.fix_dry_run {
-        return crate::fix::run(&options, args.format, cwd, args.fix_dry_run, args.typemap.as_deref());
+        return crate::fix::run(&options, args.format, cwd, args.fix_dry_run, args.typemap.as_deref(), args.quiet);
     }
     if args.typemap.is_some() {
         return CliOutput::usage_error("fixture-native validate: --typemap goes with --fix or --fix-dry-run\n");

@@ -1,6 +1,6 @@
 //! `coverage`: which models have factories, the fixture categories each factory has, and the
 //! share of each model's fields that fixture objects write (its factories' `generate*Data`
-//! returns and `getFixtures()` entries, and nested creates from any factory).
+//! returns and `getFixtures()` entries, typed fixture modules, and nested creates from any of them).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -43,12 +43,11 @@ fn percent(part: usize, whole: usize) -> f64 {
     if whole == 0 { 100.0 } else { (part as f64 * 1000.0 / whole as f64).round() / 10.0 }
 }
 
-pub fn coverage(project: &Project, facts: &[FactoryFacts]) -> CoverageReport {
+/// `typed`: fields written by typed fixture modules (`facts::typed_fixture_fields`).
+pub fn coverage(project: &Project, facts: &[FactoryFacts], typed: &BTreeMap<String, BTreeSet<String>>) -> CoverageReport {
     let mut written: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for f in facts {
-        for (model, fields) in &f.fields_written {
-            written.entry(model.as_str()).or_default().extend(fields.iter().map(String::as_str));
-        }
+    for (model, fields) in facts.iter().flat_map(|f| &f.fields_written).chain(typed) {
+        written.entry(model.as_str()).or_default().extend(fields.iter().map(String::as_str));
     }
     let mut models = Vec::new();
     for m in project.schema.models.iter().filter(|m| !m.is_view) {

@@ -208,7 +208,7 @@ fn names_model(token: &str, model: &str) -> bool {
 /// How strongly `change` explains `d` (0: not at all).
 fn score(change: &Change, d: &Diagnostic) -> u32 {
     let tokens = named(&d.message);
-    let has = |s: &str| tokens.iter().any(|t| *t == s);
+    let has = |s: &str| tokens.contains(&s);
     let model_named = |m: &str| tokens.iter().any(|t| names_model(t, m));
     let code = d.code.as_str();
     match change.kind {
@@ -288,6 +288,9 @@ impl Side {
             return Err(format!("{spec}: git show failed: {}", String::from_utf8_lossy(&output.stderr).trim()));
         }
         let source = String::from_utf8(output.stdout).map_err(|_| format!("{spec}: not UTF-8 text"))?;
+        if source.starts_with("tree ") {
+            return Err(format!("{spec}: names a folder; a git side must name one .prisma file"));
+        }
         Side::source(source, spec)
     }
 

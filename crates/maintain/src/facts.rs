@@ -18,7 +18,9 @@ pub struct FactoryFacts {
     pub class_name: String,
     pub file: String,
     pub line: u32,
+    /// The model, or the name `super("…")` gives when it is no model (then `known_model` is false).
     pub model: String,
+    pub known_model: bool,
     /// Methods in source order (the constructor left out).
     pub methods: Vec<Method>,
     /// The members of the object `getFixtures()` returns, in source order.
@@ -59,11 +61,11 @@ pub struct RelationUse {
 
 const SETS_UP: [&str; 5] = ["connect", "connectOrCreate", "create", "createMany", "set"];
 
-/// Reads the facts of `factories` (those with a model) from their files. Unreadable or
-/// unparsable files yield no facts (the validator reports them).
+/// Reads the facts of `factories` from their files. Unreadable or unparsable files yield no
+/// facts (the validator reports them).
 pub fn collect(schema: &Schema, factories: &[FactoryEntry], categories: &FixtureCategories) -> Vec<FactoryFacts> {
     let mut by_file: BTreeMap<&str, Vec<&FactoryEntry>> = BTreeMap::new();
-    for f in factories.iter().filter(|f| f.model.is_some()) {
+    for f in factories {
         by_file.entry(f.file.as_str()).or_default().push(f);
     }
     let mut out = Vec::new();
@@ -78,8 +80,10 @@ pub fn collect(schema: &Schema, factories: &[FactoryEntry], categories: &Fixture
         let lines = LineIndex::new(&text);
         for entry in entries {
             let Some(class) = find_class(&ret.program.body, &entry.class_name) else { continue };
-            let model = entry.model.clone().unwrap_or_default();
-            out.push(class_facts(schema, class, entry, &model, categories, &lines));
+            let model = entry.model.clone().or_else(|| entry.named.clone()).unwrap_or_default();
+            let mut facts = class_facts(schema, class, entry, &model, categories, &lines);
+            facts.known_model = entry.model.is_some();
+            out.push(facts);
         }
     }
     out.sort_by(|a, b| (&a.model, &a.class_name, &a.file).cmp(&(&b.model, &b.class_name, &b.file)));
@@ -110,6 +114,7 @@ fn class_facts(schema: &Schema, class: &Class<'_>, entry: &FactoryEntry, model: 
         file: entry.file.clone(),
         line: entry.line,
         model: model.to_string(),
+        known_model: true,
         methods: Vec::new(),
         categories: Vec::new(),
         relations: Vec::new(),
@@ -267,5 +272,127 @@ fn written(schema: &Schema, model_name: &str, obj: &ObjectExpression<'_>, out: &
             }
             entry.writes.sort();
         }
+    }
+}
+
+/// Fields written by typed fixture modules: top-level `const x: Prisma.<Model>CreateInput = {…}`
+/// (also `…[]`, `Array<…>`, `Record<string, …>` of them, and update inputs), per model.
+pub fn typed_fixture_fields(schema: &Schema, files: &[std::path::PathBuf]) -> BTreeMap<String, BTreeSet<String>> {
+    let mut out = BTreeMap::new();
+    for file in files {
+        let Ok(text) = std::fs::read_to_string(file) else { continue };
+        if !text.contains("Prisma.") {
+            continue;
+        }
+        let allocator = oxc_allocator::Allocator::default();
+        let source_type = oxc_span::SourceType::from_path(file).unwrap_or_else(|_| oxc_span::SourceType::ts());
+        let ret = oxc_parser::Parser::new(&allocator, &text, source_type).parse();
+        if ret.panicked {
+            continue;
+        }
+        // (declared type, value): typed and `satisfies` consts, and what typed functions return.
+        let mut typed: Vec<(&oxc_ast::ast::TSType<'_>, &Expression<'_>)> = Vec::new();
+        for s in &ret.program.body {
+            let (variables, function) = match s {
+                Statement::VariableDeclaration(d) => (Some(&**d), None),
+                Statement::FunctionDeclaration(f) => (None, Some(&**f)),
+                Statement::ExportDeclaration(e) => match &e.declaration {
+                    Declaration::VariableDeclaration(d) => (Some(&**d), None),
+                    Declaration::FunctionDeclaration(f) => (None, Some(&**f)),
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            match (variables, function) {
+                (Some(v), _) => {
+                    for d in &v.declarations {
+                        let Some(init) = &d.init else { continue };
+                        match (&d.type_annotation, init) {
+                            (Some(annotation), _) => typed.push((&annotation.type_annotation, init)),
+                            (None, Expression::TSSatisfiesExpression(s)) => typed.push((&s.type_annotation, &s.expression)),
+                            _ => {}
+                        }
+                    }
+                }
+                (None, Some(f)) => {
+                    let (Some(annotation), Some(body)) = (&f.return_type, &f.body) else { continue };
+                    for s in &body.statements {
+                        if let Statement::ReturnStatement(r) = s
+                            && let Some(arg) = &r.argument
+                        {
+                            typed.push((&annotation.type_annotation, arg));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        {
+            for (annotation, init) in typed {
+                let Some((name, collection)) = input_type(annotation) else { continue };
+                let Some(resolved) = fixture_schema::type_names::resolve(schema, &name) else { continue };
+                let Some(model) = resolved.model else { continue };
+                let writes = resolved.kind.is_create_input()
+                    || matches!(resolved.kind, fixture_schema::TypeNameKind::UpdateInput | fixture_schema::TypeNameKind::UncheckedUpdateInput);
+                if !writes {
+                    continue;
+                }
+                let objects = match collection {
+                    Collection::One | Collection::List => objects_in(init),
+                    Collection::Record => object_of(init)
+                        .map(|o| {
+                            o.properties
+                                .iter()
+                                .filter_map(|p| match p {
+                                    ObjectPropertyKind::ObjectProperty(p) => object_of(&p.value),
+                                    ObjectPropertyKind::SpreadProperty(_) => None,
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                };
+                for o in objects {
+                    written(schema, &model, o, &mut out, None);
+                }
+            }
+        }
+    }
+    out
+}
+
+enum Collection {
+    One,
+    List,
+    Record,
+}
+
+/// `Prisma.X`, `Prisma.X[]`, `Array<Prisma.X>` or `Record<K, Prisma.X>`: the bare `X`.
+fn input_type(t: &oxc_ast::ast::TSType<'_>) -> Option<(String, Collection)> {
+    use oxc_ast::ast::{TSType, TSTypeName};
+    let prisma = |t: &TSType<'_>| match t {
+        TSType::TSTypeReference(r) => match &r.type_name {
+            TSTypeName::QualifiedName(q) => match &q.left {
+                TSTypeName::IdentifierReference(ns) if ns.name == "Prisma" => Some(q.right.name.to_string()),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    };
+    if let Some(name) = prisma(t) {
+        return Some((name, Collection::One));
+    }
+    match t {
+        TSType::TSArrayType(a) => prisma(&a.element_type).map(|n| (n, Collection::List)),
+        TSType::TSTypeReference(r) => {
+            let TSTypeName::IdentifierReference(id) = &r.type_name else { return None };
+            let args = r.type_arguments.as_ref()?;
+            match (id.name.as_str(), args.params.len()) {
+                ("Array", 1) => prisma(&args.params[0]).map(|n| (n, Collection::List)),
+                ("Record", 2) => prisma(&args.params[1]).map(|n| (n, Collection::Record)),
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }

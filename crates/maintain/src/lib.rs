@@ -3,9 +3,9 @@
 //! reference of every factory (`docs`). Plain Rust; the CLI and the napi layer only render
 //! and convert.
 
-pub mod fix;
 pub mod coverage;
-pub mod facts;
-pub mod project;
-pub mod docs;
 pub mod diff;
+pub mod docs;
+pub mod facts;
+pub mod fix;
+pub mod project;

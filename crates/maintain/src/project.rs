@@ -6,6 +6,8 @@ use fixture_validate::{FixtureCategories, Options, Report, SchemaOption, Validat
 
 pub struct Project {
     pub report: Report,
+    /// Every analysed file.
+    pub files: Vec<std::path::PathBuf>,
     pub schema: Schema,
     pub categories: FixtureCategories,
     /// The folder relative paths are shown against and writes stay inside.
@@ -17,7 +19,18 @@ pub struct Project {
 pub fn load(options: &Options) -> Result<Project, ValidateError> {
     let report = validate(options)?;
     let (schema, categories, root) = load_schema(options)?;
-    Ok(Project { report, schema, categories, root })
+    let cfg = config::resolve(options)?;
+    // The factories' folders when no pattern was given (the validator's default).
+    let patterns = if cfg.factories.is_empty() {
+        let mut folders: Vec<String> = report.factories.iter().filter_map(|f| std::path::Path::new(&f.file).parent()).map(|p| p.display().to_string()).collect();
+        folders.sort();
+        folders.dedup();
+        folders
+    } else {
+        cfg.factories.clone()
+    };
+    let files = fixture_validate::discover::discover(&patterns, &cfg.factories_base).unwrap_or_default();
+    Ok(Project { report, files, schema, categories, root })
 }
 
 /// The schema `options` name (from the config, or found as Prisma does), the fixture
