@@ -162,6 +162,10 @@ describe('installed from the tarballs', () => {
         assert.match(r.stderr, new RegExp(`Install ${tarballs.platformPackage.replace('/', '\\/')}@${repoPkg.version}`), r.stderr)
         assert.doesNotMatch(r.stderr.split('\n').find((l) => l.startsWith('Error')) ?? '', /Cannot find module/)
       }
+      // A platform nothing is published for: the error lists what is, and how to build.
+      const other = await run(process.execPath, ['-e', "Object.defineProperty(process, 'arch', { value: 'riscv64' }); require('@vrooli/fixture-native')"], { cwd: project })
+      assert.notEqual(other.code, 0)
+      assert.match(other.stderr, new RegExp(`no native binary is published for this platform \\(${process.platform}-riscv64[^)]*\\); published: linux-x64-gnu, .*napi build`))
       const cli = await run(path.join(project, 'node_modules/.bin/fixture-native'), ['id'], { cwd: project })
       assert.notEqual(cli.code, 0)
       assert.match(cli.stderr, new RegExp(tarballs.platformPackage.replace('/', '\\/')))
