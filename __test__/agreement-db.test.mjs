@@ -60,6 +60,10 @@ before(async () => {
   const models = new Set(schema.models.map((m) => m.name))
   const resolveType = (name) => resolvePrismaTypeName(name, schemaPath)
   const client = await prismaClientFor(schemaPath)
+  // tsc runs in its own processes while the fixtures are inserted (one at a time: concurrent
+  // transactions writing the same unique parent values could deadlock and look like rejections).
+  const tscRuns = SETS.map((set) => tscErrors(path.join(examples, set.tsconfig), { prismaClient: client }))
+  tscRuns.forEach((run) => run.catch(() => {}))
   database = await applySchema(schemaPath, { name: 'agreement' })
   prisma = await prismaClient(schemaPath, database.url)
 
@@ -87,12 +91,11 @@ before(async () => {
     }
   }
 
-  const perSet = await Promise.all(SETS.map(async (set) => {
+  const perSet = SETS.map((set, i) => {
     const report = validateFactories({ cwd: examples, config: set.config })
-    const tsc = await tscErrors(path.join(examples, set.tsconfig), { prismaClient: client })
     const sites = tsFiles(path.join(examples, set.dir)).flatMap((file) => fixtureSites(file, readFileSync(file, 'utf8'), { resolveType, models }))
-    return { set, report, tsc, sites }
-  }))
+    return { set, report, tsc: tscRuns[i], sites }
+  })
 
   // Parent rows come from the clean set's factories.
   const minimalByModel = new Map(perSet[0].sites.filter((s) => s.label.endsWith('.generateMinimalData()')).map((s) => [s.model, s]))
@@ -102,14 +105,13 @@ before(async () => {
     return { ...site.call(modules), ...unique }
   }
 
+  const judgements = []
   for (const { set, report, tsc, sites } of perSet) {
     unjudged.push(...report.diagnostics
       .filter((d) => REJECTING_CODES.has(d.code) && !sites.some((s) => s.file === d.file && s.lines.some(([a, b]) => d.line >= a && d.line <= b)))
       .map((d) => `${set.name}: ${rel(d.file)}:${d.line} ${d.code}`))
     for (const site of sites.filter((s) => s.category !== 'update')) {
       const within = (item) => item.file === site.file && site.lines.some(([a, b]) => item.line >= a && item.line <= b)
-      const ours = report.diagnostics.filter(within)
-      const tscHere = tsc.errors.filter(within)
       let insert
       if (loadErrors.has(site.file)) {
         insert = { ok: false, error: `module does not load: ${loadErrors.get(site.file)}`, load: true }
@@ -122,8 +124,11 @@ before(async () => {
         }
         insert ??= await insertRolledBack(prisma, schema, site, value, { parentData })
       }
-      rows.push(judge(set, site, ours, tscHere, insert, report))
+      judgements.push({ set, site, within, insert, report, tsc })
     }
+  }
+  for (const { set, site, within, insert, report, tsc } of judgements) {
+    rows.push(judge(set, site, report.diagnostics.filter(within), (await tsc).errors.filter(within), insert, report))
   }
   ms = performance.now() - started
 })

@@ -83,6 +83,8 @@ cmd_start() {
     echo "db.sh: already running in $FIXTURE_NATIVE_DB_DIR" >&2
     url; return 0
   fi
+  # A cluster recorded but not running (the machine restarted, the server was killed): clear it away.
+  if load_state; then cmd_stop 2>/dev/null || true; fi
   local bin dir port
   bin="$(find_bin)" || die "no PostgreSQL server binaries (initdb, pg_ctl) found: run 'scripts/db.sh install' as root on Debian (apt-get install postgresql), or set PG_BIN to the folder holding them"
   dir="$(mktemp -d -t fixture-native-db.XXXXXX)"
