@@ -118,3 +118,23 @@ export async function relationshipChecks(factories, schemaPath) {
   }
   return results
 }
+
+/**
+ * The other way round: every fixture under `getFixtures().invalid` must be rejected by Prisma or
+ * PostgreSQL. `[{ fixture: 'award.invalid.missingRequired', rejected, detail }]`.
+ */
+export async function invalidFixtureChecks(factories) {
+  const results = []
+  for (const [model, factory] of Object.entries(factories)) {
+    for (const [name, data] of Object.entries(factory.getFixtures().invalid)) {
+      const fixture = `${model}.invalid.${name}`
+      try {
+        await factory.getPrismaDelegate().create({ data })
+        results.push({ fixture, rejected: false, detail: 'inserted' })
+      } catch (error) {
+        results.push({ fixture, rejected: true, detail: firstLine(error) })
+      }
+    }
+  }
+  return results
+}

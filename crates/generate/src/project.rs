@@ -162,6 +162,7 @@ pub fn run(request: &Request) -> Result<Outcome, RequestError> {
     let resolved = resolve(request)?;
     let out = resolved.out.clone()?;
     let mut models = request.models.clone();
+    let mut existing: Vec<fixture_validate::FactoryEntry> = Vec::new();
     if request.all_missing {
         let report = fixture_validate::validate(&fixture_validate::Options {
             cwd: request.cwd.clone(),
@@ -176,6 +177,7 @@ pub fn run(request: &Request) -> Result<Outcome, RequestError> {
         })
         .map_err(|e| RequestError(e.message))?;
         models.extend(report.coverage.missing);
+        existing = report.factories;
     }
     if models.is_empty() && !request.all_missing {
         return Err(RequestError("nothing to generate: name models with --model, or pass --all-missing".into()));
@@ -191,7 +193,22 @@ pub fn run(request: &Request) -> Result<Outcome, RequestError> {
     if !unknown.is_empty() {
         return Err(RequestError(unknown.join("\n")));
     }
-    let files = models.iter().map(|model| write_one(&resolved, &out, model, request.force)).collect();
+    let mut files: Vec<FileOutcome> = models.iter().map(|model| write_one(&resolved, &out, model, request.force)).collect();
+    // A file in the way that holds a factory naming no model: say what is wrong with it.
+    for file in files.iter_mut().filter(|f| f.status == Status::Exists) {
+        let Some(path) = &file.file else { continue };
+        if let Some(entry) = existing.iter().find(|e| Path::new(&e.file) == Path::new(path) && e.model.is_none()) {
+            file.notes.insert(
+                0,
+                format!(
+                    "`{}` there names no model of the schema (`{}`): point it at `{}`, or replace it with --force",
+                    entry.class_name,
+                    entry.named.as_deref().unwrap_or("?"),
+                    file.model
+                ),
+            );
+        }
+    }
     Ok(Outcome {
         schema: resolved.schema_path.clone(),
         out: out.display().to_string(),

@@ -42,6 +42,12 @@ pub fn generate(schema: &Schema, model_name: &str, style: &Style) -> Result<Gene
             unsupported.name, unsupported.type_name
         ));
     }
+    if minimal.is_empty() {
+        builder.notes.push(format!(
+            "every field of `{}` is optional or has a default, so no fixture can miss a required one: `invalid.missingRequired` ({{}}) inserts",
+            model.name
+        ));
+    }
     let notes = std::mem::take(&mut builder.notes);
 
     let indent = style.indent.as_str();

@@ -140,6 +140,11 @@ fn models_that_cannot_be_created_are_explained() {
     assert!(error.contains("`embedding` (Unsupported(\"vector(3)\"))"), "{error}");
     let unknown = generate(&schema, "Tag", &Style::default()).unwrap_err().to_string();
     assert!(unknown.contains("did you mean `tag`"), "{unknown}");
+    // Nothing required: the empty missingRequired is said to insert.
+    let counter = load(&SchemaInput::Source { source: "datasource db {\n  provider = \"postgresql\"\n}\nmodel counter {\n  id Int @id @default(autoincrement())\n  hits Int @default(0)\n}\n".into(), file_name: None }).unwrap();
+    let generated = generate(&counter, "counter", &Style::default()).unwrap();
+    assert!(generated.notes[0].contains("`invalid.missingRequired` ({}) inserts"), "{:?}", generated.notes);
+    assert!(generated.source.contains("missingRequired: {},"), "{}", generated.source);
     // Unique values stay within the column's length.
     let tag = generate(&schema, "tag", &Style::default()).unwrap();
     assert!(tag.source.contains("name: this.generateId().toString(36).slice(-8),"), "{}", tag.source);
