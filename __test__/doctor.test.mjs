@@ -5,7 +5,7 @@
 import { test, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { doctor } from '../index.js'
@@ -105,6 +105,14 @@ test('CLI: exit codes, formats, usage errors', () => {
   assert.equal(missing.status, 2)
   assert.match(missing.stderr, /nope: no such folder/)
   assert.equal(run('--format', 'yaml').status, 2)
+  // --out writes the markdown audit inside the working directory, and refuses a path outside it.
+  const out = spawnSync(process.execPath, [bin, 'doctor', '--root', '.', '--format', 'markdown', '--out', 'doctor.md'], { encoding: 'utf8', cwd: broken })
+  assert.equal(out.status, 1, out.stderr)
+  assert.equal(out.stdout, '')
+  assert.match(readFileSync(path.join(broken, 'doctor.md'), 'utf8'), /^## TypeScript configurations$/m)
+  const outside = spawnSync(process.execPath, [bin, 'doctor', '--root', '.', '--out', '../escape.md'], { encoding: 'utf8', cwd: broken })
+  assert.equal(outside.status, 2)
+  assert.equal(existsSync(path.join(broken, '..', 'escape.md')), false)
   const help = run('--help')
   assert.equal(help.status, 0)
   assert.match(help.stdout, /--format <FORMAT>/)

@@ -168,7 +168,8 @@ pub fn check(
             };
             let embedded = embedded_schema(&output, &g.provider);
             let exists = embedded.is_some() || client_entry(&output, &g.provider).is_some();
-            let fresh = embedded.as_ref().map(|e| same_schema(e, &texts));
+            // Only a plain schema text can be compared (Prisma 4 embedded it base64-encoded).
+            let fresh = embedded.as_ref().filter(|e| looks_like_schema(e)).map(|e| same_schema(e, &texts));
             let rel_schema = workspace.rel(schema);
             let rel_output = workspace.rel(&output);
             if !exists {
@@ -262,6 +263,10 @@ pub fn inline_schema(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+fn looks_like_schema(text: &str) -> bool {
+    text.contains("generator") || text.contains("datasource") || text.contains("model")
 }
 
 fn squeeze(text: &str) -> String {

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::{GlobSet, GlobSetBuilder};
 use serde::Serialize;
 
 use fixture_tsconfig::{Tsconfig, normalize, target_year};
@@ -13,7 +13,7 @@ use fixture_tsconfig::{Tsconfig, normalize, target_year};
 use crate::files::{Files, is_declaration, may_have_bigint_literal};
 use crate::finding::{Code, Finding, Severity};
 use crate::source::{Want, scan};
-use crate::workspace::{Package, Workspace};
+use crate::workspace::{Package, Workspace, path_glob};
 
 /// One row of the audit table.
 #[derive(Debug, Clone, Serialize)]
@@ -277,7 +277,7 @@ fn globs(base: &Path, patterns: &[String]) -> GlobSet {
             s.clone()
         };
         for g in [full, s] {
-            if let Ok(g) = Glob::new(&g) {
+            if let Ok(g) = path_glob(&g) {
                 b.add(g);
             }
         }

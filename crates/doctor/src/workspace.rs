@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use globset::Glob;
+use globset::{Glob, GlobBuilder};
 
 #[derive(Debug, Clone)]
 pub struct Package {
@@ -168,13 +168,13 @@ pub fn load(root: &Path) -> Result<Workspace, String> {
         patterns.iter().partition(|p| !p.starts_with('!'));
     let exclude: Vec<globset::GlobMatcher> = exclude
         .iter()
-        .filter_map(|p| Glob::new(p.trim_start_matches('!').trim_end_matches('/')).ok())
+        .filter_map(|p| path_glob(p.trim_start_matches('!').trim_end_matches('/')).ok())
         .map(|g| g.compile_matcher())
         .collect();
     let mut dirs = Vec::new();
     for pattern in include {
         let pattern = pattern.trim_start_matches("./").trim_end_matches('/');
-        let Ok(glob) = Glob::new(pattern) else {
+        let Ok(glob) = path_glob(pattern) else {
             continue;
         };
         let matcher = glob.compile_matcher();
@@ -218,6 +218,11 @@ pub fn load(root: &Path) -> Result<Workspace, String> {
         packages,
         manager,
     })
+}
+
+/// A glob over paths as tsconfig and workspaces mean it: `*` stays within one folder, `**` crosses them.
+pub fn path_glob(pattern: &str) -> Result<Glob, globset::Error> {
+    GlobBuilder::new(pattern).literal_separator(true).build()
 }
 
 /// Folders never searched: installed packages, VCS data, build caches.
