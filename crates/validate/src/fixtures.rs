@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use oxc_ast::ast::{Expression, ObjectExpression, ObjectPropertyKind};
+use oxc_ast::ast::{Expression, LogicalOperator, ObjectExpression, ObjectPropertyKind};
 use oxc_span::{GetSpan, Span};
 
 use std::sync::Arc;
@@ -57,18 +57,24 @@ fn props_maybe<'b, 'a>(obj: &'b ObjectExpression<'a>, out: &mut Vec<Prop<'b, 'a>
             }
             ObjectPropertyKind::SpreadProperty(s) => match s.argument.without_parentheses() {
                 Expression::ObjectExpression(inner) => props_maybe(inner, out, spreads, maybe),
-                // `...(cond && { … })`: the members may be there.
-                Expression::LogicalExpression(l) if object_of(&l.right).is_some() => {
+                // `...(cond && { … })`: the members may be there. (`...(x || { … })` and `??`
+                // spread `x` itself: left to the caller's spread rules.)
+                Expression::LogicalExpression(l) if l.operator == LogicalOperator::And && object_of(&l.right).is_some() => {
                     if let Some(inner) = object_of(&l.right) {
                         props_maybe(inner, out, spreads, true);
                     }
                 }
-                // `...(cond ? { … } : { … })`: members of both branches are there for sure.
-                Expression::ConditionalExpression(c) if object_of(&c.consequent).is_some() && object_of(&c.alternate).is_some() => {
+                // `...(cond ? { … } : { … })` (a branch may also be `undefined`/`null`): members of
+                // both branches are there for sure.
+                Expression::ConditionalExpression(c) if branch_object(&c.consequent).is_some() && branch_object(&c.alternate).is_some() => {
                     let (mut a, mut b) = (Vec::new(), Vec::new());
-                    if let (Some(x), Some(y)) = (object_of(&c.consequent), object_of(&c.alternate)) {
-                        props_maybe(x, &mut a, spreads, maybe);
-                        props_maybe(y, &mut b, spreads, maybe);
+                    if let (Some(x), Some(y)) = (branch_object(&c.consequent), branch_object(&c.alternate)) {
+                        if let Some(x) = x {
+                            props_maybe(x, &mut a, spreads, maybe);
+                        }
+                        if let Some(y) = y {
+                            props_maybe(y, &mut b, spreads, maybe);
+                        }
                     }
                     for p in a.iter_mut() {
                         p.maybe = p.maybe || !b.iter().any(|q| q.name == p.name && !q.maybe);
@@ -82,6 +88,16 @@ fn props_maybe<'b, 'a>(obj: &'b ObjectExpression<'a>, out: &mut Vec<Prop<'b, 'a>
                 other => spreads.push(other),
             },
         }
+    }
+}
+
+/// A conditional spread's branch: an object literal (`Some(Some(o))`), nothing (`undefined`,
+/// `null`: `Some(None)`), or something else (`None`).
+fn branch_object<'b, 'a>(e: &'b Expression<'a>) -> Option<Option<&'b ObjectExpression<'a>>> {
+    match e.without_parentheses() {
+        Expression::NullLiteral(_) => Some(None),
+        Expression::Identifier(id) if id.name == "undefined" => Some(None),
+        other => object_of(other).map(Some),
     }
 }
 

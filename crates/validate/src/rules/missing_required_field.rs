@@ -72,11 +72,14 @@ export async function seed(prisma: PrismaClient) {
     await prisma.tag.create({ data: { id: 2n, ...(flag && { tag: "c" }) } });
     await prisma.tag.create({ data: { id: 3n, ...(flag ? { tag: "d" } : {}) } });
     await prisma.tag.create({ data: { id: 4n, tag: "e", translations: { create: langs.map((l) => ({ language: l })) } } });
+    await prisma.tag.create({ data: { id: 5n, ...(rest || {}) } });
+    await prisma.tag.create({ data: { id: 6n, ...(flag ? { tag: "f" } : undefined) } });
 }
+declare const rest: { tag: string };
 "#;
         assert_eq!(
             run_code("missing-required-field", &[("seed.ts", src)]),
-            vec![at(src, 6, "data"), at(src, 7, "data"), at(src, 8, "{ language")]
+            vec![at(src, 6, "data"), at(src, 7, "data"), at(src, 8, "{ language"), at(src, 10, "data")]
         );
     }
 
