@@ -364,7 +364,10 @@ impl Checker<'_> {
                         self.check_client_write(&model.name.clone(), method, arg);
                     }
                 }
-                None if !delegate.starts_with('$') => self.unknown_delegate_call(delegate, target.property.span),
+                None if !delegate.starts_with('$') => {
+                    let receiver = self.source.get(target.object.span().start as usize..target.object.span().end as usize).unwrap_or("prisma").to_string();
+                    self.unknown_delegate_call(&receiver, delegate, target.property.span)
+                }
                 None => {}
             }
             return;
@@ -400,9 +403,10 @@ impl Checker<'_> {
     }
 
     /// `prisma.<delegate>.…` where the client has no such delegate.
-    fn unknown_delegate_call(&mut self, delegate: &str, span: Span) {
+    fn unknown_delegate_call(&mut self, receiver: &str, delegate: &str, span: Span) {
         let schema = self.ctx.schema;
-        let mut f = Finding::new(Code::UnknownDelegate, span, format!("`prisma.{delegate}` is not a delegate of the PrismaClient: the schema has no such model"));
+        let receiver = if receiver.contains('\n') { "prisma" } else { receiver };
+        let mut f = Finding::new(Code::UnknownDelegate, span, format!("`{receiver}.{delegate}` is not a delegate of the PrismaClient: the schema has no such model"));
         let folded = |s: &str| s.chars().filter(|c| *c != '_').flat_map(char::to_lowercase).collect::<String>();
         let right = schema
             .models
@@ -411,7 +415,7 @@ impl Checker<'_> {
             .map(|m| m.delegate.as_str())
             .or_else(|| crate::fixtures::closest(delegate, schema.models.iter().map(|m| m.delegate.as_str())));
         if let Some(r) = right {
-            f = f.suggest(r.to_string()).help(format!("the delegate is the model name with its first character lower-cased: `prisma.{r}`"));
+            f = f.suggest(r.to_string()).help(format!("the delegate is the model name with its first character lower-cased: `{receiver}.{r}`"));
         }
         self.push(f);
     }

@@ -39,7 +39,8 @@ export async function seed(prisma: PrismaClient, caller: any) {
 "#;
         assert_eq!(run_code("unknown-delegate", &[("seed.ts", src)]), vec![find(src, "comment.createMany"), find(src, "tags.")]);
         let r = crate::validate_sources(SCHEMA, vec![("/t/seed.ts".into(), src.to_string())], None, None).unwrap();
-        let tags = r.diagnostics.iter().find(|d| d.message.contains("prisma.tags")).unwrap();
+        let tags = r.diagnostics.iter().find(|d| d.message.contains("`prisma.tags`")).unwrap();
         assert_eq!(tags.suggestion.as_deref(), Some("tag"));
+        assert_eq!(tags.help.as_deref(), Some("the delegate is the model name with its first character lower-cased: `prisma.tag`"));
     }
 }
