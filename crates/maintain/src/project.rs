@@ -29,7 +29,7 @@ pub fn load(options: &Options) -> Result<Project, ValidateError> {
     } else {
         cfg.factories.clone()
     };
-    let files = fixture_validate::discover::discover(&patterns, &cfg.factories_base).unwrap_or_default();
+    let files = fixture_validate::discover::discover(&patterns, &cfg.factories_base).map(|d| d.files).unwrap_or_default();
     Ok(Project { report, files, schema, categories, root })
 }
 
