@@ -90,7 +90,7 @@ test('CLI: exit codes, formats, usage errors', () => {
 
   const bad = run('--root', broken)
   assert.equal(bad.status, 1)
-  assert.match(bad.stdout, /^packages\/legacy\/tsconfig\.json - error target-below-es2020: target ES2019 is below ES2020/m)
+  assert.match(bad.stdout, /^packages\/legacy\/tsconfig\.json:4 - error target-below-es2020: target ES2019 is below ES2020/m)
   assert.match(bad.stdout, /^ {2}fix: set "compilerOptions": \{ "target": "ES2020" \}/m)
 
   const json = JSON.parse(run('--root', broken, '--format', 'json').stdout)

@@ -183,7 +183,7 @@ fn bigint_usage(cx: &Context<'_>, config: &Tsconfig, findings: &mut Vec<Finding>
             Code::TargetBelowEs2020,
             Severity::Error,
             &config.path,
-            0,
+            target_line(&config.path),
             format!(
                 "target {target} is below ES2020, but {}:{line} uses {what}: tsc reports TS2737 (BigInt literals are not available when targeting lower than ES2020){}",
                 cx.workspace.rel(&file),
@@ -193,6 +193,12 @@ fn bigint_usage(cx: &Context<'_>, config: &Tsconfig, findings: &mut Vec<Finding>
         ));
         return;
     }
+}
+
+/// The line of `"target"` in a tsconfig (0 when it inherits the target or uses the default).
+fn target_line(path: &Path) -> u32 {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    text.find("\"target\"").map(|at| crate::source::line_at(&text, at as u32)).unwrap_or(0)
 }
 
 /// The source files a tsconfig compiles: `files`, else `include` (default `**/*`), minus

@@ -81,3 +81,44 @@ fn the_id_import_resolves_through_tsconfig_paths() {
     assert_eq!(chain.resolved_via.as_deref(), Some("tsconfig paths (tsconfig.json)"));
     assert_eq!(chain.declared_in.as_deref(), Some("lib/ids.ts"));
 }
+
+const INSTALLED: &str = r#"{ "name": "@vrooli/fixture-native", "exports": { ".": "./index.js", "./jest": "./jest.js", "./vitest": "./vitest.js" } }"#;
+
+#[test]
+fn a_jest_config_without_the_global_setup_is_reported() {
+    let files = |config: &'static str| {
+        vec![
+            ("package.json", r#"{ "name": "app", "devDependencies": { "@vrooli/fixture-native": "*" } }"#),
+            ("node_modules/@vrooli/fixture-native/package.json", INSTALLED),
+            ("jest.config.js", config),
+        ]
+    };
+    let without = workspace("jest-without", &files("module.exports = { testEnvironment: 'node' };\n"));
+    assert_eq!(codes(&without, Options::new(&without)), [("runner-global-setup".into(), "jest.config.js".into())]);
+    let with = workspace("jest-with", &files("module.exports = { globalSetup: '@vrooli/fixture-native/jest', testEnvironment: 'node' };\n"));
+    assert_eq!(codes(&with, Options::new(&with)), []);
+}
+
+#[test]
+fn prisma_client_js_without_output_is_looked_for_where_prisma_client_is_installed() {
+    let schema = "generator client {\n  provider = \"prisma-client-js\"\n}\n\ndatasource db {\n  provider = \"postgresql\"\n}\n\nmodel user {\n  id BigInt @id\n}\n";
+    let dir = workspace(
+        "client-js-default",
+        &[
+            ("package.json", r#"{ "name": "app", "scripts": { "generate": "prisma generate" } }"#),
+            ("prisma/schema.prisma", schema),
+            ("node_modules/@prisma/client/package.json", r#"{ "name": "@prisma/client" }"#),
+        ],
+    );
+    let r = doctor(&Options::new(&dir)).unwrap();
+    assert_eq!(r.findings.iter().map(|f| (f.code.as_str(), f.fix.as_str())).collect::<Vec<_>>(), [("prisma-client-missing", "run `npm run generate`")]);
+    assert_eq!(r.prisma_clients[0].output, "node_modules/.prisma/client");
+    // What prisma-client-js writes there: index.js with the formatted schema as inlineSchema.
+    let client = dir.join("node_modules/.prisma/client");
+    fs::create_dir_all(&client).unwrap();
+    let formatted = schema.replace("  id BigInt @id", "  id BigInt  @id");
+    fs::write(client.join("index.js"), format!("const config = {{\n  \"inlineSchema\": {},\n}}\n", serde_json::to_string(&formatted).unwrap())).unwrap();
+    let r = doctor(&Options::new(&dir)).unwrap();
+    assert!(r.findings.is_empty(), "{}", report::pretty(&r));
+    assert_eq!(r.prisma_clients[0].fresh, Some(true));
+}

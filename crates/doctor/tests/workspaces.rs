@@ -190,6 +190,7 @@ fn the_broken_twin_gives_exactly_its_faults() {
             .message
             .contains("packages/legacy/src/ids.ts:1")
     );
+    assert_eq!(by_code("target-below-es2020").line, 4);
     assert!(
         by_code("tsconfig-extends-unresolved")
             .message
