@@ -9,7 +9,7 @@ export class PaymentDbFactory extends EnhancedDatabaseFactory<
     Prisma.PaymentUpdateInput
 > {
     constructor(prisma: PrismaClient) {
-        super("Payment", prisma);
+        super("User", prisma); // expect: type-model-mismatch
     }
 
     protected getPrismaDelegate() {
