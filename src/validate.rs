@@ -338,7 +338,7 @@ fn options_from_js(options: Option<Unknown>) -> Result<Option<ValidateOptions>, 
         return Ok(None);
     };
     if value.get_type().ok() != Some(ValueType::Object) || value.is_array().unwrap_or(false) {
-        return Err(format!("validateFactories: options must be an object such as {{ schema, factories }}; got {}", type_name(&value)));
+        return Err(format!("validateFactories: options must be an object such as {{ schema, factories }}; got {}", describe(&value)));
     }
     // SAFETY: the value was just checked to be an object.
     let object = unsafe { value.cast::<Object>() }.map_err(|e| e.reason)?;
@@ -379,11 +379,16 @@ fn options_from_js(options: Option<Unknown>) -> Result<Option<ValidateOptions>, 
             },
         };
         if !fits {
-            return Err(wrong(type_name(&field)));
+            return Err(wrong(describe(&field)));
         }
     }
     // SAFETY: the value is an object whose fields were checked above.
     unsafe { value.cast::<ValidateOptions>() }.map(Some).map_err(|e| format!("validateFactories: {}", e.reason))
+}
+
+/// `type_name`, telling arrays from other objects.
+fn describe(value: &Unknown) -> String {
+    if value.is_array().unwrap_or(false) { "an array".into() } else { type_name(value) }
 }
 
 fn is_text(value: &Unknown) -> bool {
