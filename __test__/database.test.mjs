@@ -15,8 +15,8 @@ import { corpusDir } from './support/prisma-judge.mjs'
 const require = createRequire(import.meta.url)
 const repo = fileURLToPath(new URL('../', import.meta.url))
 const exampleSchema = path.join(repo, 'examples', 'prisma', 'schema.prisma')
-// The corpus sits beside the clone (`../shared/corpus`); FIXTURE_NATIVE_CORPUS_DIR points elsewhere.
-const vrooliSchema = path.join(process.env.FIXTURE_NATIVE_CORPUS_DIR ?? corpusDir, 'vrooli', 'schema.prisma')
+// The corpus sits beside the clone (`../shared/corpus`); FIXTURE_NATIVE_CORPUS points elsewhere.
+const vrooliSchema = path.join(process.env.FIXTURE_NATIVE_CORPUS ?? corpusDir, 'vrooli', 'schema.prisma')
 const skip = databaseSkip()
 const vrooliSkip = skip || (!existsSync(vrooliSchema) && skipOutsideCi(`the shared corpus is absent (expected ${vrooliSchema})`))
 
