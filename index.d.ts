@@ -12,6 +12,30 @@ export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-was
 /** Testing only: panics inside Rust with `message`. The call throws an `Error`; nothing else happens. */
 export declare function __panicForTesting(message: string): void
 
+/**
+ * Applies the safe fixes of a `validateFactories` report to the files on disk, each file
+ * atomically (temporary file + rename) and only when its fixed text still parses. Run it on a
+ * fresh report: the edits are byte offsets into the files as they were read. Unlike
+ * `validate --fix`, this applies one round; a fix a first round reveals needs another report.
+ */
+export declare function applyFixes(report: ValidationReport, options?: ApplyFixesOptions | undefined | null): ApplyFixesResult
+
+export interface ApplyFixesOptions {
+  /** Files outside this folder are not written (default: `process.cwd()`). */
+  root?: string
+}
+
+export interface ApplyFixesResult {
+  /** Fixes applied. */
+  fixed: number
+  /** Files written, in path order. */
+  files: Array<string>
+  /** Safe fixes left out because they overlap another: validate again and apply again. */
+  skipped: number
+  /** Files not written, and why (each names the file). */
+  errors: Array<string>
+}
+
 export interface CliResult {
   stdout: string
   stderr: string
@@ -52,6 +76,18 @@ export interface Diagnostic {
   /** Replacement text for the span. */
   suggestion?: string
   help?: string
+  /** The fix as edits; `applyFixes(report)` applies the `safe` ones. */
+  fix?: DiagnosticFix
+}
+
+/**
+ * A fix as data: `safe` when it is the one right correction (what `applyFixes` and
+ * `validate --fix` apply).
+ */
+export interface DiagnosticFix {
+  safe: boolean
+  /** Non-overlapping, in text order. */
+  edits: Array<FixEdit>
 }
 
 /** The documentation of one diagnostic code. */
@@ -68,6 +104,27 @@ export interface DiagnosticRule {
 
 /** Every diagnostic code `validateFactories` reports, with its documentation. */
 export declare function diagnosticRules(): Array<DiagnosticRule>
+
+/**
+ * The changes between two schemas and, with `factories` or `config`, the new diagnostics each
+ * change causes: `{ changes: [{ kind, name, field?, from?, to?, description, breaks: Diagnostic[] }],
+ * unattributed: Diagnostic[], factoriesChecked }`. Throws on an unreadable or invalid schema.
+ */
+export declare function diffSchemas(options: DiffSchemasOptions): { changes: Array<{ kind: string; name: string; field?: string; from?: string; to?: string; description: string; breaks: Diagnostic[] }>; unattributed: Diagnostic[]; factoriesChecked: boolean }
+
+export interface DiffSchemasOptions {
+  /** The old schema: a `.prisma` file or folder, `git:REV:path`, or `{ source }`. */
+  old: string | SchemaSource
+  /** The new schema, the same ways. */
+  new: string | SchemaSource
+  /** Factories (folder, file, glob, or several) to check against both schemas. */
+  factories?: string | Array<string>
+  /** A `fixture-native.config.json` giving the factories (its schema is replaced by each side). */
+  config?: string
+  baseClass?: string
+  /** Where relative paths (and git) start (default: `process.cwd()`). */
+  cwd?: string
+}
 
 /**
  * Finds the environment faults behind broken fixtures: tsconfig targets, Prisma client
@@ -170,6 +227,20 @@ export interface FactoryInfo {
 }
 
 /**
+ * Replace `byteStart..byteEnd` (UTF-8 offsets into the file) with `text`; the same span as
+ * 1-based lines and UTF-16 columns (end exclusive).
+ */
+export interface FixEdit {
+  byteStart: number
+  byteEnd: number
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  text: string
+}
+
+/**
  * Which members of the object `getFixtures()` returns hold create inputs, update inputs or
  * nothing to check. Defaults: create `minimal`, `complete`; collections of creates `edgeCases`,
  * `variants`; collections of updates `updates`, `update`; ignored `invalid`; required (when the
@@ -197,6 +268,45 @@ export interface FormatReportOptions {
  * (pretty: tsc's layout with code frames; the others for tools). Used by the Jest and Vitest gates.
  */
 export declare function formatValidationReport(report: ValidationReport, options?: FormatReportOptions | undefined | null): string
+
+export interface GeneratedFactory {
+  model: string
+  /** `TagTranslationDbFactory` */
+  className: string
+  /** `TagTranslationDbFactory.ts` */
+  fileName: string
+  /** The TypeScript source of the factory. */
+  source: string
+  /** What the generated code could not do by itself (also in its doc comment). */
+  notes: Array<string>
+}
+
+/**
+ * The source of a fixture factory for `model`, in the house style of the project's existing
+ * factories. Writes nothing; throws when the model is unknown or cannot be created (views, a
+ * required `Unsupported` field), with the reason.
+ */
+export declare function generateFactorySource(model: string, options?: GenerateOptions | undefined | null): GeneratedFactory
+
+export interface GenerateOptions {
+  /** A `.prisma` file or folder, or `{ source }` (default: from the config, else found as Prisma does). */
+  schema?: string | SchemaSource
+  /**
+   * The factories folder whose house style is followed (default: the config's `factories`
+   * folder, else the folder holding the base class; none: the default style).
+   */
+  out?: string
+  /** The class factories extend (default `"EnhancedDatabaseFactory"`). */
+  baseClass?: string
+  /** Import specifier of the base class (default: as the existing factories import it). */
+  baseImport?: string
+  /** Import specifier of `DbTestFixtures` (default: as the existing factories import it). */
+  fixturesImport?: string
+  /** A `fixture-native.config.json` (default: found from `cwd` upwards). */
+  config?: string
+  /** Where relative paths and config discovery start (default: `process.cwd()`). */
+  cwd?: string
+}
 
 /**
  * The next Snowflake id of this process: bits 63..22 milliseconds since the epoch, 21..10 the

@@ -836,13 +836,16 @@ function __napiStampBindingTarget(exportsObject, target) {
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
 module.exports.__panicForTesting = nativeBinding.__panicForTesting
+module.exports.applyFixes = nativeBinding.applyFixes
 module.exports.configureIdGenerator = nativeBinding.configureIdGenerator
 module.exports.decodePK = nativeBinding.decodePK
 module.exports.describePrismaTypes = nativeBinding.describePrismaTypes
 module.exports.diagnosticRules = nativeBinding.diagnosticRules
+module.exports.diffSchemas = nativeBinding.diffSchemas
 module.exports.doctor = nativeBinding.doctor
 module.exports.DUMMY_ID = nativeBinding.DUMMY_ID
 module.exports.formatValidationReport = nativeBinding.formatValidationReport
+module.exports.generateFactorySource = nativeBinding.generateFactorySource
 module.exports.generatePK = nativeBinding.generatePK
 module.exports.generatePKs = nativeBinding.generatePKs
 module.exports.generatePublicId = nativeBinding.generatePublicId

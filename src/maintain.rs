@@ -43,11 +43,16 @@ impl From<fixture_validate::Fix> for DiagnosticFix {
     }
 }
 
-fn core_diagnostic(d: &Diagnostic) -> napi::Result<fixture_validate::Diagnostic> {
+/// A report's diagnostic from JS back into the core's (for `applyFixes` and `formatValidationReport`).
+pub(crate) fn core_diagnostic(d: &Diagnostic) -> napi::Result<fixture_validate::Diagnostic> {
     let code = Code::parse(&d.code).ok_or_else(|| napi::Error::from_reason(format!("{}:{}: \"{}\" is not a diagnostic code; pass a report from validateFactories", d.file, d.line, d.code)))?;
     Ok(fixture_validate::Diagnostic {
         code,
-        severity: if d.severity == "warning" { Severity::Warning } else { Severity::Error },
+        severity: match d.severity.as_str() {
+            "error" => Severity::Error,
+            "warning" => Severity::Warning,
+            other => return Err(napi::Error::from_reason(format!("{}:{}: severity \"{other}\" is not \"error\" or \"warning\"", d.file, d.line))),
+        },
         file: d.file.clone(),
         line: d.line,
         column: d.column,

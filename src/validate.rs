@@ -34,7 +34,7 @@ pub struct ValidateOptions {
     /// The tsconfig whose `target` decides `bigint-literal-target` (default: the nearest `tsconfig.json`, following `extends`).
     pub tsconfig: Option<String>,
     /// Severity per diagnostic code.
-    #[napi(ts_type = "Partial<Record<'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle', 'error' | 'warning' | 'off'>>")]
+    #[napi(ts_type = "Partial<Record<'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle' | 'invalid-fixture-accepted' | 'client-not-generated', 'error' | 'warning' | 'off'>>")]
     pub rules: Option<BTreeMap<String, String>>,
     pub fixture_categories: Option<FixtureCategories>,
     /// A `fixture-native.config.json` (default: found from `cwd` upwards, or `package.json` `"fixtureNative"`).
@@ -46,7 +46,7 @@ pub struct ValidateOptions {
 /// One finding. Lines and columns are 1-based (columns in UTF-16 units); `end*` is exclusive.
 #[napi(object)]
 pub struct Diagnostic {
-    #[napi(ts_type = "'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle'")]
+    #[napi(ts_type = "'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle' | 'invalid-fixture-accepted' | 'client-not-generated'")]
     pub code: String,
     #[napi(ts_type = "'error' | 'warning'")]
     pub severity: String,
@@ -107,7 +107,7 @@ pub struct ValidationReport {
 /// The documentation of one diagnostic code.
 #[napi(object)]
 pub struct DiagnosticRule {
-    #[napi(ts_type = "'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle'")]
+    #[napi(ts_type = "'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle' | 'invalid-fixture-accepted' | 'client-not-generated'")]
     pub code: String,
     #[napi(ts_type = "'error' | 'warning'")]
     pub default_severity: String,
@@ -265,32 +265,7 @@ pub fn format_validation_report(report: ValidationReport, options: Option<Format
 
 /// The napi report back into the core's, so the core's reporters render it.
 fn core_report(report: ValidationReport) -> napi::Result<fixture_validate::Report> {
-    let diagnostics = report
-        .diagnostics
-        .into_iter()
-        .map(|d| {
-            let code = fixture_validate::Code::parse(&d.code)
-                .ok_or_else(|| napi::Error::from_reason(format!("report.diagnostics: unknown code \"{}\"", d.code)))?;
-            let severity = match d.severity.as_str() {
-                "error" => fixture_validate::Severity::Error,
-                "warning" => fixture_validate::Severity::Warning,
-                other => return Err(napi::Error::from_reason(format!("report.diagnostics: severity \"{other}\" is not \"error\" or \"warning\""))),
-            };
-            Ok(fixture_validate::Diagnostic {
-                code,
-                severity,
-                file: d.file,
-                line: d.line,
-                column: d.column,
-                end_line: d.end_line,
-                end_column: d.end_column,
-                message: d.message,
-                suggestion: d.suggestion,
-                fix: None,
-                help: d.help,
-            })
-        })
-        .collect::<napi::Result<Vec<_>>>()?;
+    let diagnostics = report.diagnostics.iter().map(crate::maintain::core_diagnostic).collect::<napi::Result<Vec<_>>>()?;
     Ok(fixture_validate::Report {
         ok: report.ok,
         duration_ms: report.duration_ms,

@@ -90,10 +90,10 @@ mod tests {
         let elsewhere = tempfile::tempdir().unwrap();
         let config = examples().join("fixture-native.config.json");
         assert_eq!(cli(elsewhere.path(), &["--config", config.to_str().unwrap()]).stdout, md);
-        // A factory whose super("…") names no model is listed all the same, and says so.
+        // A factory whose super("…") names no model is listed under the model its types name.
         let broken = cli(&examples(), &["--config", "broken.config.json"]).stdout;
-        assert!(broken.contains("| `user` (no such model) | [`UserDbFactory`](#userdbfactory) | `broken/UserDbFactory.ts:"), "{broken}");
-        assert!(broken.contains("7 factories for 6 of 12 models."), "{broken}");
+        assert!(broken.contains("| `User` | [`UserDbFactory`](#userdbfactory) | `broken/UserDbFactory.ts:"), "{broken}");
+        assert!(broken.contains("7 factories for 7 of 12 models."), "{broken}");
     }
 
     #[test]

@@ -176,11 +176,11 @@ mod tests {
         let json: serde_json::Value = serde_json::from_str(&second.stdout).unwrap();
         assert_eq!(json["files"].as_array().unwrap().len(), 1);
         // A file in the way whose factory names no model is explained, and left alone.
-        let drifted = "import { EnhancedDatabaseFactory } from \"./Base.js\";\nexport class AccountDbFactory extends EnhancedDatabaseFactory<any, any, any, any> {\n    constructor(prisma: any) {\n        super(\"Account\", prisma);\n    }\n}\n";
+        let drifted = "import { EnhancedDatabaseFactory } from \"./Base.js\";\nexport class AccountDbFactory extends EnhancedDatabaseFactory<any, any, any, any> {\n    constructor(prisma: any) {\n        super(\"Ledger\", prisma);\n    }\n}\n";
         std::fs::write(dir.path().join("src/db/AccountDbFactory.ts"), drifted).unwrap();
         let blocked = cli(dir.path(), &["--all-missing"]);
         assert_eq!(blocked.exit_code, 1);
-        assert!(blocked.stdout.contains("`AccountDbFactory` there names no model of the schema (`Account`): point it at `account`"), "{}", blocked.stdout);
+        assert!(blocked.stdout.contains("`AccountDbFactory` there names no model of the schema (`Ledger`): point it at `account`"), "{}", blocked.stdout);
         assert_eq!(std::fs::read_to_string(dir.path().join("src/db/AccountDbFactory.ts")).unwrap(), drifted);
     }
 
