@@ -118,5 +118,5 @@ test('formatValidationReport renders as the CLI does, in every format', () => {
     assert.equal(withoutTime(formatValidationReport(report, { format, cwd: examples })), withoutTime(cli), format)
   }
   assert.throws(() => formatValidationReport(report, { format: 'xml' }), /"xml" is not one of "pretty", "json", "sarif", "junit", "github"/)
-  assert.throws(() => formatValidationReport({ ...report, diagnostics: [{ ...report.diagnostics[0], code: 'nope' }] }), /unknown code "nope"/)
+  assert.throws(() => formatValidationReport({ ...report, diagnostics: [{ ...report.diagnostics[0], code: 'nope' }] }), /"nope" is not a diagnostic code/)
 })
