@@ -3,6 +3,9 @@
 // the real Prisma-generated client, (c) inserting the fixture with a Prisma 7 client into a real
 // PostgreSQL, in a transaction that is rolled back (parent rows its `connect`s and foreign keys
 // need are created first, from the clean set's own `generateMinimalData`).
+// Seed-style client calls are judged too: the clean seed's functions run against a throwaway
+// database (every client call in them must run and succeed), and each call of the broken seed that
+// carries an `// expect:` marker runs alone, in a transaction that is rolled back.
 //
 // It fails on any disagreement:
 // - a fixture we pass (no error of ours on its lines) must compile and insert; when its module
@@ -21,10 +24,11 @@ import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { loadSchema, resolvePrismaTypeName, validateFactories } from '../index.js'
+import { generatePK, loadSchema, resolvePrismaTypeName, validateFactories } from '../index.js'
 import { applySchema, databaseSkip, prismaClient } from './support/database.mjs'
 import { fixtureSites } from './support/fixture-sites.mjs'
-import { insertRolledBack } from './support/insert-judge.mjs'
+import { insertRolledBack, summarize } from './support/insert-judge.mjs'
+import { clientCalls, markedUnits, runRolledBack, transpileSeed } from './support/seed-calls.mjs'
 import { cacheRoot, prismaClientFor, tscErrors } from './support/tsc-judge.mjs'
 
 const require = createRequire(import.meta.url)
@@ -44,9 +48,40 @@ const REJECTING_CODES = new Set(['missing-required-field', 'unknown-field', 'fie
 const LOAD_CODES = new Set(['unresolved-import', 'import-cycle', 'parse-error'])
 const ACCEPTED_WARNING = 'invalid-fixture-accepted'
 
+// The seed files: every client call of a clean one is judged by running its functions; each marked
+// call of a broken one is run alone.
+const SEEDS = [
+  { set: 'clean', file: 'prisma/seed.ts' },
+  { set: 'broken', file: 'broken/seedCalls.ts' },
+]
+// The clean seed's exported functions, in an order in which each succeeds, with their arguments
+// (and the rows they need, created first). Every exported function must be here.
+const CLEAN_SEED_PLAN = [
+  { fn: 'seedUsers', args: async () => [['en', 'fr'], true] },
+  { fn: 'seedResources', args: async (db) => [(await db.team.findFirstOrThrow()).id] },
+  {
+    fn: 'tidyTags',
+    // A tag its query finds (created by the owner, with an English translation), so that the loop's
+    // nested update runs: that update's `where` names a translation with the tag's own id.
+    args: async (db) => {
+      const owner = await db.user.findFirstOrThrow({ where: { name: 'Owner' } })
+      const id = generatePK()
+      await db.tag.create({ data: { id, tag: 'a', createdById: owner.id, translations: { create: { id, language: 'en' } } } })
+      return [{ tag: { update: async () => ({}) } }]
+    },
+  },
+]
+// Arguments of the broken seed's functions; its calls run after the clean seed, on its rows.
+const BROKEN_SEED_ARGS = {
+  seedBroken: async (db) => [['en', 'fr'], true, (await db.team.findFirstOrThrow()).id],
+}
+const RUN_KEY = '__fixtureNativeSeedRun'
+
 const skip = databaseSkip()
 let database
 let prisma
+let seedDatabase
+let seedPrisma
 let rows = []
 // Diagnostics of the data codes that fall on no judged fixture (the enumeration would be missing one).
 let unjudged = []
@@ -107,9 +142,6 @@ before(async () => {
 
   const judgements = []
   for (const { set, report, tsc, sites } of perSet) {
-    unjudged.push(...report.diagnostics
-      .filter((d) => REJECTING_CODES.has(d.code) && !sites.some((s) => s.file === d.file && s.lines.some(([a, b]) => d.line >= a && d.line <= b)))
-      .map((d) => `${set.name}: ${rel(d.file)}:${d.line} ${d.code}`))
     for (const site of sites.filter((s) => s.category !== 'update')) {
       const within = (item) => item.file === site.file && site.lines.some(([a, b]) => item.line >= a && item.line <= b)
       let insert
@@ -127,6 +159,14 @@ before(async () => {
       judgements.push({ set, site, within, insert, report, tsc })
     }
   }
+  judgements.push(...await judgeSeeds({ schema, client, perSet, runDir }))
+  // Fixture sites (update inputs too, which are not inserted) and the seed calls judged.
+  for (const { set, report, sites } of perSet) {
+    const judged = [...sites, ...judgements.filter((j) => j.set === set && j.site.category === 'seed-call').map((j) => j.site)]
+    unjudged.push(...report.diagnostics
+      .filter((d) => REJECTING_CODES.has(d.code) && !judged.some((s) => s.file === d.file && s.lines.some(([a, b]) => d.line >= a && d.line <= b)))
+      .map((d) => `${set.name}: ${rel(d.file)}:${d.line} ${d.code}`))
+  }
   for (const { set, site, within, insert, report, tsc } of judgements) {
     rows.push(judge(set, site, report.diagnostics.filter(within), (await tsc).errors.filter(within), insert, report))
   }
@@ -136,8 +176,103 @@ before(async () => {
 after(async () => {
   await prisma?.$disconnect()
   await database?.drop()
+  await seedPrisma?.$disconnect()
+  await seedDatabase?.drop()
+  delete globalThis[RUN_KEY]
   if (runDir) await rm(runDir, { recursive: true, force: true })
 })
+
+/**
+ * The seed files' client calls, run: the clean seed's functions on a throwaway database (a row per
+ * client call in them), then each marked call of a broken seed alone, rolled back (a row per call).
+ */
+async function judgeSeeds({ schema, client, perSet, runDir }) {
+  const delegates = new Set(schema.models.map((m) => m.delegate))
+  seedDatabase = await applySchema(schemaPath, { name: 'agreement_seed' })
+  seedPrisma = await prismaClient(schemaPath, seedDatabase.url)
+  const generated = require(path.join(client.dir, 'client'))
+  // What the transpiled seeds see: the generated module, whose `new PrismaClient()` is our client,
+  // and a record of every client call they make.
+  const run = {
+    client: seedPrisma,
+    records: new Map(),
+    prismaModule: { ...generated, PrismaClient: function PrismaClient() { return run.client } },
+    track(key, call) {
+      const record = run.records.get(key) ?? run.records.set(key, { runs: 0, errors: [] }).get(key)
+      record.runs += 1
+      const fail = (error) => {
+        record.errors.push(summarize(error))
+        throw error
+      }
+      try {
+        return call().then((value) => value, fail)
+      } catch (error) {
+        return fail(error)
+      }
+    },
+  }
+  globalThis[RUN_KEY] = run
+  const importJs = async (name, js) => {
+    const out = path.join(runDir, name)
+    await mkdir(path.dirname(out), { recursive: true })
+    await writeFile(out, js)
+    return import(pathToFileURL(out).href)
+  }
+  const judgements = []
+  for (const seed of SEEDS) {
+    const { set, report, tsc } = perSet.find((p) => p.set.name === seed.set)
+    const file = path.join(examples, seed.file)
+    const text = readFileSync(file, 'utf8')
+    const calls = clientCalls(file, text, { delegates })
+    const add = (site, insert) => judgements.push({
+      set, site, insert, report, tsc,
+      within: (item) => item.file === site.file && site.lines.some(([a, b]) => item.line >= a && item.line <= b),
+    })
+    if (seed.set === 'clean') {
+      run.records = new Map()
+      const module = await importJs(seed.file.replace(/\.ts$/, '.js'), transpileSeed(file, text, { key: RUN_KEY, delegates }))
+      const threw = new Map()
+      for (const step of CLEAN_SEED_PLAN) {
+        try {
+          await module[step.fn](...await step.args(seedPrisma))
+        } catch (error) {
+          threw.set(step.fn, summarize(error))
+        }
+      }
+      const unplanned = Object.keys(module).filter((name) => typeof module[name] === 'function' && !CLEAN_SEED_PLAN.some((s) => s.fn === name))
+      unjudged.push(...unplanned.map((name) => `${set.name}: ${seed.file} exports ${name}, which CLEAN_SEED_PLAN does not run`))
+      for (const call of calls) {
+        const record = run.records.get(call.key)
+        const insert = !record
+          ? { ok: false, error: `never ran${threw.has(call.fn) ? `: ${call.fn} threw ${threw.get(call.fn)}` : ''}`, notRun: true }
+          : record.errors.length ? { ok: false, error: record.errors[0] } : { ok: true, ran: true }
+        add({ file, category: 'seed-call', label: `${call.fn}: ${call.label}`, lines: call.lines }, insert)
+      }
+      continue
+    }
+    const units = markedUnits(file, text)
+    for (const [i, unit] of units.entries()) {
+      const within = (call) => unit.lines.some(([a, b]) => call.lines[0][0] >= a && call.lines[0][1] <= b)
+      const label = `${unit.fn}: ${calls.filter(within).map((c) => c.label).join(' + ') || '(no client call)'}`
+      const site = { file, category: 'seed-call', label, lines: unit.lines }
+      const args = BROKEN_SEED_ARGS[unit.fn]
+      if (!args) {
+        add(site, { ok: false, error: `BROKEN_SEED_ARGS has no arguments for ${unit.fn}`, notRun: true })
+        continue
+      }
+      const js = transpileSeed(file, text, { key: RUN_KEY, delegates, only: unit })
+      const name = seed.file.replace(/\.ts$/, `.unit-${i}.js`)
+      const insert = await runRolledBack(seedPrisma, async (tx) => {
+        run.client = tx
+        const module = await importJs(name, js)
+        await module[unit.fn](...await args(tx))
+      })
+      run.client = seedPrisma
+      add(site, insert.ok ? { ok: true, ran: true } : insert)
+    }
+  }
+  return judgements
+}
 
 function tsFiles(dir) {
   return readdirSync(dir, { withFileTypes: true })
@@ -171,7 +306,8 @@ function judge(set, site, ours, tscHere, insert, report) {
     category: site.category,
     ours: ours.map((d) => d.code).join(', ') || '-',
     tsc: [...new Set(tscHere.map((e) => `TS${e.tsCode}`))].join(', ') || '-',
-    insert: insert.ok ? 'inserted' : `rejected: ${insert.error}`,
+    insert: insert.ok ? (insert.ran ? 'ran' : 'inserted') : `rejected: ${insert.error}`,
+    accepted: insert.ok,
     verdict: 'agree',
     why: '',
   }
@@ -186,6 +322,7 @@ function judge(set, site, ours, tscHere, insert, report) {
     const closure = importClosure(site.file)
     const loadCause = insert.load && report.diagnostics.find((d) => closure.has(d.file) && LOAD_CODES.has(d.code))
     if (tscHere.length > 0) disagree('we pass it, tsc rejects it')
+    else if (insert.notRun) disagree(`it was not run: ${insert.error}`)
     else if (insert.ok) row.why = 'passes all three'
     else if (loadCause) row.why = `its module cannot load; we report ${loadCause.code} at ${rel(loadCause.file)}:${loadCause.line}`
     else disagree('we pass it, the database rejects it')
@@ -194,6 +331,7 @@ function judge(set, site, ours, tscHere, insert, report) {
   const rejecting = errors.filter((d) => REJECTING_CODES.has(d.code))
   if (rejecting.length > 0) {
     if (tscHere.length === 0 && insert.ok) disagree('we flag it, yet tsc accepts it and it inserts')
+    else if (tscHere.length === 0 && insert.notRun) disagree(`we flag it, tsc accepts it, and it was not run: ${insert.error}`)
     else row.why = [tscHere.length ? 'tsc rejects' : '', insert.ok ? '' : insert.load ? 'its module cannot load' : 'the database rejects'].filter(Boolean).join(', ')
     return row
   }
@@ -209,23 +347,28 @@ test('the agreement table: validator, tsc and PostgreSQL agree on every fixture 
   lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('-|-'))
   const count = (pred) => rows.filter(pred).length
   console.log(`\n${lines.join('\n')}\n`)
-  console.log(`${rows.length} fixtures (${count((r) => r.set === 'clean')} clean, ${count((r) => r.set === 'broken')} broken); ` +
-    `${count((r) => r.insert === 'inserted')} inserted, ${count((r) => r.insert !== 'inserted')} rejected; ` +
+  const calls = (pred) => count((r) => r.category === 'seed-call' && pred(r))
+  console.log(`${rows.length} rows (${count((r) => r.set === 'clean')} clean, ${count((r) => r.set === 'broken')} broken), ` +
+    `of which ${calls(() => true)} seed calls (${calls((r) => r.set === 'clean')} clean, ${calls((r) => r.set === 'broken')} broken); ` +
+    `${count((r) => r.accepted)} accepted (${count((r) => r.insert === 'inserted')} inserted, ${count((r) => r.insert === 'ran')} calls ran), ` +
+    `${count((r) => !r.accepted)} rejected (${calls((r) => !r.accepted)} of them seed calls); ` +
     `${count((r) => r.verdict !== 'agree')} disagreements; ${(ms / 1000).toFixed(1)} s`)
 
   assert.deepEqual(rows.filter((r) => r.verdict !== 'agree').map((r) => `${r.fixture}: ${r.why} [ours ${r.ours}; tsc ${r.tsc}; ${r.insert}]`), [])
   // The judges are looking: each outcome occurs.
   assert.ok(count((r) => r.set === 'clean' && r.insert === 'inserted') >= 40, 'too few clean fixtures inserted')
-  assert.ok(count((r) => r.set === 'broken' && r.ours !== '-' && r.insert !== 'inserted') >= 10, 'too few flagged fixtures rejected')
-  assert.ok(count((r) => r.category === 'invalid' && r.insert !== 'inserted') >= 20, 'too few invalid fixtures rejected')
+  assert.ok(count((r) => r.set === 'broken' && r.ours !== '-' && !r.accepted) >= 10, 'too few flagged fixtures rejected')
+  assert.ok(count((r) => r.category === 'invalid' && !r.accepted) >= 20, 'too few invalid fixtures rejected')
+  assert.ok(calls((r) => r.set === 'clean' && r.insert === 'ran') >= 10, 'too few clean seed calls ran')
+  assert.ok(calls((r) => r.set === 'broken' && !r.accepted) >= 7, 'too few marked seed calls rejected')
 })
 
 test('every data diagnostic of ours lies on a judged fixture', { skip }, () => {
   assert.deepEqual(unjudged, [])
 })
 
-test('every clean-set fixture inserts, and none of them has a diagnostic', { skip }, () => {
+test('every clean-set fixture inserts and every clean seed call runs, none with a diagnostic', { skip }, () => {
   const clean = rows.filter((r) => r.set === 'clean' && r.category !== 'invalid')
   assert.ok(clean.length > 0)
-  assert.deepEqual(clean.filter((r) => r.insert !== 'inserted' || r.ours !== '-' || r.tsc !== '-').map((r) => r.fixture), [])
+  assert.deepEqual(clean.filter((r) => !r.accepted || r.ours !== '-' || r.tsc !== '-').map((r) => r.fixture), [])
 })
