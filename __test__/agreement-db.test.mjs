@@ -27,8 +27,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { generatePK, loadSchema, resolvePrismaTypeName, validateFactories } from '../index.js'
 import { applySchema, databaseSkip, prismaClient } from './support/database.mjs'
 import { fixtureSites } from './support/fixture-sites.mjs'
-import { insertRolledBack, summarize } from './support/insert-judge.mjs'
-import { clientCalls, markedUnits, runRolledBack, transpileSeed } from './support/seed-calls.mjs'
+import { insertRolledBack, runRolledBack, summarize } from './support/insert-judge.mjs'
+import { clientCalls, markedUnits, transpileSeed } from './support/seed-calls.mjs'
 import { cacheRoot, prismaClientFor, tscErrors } from './support/tsc-judge.mjs'
 
 const require = createRequire(import.meta.url)

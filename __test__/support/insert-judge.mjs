@@ -13,8 +13,7 @@ const ROLLBACK = Symbol('rollback')
 export async function insertRolledBack(prisma, schema, target, value, { parentData }) {
   const models = new Map(schema.models.map((m) => [m.name, m]))
   const delegateOf = (name) => models.get(name)?.delegate
-  try {
-    await prisma.$transaction(async (tx) => {
+  return runRolledBack(prisma, async (tx) => {
       const parents = new Parents(tx, models, parentData)
       if (value === null || typeof value !== 'object') throw new TypeError(`the fixture is ${value === null ? 'null' : typeof value}, not an object`)
       switch (target.kind) {
@@ -42,6 +41,14 @@ export async function insertRolledBack(prisma, schema, target, value, { parentDa
         default:
           throw new Error(`not a create input kind: ${target.kind}`)
       }
+  })
+}
+
+/** Runs `fn(tx)` in a transaction that is always rolled back: `{ ok: true }` or `{ ok: false, error }`. */
+export async function runRolledBack(prisma, fn) {
+  try {
+    await prisma.$transaction(async (tx) => {
+      await fn(tx)
       throw ROLLBACK
     }, { timeout: 30_000, maxWait: 30_000 })
   } catch (error) {

@@ -14,11 +14,9 @@
 //       (whose `PrismaClient` the test makes return its own client), and every client call reported
 //       to `globalThis[key].track(callKey, () => call)`. `only: { fn, statements }` keeps just
 //       those top-level statements of function `fn`.
-//   runRolledBack(prisma, fn) -> { ok: true } | { ok: false, error }
-//       `fn(tx)` inside a transaction that is always rolled back.
+//   (the calls run inside `runRolledBack` of insert-judge.mjs: a transaction always rolled back)
 
 import { createRequire } from 'node:module'
-import { summarize } from './insert-judge.mjs'
 
 const require = createRequire(import.meta.url)
 const ts = require('typescript')
@@ -169,18 +167,3 @@ export function transpileSeed(file, text, { key, delegates, only }) {
   return outputText
 }
 
-const ROLLBACK = Symbol('rollback')
-
-/** Runs `fn(tx)` in an interactive transaction that is always rolled back: `{ ok: true }` or `{ ok: false, error }`. */
-export async function runRolledBack(prisma, fn) {
-  try {
-    await prisma.$transaction(async (tx) => {
-      await fn(tx)
-      throw ROLLBACK
-    }, { timeout: 30_000, maxWait: 30_000 })
-  } catch (error) {
-    if (error === ROLLBACK) return { ok: true }
-    return { ok: false, error: summarize(error) }
-  }
-  throw new Error('the transaction committed: it must always roll back')
-}
