@@ -246,20 +246,26 @@ export const TSC_CODES_BY_DIAGNOSTIC = {
 }
 
 /**
- * TS2322 ("not assignable") errors that stand for a validator code, by what their elaboration
- * says: an excess property found deeper in a nested input, or a literal that mixes the two shapes
- * of Prisma's `XOR<checked, unchecked>` (tsc names the `Without<…>` halves).
+ * "Not assignable" errors that stand for a validator code by what their message says: TS2322 with
+ * an excess property found deeper in a nested input, or a literal mixing the two shapes of Prisma's
+ * `XOR<checked, unchecked>` (tsc names the `Without<…>` halves); TS2820 on a `distinct` entry that
+ * names no scalar field (not assignable to the model's `ScalarFieldEnum`).
  */
-const TSC_2322_BY_DIAGNOSTIC = {
-  'unknown-field': /Object literal may only specify known properties/,
-  'mixed-relation-input': /Without</,
+const TSC_ELABORATED_BY_DIAGNOSTIC = {
+  2322: {
+    'unknown-field': /Object literal may only specify known properties/,
+    'mixed-relation-input': /Without</,
+  },
+  2820: {
+    'unknown-field': /ScalarFieldEnum'/,
+  },
 }
 
 /** Whether tsc error `tsCode` (with its `message`, when given) is one tsc would raise for validator code `code`. */
 export function tscCodeMatches(code, tsCode, message = '') {
   const codes = TSC_CODES_BY_DIAGNOSTIC[code]
   if (codes === 'TS1xxx') return tsCode >= 1000 && tsCode < 2000
-  if (tsCode === 2322 && TSC_2322_BY_DIAGNOSTIC[code]?.test(message)) return true
+  if (TSC_ELABORATED_BY_DIAGNOSTIC[tsCode]?.[code]?.test(message)) return true
   return Array.isArray(codes) && codes.includes(tsCode)
 }
 

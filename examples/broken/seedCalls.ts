@@ -39,4 +39,7 @@ export async function seedBroken(languages: string[], flag: boolean, teamId: big
     await prisma.tag.create({ data: asserted });
     // A foreign key (unchecked shape) beside another relation's write (checked shape).
     await prisma.payment.create({ data: { id: generatePK(), amount: "9.99", currency: "EUR", description: "mixed", userId: generatePK(), team: { connect: { id: teamId } } } }); // expect: mixed-relation-input
+    // Paging and de-duplication name fields too.
+    await prisma.tag.findMany({ cursor: { tagg: "mapped" } }); // expect: unknown-field
+    await prisma.tag.findMany({ distinct: ["tagg"] }); // expect: unknown-field
 }
