@@ -6,7 +6,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync, chmodSync } from 'node:fs'
+import { cpSync, readdirSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync, chmodSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -78,14 +78,33 @@ test('unreadable files are diagnostics on those files; every other file is still
   assert.equal(report.files, baseline.files + 6, 'the loop is reported, not walked')
 })
 
-test('a file without read permission is a diagnostic on it', { skip: process.getuid?.() === 0 && 'root reads every file' }, (t) => {
+// Root reads every file, so as root (CI) the check runs in a child process as `nobody`, on a copy
+// of the addon and the schema inside the scratch folder (the repository may not be readable to it).
+test('a file without read permission is a diagnostic on it', (t) => {
   const db = cleanCopy(t)
   const locked = path.join(db, 'locked.ts')
   writeFileSync(locked, 'export const a = 1;\n')
   chmodSync(locked, 0o000)
-  const report = validateFactories({ schema, factories: db })
-  assert.deepEqual(codesOf(report, locked), ['parse-error'])
-  assert.match(report.diagnostics.find((d) => d.file === locked).help, /make it readable/)
+  if (process.getuid?.() !== 0) {
+    const report = validateFactories({ schema, factories: db })
+    assert.deepEqual(codesOf(report, locked), ['parse-error'])
+    assert.match(report.diagnostics.find((d) => d.file === locked).help, /make it readable/)
+    return
+  }
+  const folder = path.dirname(db)
+  const addon = path.join(folder, 'addon.node')
+  const built = readdirSync(repo).find((f) => /^fixture-native\..+\.node$/.test(f))
+  cpSync(path.join(repo, built), addon)
+  cpSync(schema, path.join(folder, 'schema.prisma'))
+  spawnSync('chmod', ['-R', 'a+rX', folder])
+  chmodSync(locked, 0o000)
+  const script = `const r = require(${JSON.stringify(addon)}).validateFactories({ schema: ${JSON.stringify(path.join(folder, 'schema.prisma'))}, factories: ${JSON.stringify(db)} });
+    process.stdout.write(JSON.stringify(r.diagnostics.filter((d) => d.file === ${JSON.stringify(locked)})))`
+  const child = spawnSync(process.execPath, ['-e', script], { uid: 65534, gid: 65534, cwd: folder, encoding: 'utf8' })
+  assert.equal(child.status, 0, child.stderr)
+  const diagnostics = JSON.parse(child.stdout)
+  assert.deepEqual(diagnostics.map((d) => d.code), ['parse-error'])
+  assert.match(diagnostics[0].help, /make it readable/)
 })
 
 test('a folder named like a TypeScript file is walked, not read as a file', (t) => {
