@@ -380,14 +380,15 @@ fn file_or_json(p: &Path) -> Option<PathBuf> {
 }
 
 /// Removes `.` and `..` components without touching the file system (symlinks are kept as
-/// written, as tsc does for config paths).
+/// written, as tsc does for config paths). A relative path keeps the `..` it cannot fold; an
+/// absolute one stops at the root, as the file system does.
 pub fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {
             Component::CurDir => {}
             Component::ParentDir => {
-                if !out.pop() {
+                if !out.pop() && !out.has_root() {
                     out.push("..");
                 }
             }

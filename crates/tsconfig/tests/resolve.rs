@@ -130,3 +130,11 @@ fn defaults_follow_tsc() {
     assert_eq!(target_year("ESNext"), Some(9999));
     assert_eq!(target_year("es6"), Some(2015));
 }
+
+#[test]
+fn normalize_folds_dots_keeping_a_relative_path_s_leading_dot_dot_and_stopping_at_the_root() {
+    use std::path::{Path, PathBuf};
+    assert_eq!(fixture_tsconfig::normalize(Path::new("/a/./b/../c")), PathBuf::from("/a/c"));
+    assert_eq!(fixture_tsconfig::normalize(Path::new("/a/../../b")), PathBuf::from("/b"));
+    assert_eq!(fixture_tsconfig::normalize(Path::new("a/../../b")), PathBuf::from("../b"));
+}

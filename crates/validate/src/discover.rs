@@ -103,21 +103,8 @@ pub fn discover(patterns: &[String], base: &Path) -> Result<Discovered, String> 
     Ok(found)
 }
 
-/// Removes `.` and `..` components without touching the file system (no symlink resolution).
-pub fn normalize(path: &Path) -> PathBuf {
-    use std::path::Component;
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
-}
+/// Lexical `.`/`..` folding, shared with tsconfig resolution.
+pub use fixture_tsconfig::normalize;
 
 fn has_glob(pattern: &str) -> bool {
     pattern.contains(['*', '?', '{', '['])
