@@ -4,7 +4,7 @@
 
 import { test, before } from 'node:test'
 import assert from 'node:assert/strict'
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -60,17 +60,22 @@ const tsFilesUnder = (dir) => readdirSync(dir, { recursive: true, withFileTypes:
 
 const brokenFiles = tsFilesUnder(brokenDir)
 const markers = brokenFiles.flatMap(markersOf)
+// A seed whose generator output folder is absent: its own run, judged by tsc without a client.
+const ungeneratedDir = path.join(examples, 'ungenerated-client')
+const ungeneratedMarkers = tsFilesUnder(ungeneratedDir).flatMap(markersOf)
 const markerAt = new Map(markers.map((m) => [`${rel(m.file)}:${m.line}`, m]))
 const blindAt = (key, code) => TSC_BLIND.some((b) => b.at === key && b.code === code)
 
 let client
 let clean
 let broken
+let ungenerated
 before(async () => {
   client = await prismaClientFor(path.join(examples, 'prisma', 'schema.prisma'))
-  ;[clean, broken] = await Promise.all([
+  ;[clean, broken, ungenerated] = await Promise.all([
     tscErrors(path.join(examples, 'tsconfig.json'), { prismaClient: client }),
     tscErrors(path.join(brokenDir, 'tsconfig.json'), { prismaClient: client }),
+    tscErrors(path.join(ungeneratedDir, 'tsconfig.json')),
   ])
   const generation = client.cached ? 'cached' : `generated in ${Math.round(client.ms)} ms`
   console.log(`# prisma client ${generation}; tsc clean ${Math.round(clean.ms)} ms, broken ${Math.round(broken.ms)} ms`)
@@ -90,11 +95,11 @@ test('both runs read the generated client (the zero above is not vacuous)', () =
 })
 
 test('every marker names known codes, and the markers plus the README cover every code', () => {
-  for (const m of markers) {
+  for (const m of [...markers, ...ungeneratedMarkers]) {
     for (const code of m.codes) assert.ok(ALL_CODES.includes(code), `${rel(m.file)}:${m.line}: unknown code ${code}`)
   }
   const readme = readFileSync(path.join(examples, 'README.md'), 'utf8')
-  const marked = new Set(markers.flatMap((m) => m.codes))
+  const marked = new Set([...markers, ...ungeneratedMarkers].flatMap((m) => m.codes))
   for (const code of ALL_CODES) {
     assert.ok(marked.has(code) || new RegExp(`^\\| \`${code}\` \\|`, 'm').test(readme), `no defect for ${code}`)
   }
@@ -153,15 +158,27 @@ test('the README contract table lists exactly the marked lines', () => {
   for (const row of readme.split('\n')) {
     const code = /^\| `([a-z-]+)` \| (.*?) \|/.exec(row)
     if (!code) continue
-    for (const [, file, lines] of code[2].matchAll(/`((?:broken|prisma|broken-schema)\/[^`:]+):([^`]+)`/g)) {
+    for (const [, file, lines] of code[2].matchAll(/`((?:broken|prisma|broken-schema|ungenerated-client)\/[^`:]+):([^`]+)`/g)) {
       if (!file.endsWith('.ts')) continue
       for (const [, line, times] of lines.matchAll(/(\d+)(?: \(x(\d+)\))?/g)) {
         for (let i = 0; i < Number(times ?? 1); i += 1) fromTable.push(`${file}:${line} ${code[1]}`)
       }
     }
   }
-  const fromMarkers = markers.flatMap((m) => m.codes.map((code) => `${rel(m.file)}:${m.line} ${code}`))
+  const fromMarkers = [...markers, ...ungeneratedMarkers].flatMap((m) => m.codes.map((code) => `${rel(m.file)}:${m.line} ${code}`))
   assert.deepEqual(fromTable.sort(), fromMarkers.sort())
+})
+
+test('the ungenerated-client seed: tsc sees the missing client on the marked line, and nothing it types', () => {
+  const output = path.join(ungeneratedDir, 'generated')
+  assert.ok(!existsSync(output), `${rel(output)} must not exist: it stands for a client \`prisma generate\` has not written yet`)
+  // tsc's view of an ungenerated client is the module it cannot find (TS2307), on the import.
+  const notGenerated = ungeneratedMarkers.filter((m) => m.codes.includes('client-not-generated')).map((m) => `${rel(m.file)}:${m.line} TS2307`)
+  assert.equal(notGenerated.length, 1)
+  assert.deepEqual(ungenerated.errors.map((e) => `${rel(e.file)}:${e.line} TS${e.tsCode}`), notGenerated)
+  // Every other marked defect there is one tsc can see in general but not without the client's types.
+  const typedByTheClient = ungeneratedMarkers.filter((m) => !m.codes.includes('client-not-generated'))
+  assert.ok(typedByTheClient.length > 0 && typedByTheClient.every((m) => m.codes.every(tscCanSee)))
 })
 
 test('the broken schema fails Prisma validation once, at the line the README names', () => {

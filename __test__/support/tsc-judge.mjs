@@ -243,6 +243,8 @@ export const TSC_CODES_BY_DIAGNOSTIC = {
   'invalid-enum-value': [2322, 2820],
   'bigint-literal-target': [2737],
   'unresolved-import': [2307, 2305, 2614, 2724, 2834, 2835],
+  // tsc's view of a client `prisma generate` has not written: a module it cannot find.
+  'client-not-generated': [2307],
 }
 
 /**

@@ -42,4 +42,6 @@ export async function seedBroken(languages: string[], flag: boolean, teamId: big
     // Paging and de-duplication name fields too.
     await prisma.tag.findMany({ cursor: { tagg: "mapped" } }); // expect: unknown-field
     await prisma.tag.findMany({ distinct: ["tagg"] }); // expect: unknown-field
+    // Under a composite foreign key neither shape fits: the checked one wants `team` and `user`, the unchecked one `userId`.
+    await prisma.team_tag.create({ data: { team: { connect: { id: teamId } }, tag: { create: { id: generatePK(), tag: "pinned-by-nobody" } }, pinnedBy: { create: [{ id: generatePK(), role: "Admin" }] } } }); // expect: missing-required-field
 }

@@ -30,6 +30,18 @@ export async function seedUsers(languages: string[], withHandle: boolean): Promi
         const team = await tx.team.create({ data: { id: generatePK(), publicId: generatePublicId() } });
         // The unchecked shape: foreign keys, no relation writes.
         await tx.member.create({ data: { id: generatePK(), teamId: team.id, userId: owner.id, role: "Owner" } });
+        // Under a composite foreign key (`member.pinnedTag`, keyed by `[teamId, pinnedTagId]`) a nested
+        // create may take the unchecked shape, which leaves out every key the parent supplies:
+        // `teamId` too, though it is also `team`'s key, so no `team` is written here.
+        const guest = await tx.user.create({ data: { id: generatePK(), publicId: generatePublicId(), name: "Guest" } });
+        await tx.team_tag.create({
+            data: {
+                team: { connect: { id: team.id } },
+                // Translated, so `tidyTags` keeps it: a pinned tag cannot be deleted (`onDelete: Restrict`).
+                tag: { create: { id: generatePK(), tag: "pinned", translations: { create: { id: generatePK(), language: "en" } } } },
+                pinnedBy: { create: [{ id: generatePK(), userId: guest.id, role: "Member" }] },
+            },
+        });
         await tx.payment.findMany({ where: { teamId: team.id } }).catch(() => []);
     });
 }

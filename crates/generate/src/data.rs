@@ -84,11 +84,16 @@ impl<'a> DataBuilder<'a> {
     }
 
     /// An optional to-one relation whose foreign key is required (`user user?` over `userId BigInt`):
-    /// Prisma's input lets it out, the database's NOT NULL column does not.
+    /// Prisma's input lets it out, the database's NOT NULL column does not. A required key that a
+    /// required relation also holds is set by that one (`member.pinnedTag` over `[teamId,
+    /// pinnedTagId]` beside `team` over `teamId`): writing both would give the key two values.
     fn needs_relation(&self, model: &Model, input: &InputField) -> bool {
         let InputShape::Relation { is_list: false, .. } = input.shape else { return false };
         let Some(field) = model.field(&input.name) else { return false };
-        field.relation_from_fields.iter().flatten().any(|key| model.field(key).is_some_and(|k| k.is_required))
+        let held_by_a_required_relation = |key: &String| {
+            model.relation_fields().any(|r| r.name != field.name && r.is_required && r.relation_from_fields.as_deref().is_some_and(|f| f.contains(key)))
+        };
+        field.relation_from_fields.iter().flatten().any(|key| model.field(key).is_some_and(|k| k.is_required) && !held_by_a_required_relation(key))
     }
 
     /// `{ create: … }` for a required to-one relation, or `{ connect: … }` where that cannot work.

@@ -241,10 +241,9 @@ fn relative_specifier(folder: &Path, file: &Path) -> String {
 }
 
 fn relative_path(from_dir: &Path, to: &Path) -> String {
-    let from: Vec<_> = fixture_validate::discover::normalize(from_dir).components().map(|c| c.as_os_str().to_owned()).collect();
-    let to: Vec<_> = to.components().map(|c| c.as_os_str().to_owned()).collect();
-    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<String> = std::iter::repeat_n("..".to_string(), from.len() - common).collect();
-    parts.extend(to[common..].iter().map(|p| p.to_string_lossy().to_string()));
-    parts.join("/")
+    let from = fixture_validate::discover::normalize(from_dir);
+    match pathdiff::diff_paths(to, &from) {
+        Some(rel) => rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"),
+        None => to.display().to_string(),
+    }
 }

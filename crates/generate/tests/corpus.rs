@@ -173,3 +173,14 @@ fn an_optional_relation_over_a_required_foreign_key_is_still_created() {
     let award = generate(&schema, "award", &Style::default()).unwrap();
     assert!(award.source.contains("            user: {\n                create: {\n                    id: this.generateId(),\n"), "{}", award.source);
 }
+
+#[test]
+fn an_optional_composite_relation_sharing_a_key_with_a_required_one_is_left_out() {
+    // `pinned` is keyed by `[teamId, pinnedTagId]`; `teamId` is also `team`'s key. Creating
+    // `pinned` as well would give `teamId` a second value (its own new team's).
+    let source = "datasource db {\n  provider = \"postgresql\"\n}\nmodel team {\n  id BigInt @id\n  members member[]\n  tags team_tag[]\n}\nmodel team_tag {\n  teamId BigInt\n  tagId BigInt\n  team team @relation(fields: [teamId], references: [id])\n  pinnedBy member[]\n  @@id([teamId, tagId])\n}\nmodel member {\n  id BigInt @id\n  teamId BigInt\n  pinnedTagId BigInt?\n  team team @relation(fields: [teamId], references: [id])\n  pinned team_tag? @relation(fields: [teamId, pinnedTagId], references: [teamId, tagId])\n}\n";
+    let schema = load(&SchemaInput::Source { source: source.into(), file_name: None }).unwrap();
+    let member = generate(&schema, "member", &Style::default()).unwrap();
+    assert!(member.source.contains("            team: {\n                create: {\n"), "{}", member.source);
+    assert!(!member.source.contains("pinned:"), "{}", member.source);
+}

@@ -545,27 +545,37 @@ impl<'c> Checker<'c> {
 
         if needs_required {
             let Some(supplied) = supplied else { return };
-            let missing: Vec<&InputField> =
-                fields.iter().filter(|f| f.required && !supplied.contains(&f.name) && !mixed.contains(&f.name.as_str())).collect();
-            if !missing.is_empty() {
-                let list = missing.iter().map(|m| format!("`{}`", m.name)).collect::<Vec<_>>().join(", ");
-                let type_name = self.ctx.type_name(&spec.model, &spec.kind);
-                let help = missing
+            let missing_in = |fields: &[InputField]| -> Vec<(String, String)> {
+                fields
                     .iter()
-                    .map(|m| match &m.shape {
-                        InputShape::Relation { .. } => format!("`{}: {{ connect: {{ id: … }} }}`", m.name),
-                        _ => format!("`{}`", m.name),
+                    .filter(|f| f.required && !supplied.contains(&f.name) && !mixed.contains(&f.name.as_str()))
+                    .map(|m| {
+                        let add = match &m.shape {
+                            InputShape::Relation { .. } => format!("`{}: {{ connect: {{ id: … }} }}`", m.name),
+                            _ => format!("`{}`", m.name),
+                        };
+                        (format!("`{}`", m.name), add)
                     })
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                self.push(
-                    Finding::new(
-                        Code::MissingRequiredField,
-                        anchor,
-                        format!("Missing required field{} {list} of `Prisma.{type_name}`", if missing.len() == 1 { "" } else { "s" }),
-                    )
-                    .help(format!("add {help}")),
-                );
+                    .collect()
+            };
+            let missing = missing_in(&fields);
+            if !missing.is_empty() {
+                let join = |parts: Vec<&String>| parts.into_iter().cloned().collect::<Vec<_>>().join(", ");
+                let list = join(missing.iter().map(|m| &m.0).collect());
+                let type_name = self.ctx.type_name(&spec.model, &spec.kind);
+                let mut message = format!("Missing required field{} {list} of `Prisma.{type_name}`", if missing.len() == 1 { "" } else { "s" });
+                let mut help = format!("add {}", join(missing.iter().map(|m| &m.1).collect()));
+                // Where Prisma takes either shape and the literal leans to neither, name what the
+                // other one lacks too: either is a fix.
+                if let Some(u) = unchecked.as_ref().filter(|u| !Arc::ptr_eq(u, &fields) && ps.iter().all(|p| has(u, &p.name))) {
+                    let other = missing_in(u);
+                    if !other.is_empty() {
+                        let unchecked_name = self.ctx.type_name(&spec.model, &unchecked_of(&spec.kind));
+                        message.push_str(&format!(" (or {} of `Prisma.{unchecked_name}`)", join(other.iter().map(|m| &m.0).collect())));
+                        help = format!("{help} (checked), or {} (unchecked)", join(other.iter().map(|m| &m.1).collect()));
+                    }
+                }
+                self.push(Finding::new(Code::MissingRequiredField, anchor, message).help(help));
             }
         }
     }

@@ -119,12 +119,20 @@ pub fn check(paths: &[PathBuf], summaries: &[FileSummary], parsed: &[bool], clie
         }
     }
     if let Some((i, start, end, output)) = not_generated {
+        // Said as the import would say it: relative to the importing file's folder.
+        let shown = paths[i].parent().and_then(|dir| pathdiff::diff_paths(&output, dir)).map_or_else(
+            || output.display().to_string(),
+            |rel| {
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                if rel.starts_with("..") { rel } else { format!("./{rel}") }
+            },
+        );
         findings[i].push(
             Finding::at(
                 Code::ClientNotGenerated,
                 start,
                 end,
-                format!("The Prisma client is not generated: the schema's generator writes it to {}, which does not exist yet", output.display()),
+                format!("The Prisma client is not generated: the schema's generator writes it to {shown}, which does not exist yet"),
             )
             .help("run `prisma generate`; imports of the generated client are not reported as unresolved"),
         );

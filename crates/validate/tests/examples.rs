@@ -1,6 +1,6 @@
 //! The bundled example (examples/README.md is the contract): the clean set yields no
-//! diagnostic, the broken set exactly the `// expect:` markers, the broken schema one
-//! `schema-error`.
+//! diagnostic, the broken set and the ungenerated-client seed exactly their `// expect:` markers,
+//! the broken schema one `schema-error`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -77,11 +77,10 @@ fn clean_set_has_no_diagnostic() {
     assert_eq!((report.coverage.covered, report.coverage.total), (12, 12));
 }
 
-#[test]
-fn broken_set_has_exactly_the_marked_diagnostics() {
-    let report = run("broken.config.json");
-    let expected = markers(&examples().join("broken"));
-    let got = actual(&report, |c| c != "missing-factory");
+/// The run's diagnostics in `.ts` files are exactly the markers of the files under `dir`.
+fn assert_exactly_the_markers(report: &Report, dir: &str) {
+    let expected = markers(&examples().join(dir));
+    let got = actual(report, |c| c != "missing-factory");
     let mut problems = Vec::new();
     for (k, v) in &expected {
         if got.get(k) != Some(v) {
@@ -95,6 +94,12 @@ fn broken_set_has_exactly_the_marked_diagnostics() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn broken_set_has_exactly_the_marked_diagnostics() {
+    let report = run("broken.config.json");
+    assert_exactly_the_markers(&report, "broken");
     assert!(!report.ok);
     // The README's table: the broken run has no factory for these models (`UserDbFactory`'s
     // misnamed super string is outvoted by its types and delegate: `User` is covered).
@@ -112,4 +117,17 @@ fn broken_schema_is_one_schema_error() {
     let d = &report.diagnostics[0];
     assert_eq!((d.code.as_str(), d.line), ("schema-error", 22));
     assert!(d.file.ends_with("broken-schema/schema.prisma"), "{}", d.file);
+}
+
+/// A seed whose generator `output` folder does not exist: one `client-not-generated` warning,
+/// and its client calls are checked all the same.
+#[test]
+fn ungenerated_client_is_one_warning_and_its_calls_are_still_checked() {
+    let output = examples().join("ungenerated-client/generated");
+    assert!(!output.exists(), "{} must not exist: it stands for a client `prisma generate` has not written yet", output.display());
+    let report = run("ungenerated-client.config.json");
+    assert_exactly_the_markers(&report, "ungenerated-client");
+    let warning = report.diagnostics.iter().find(|d| d.code.as_str() == "client-not-generated").expect("the warning");
+    assert_eq!(warning.severity.as_str(), "warning");
+    assert!(!report.diagnostics.iter().any(|d| d.code.as_str() == "unresolved-import"), "{:#?}", report.diagnostics);
 }

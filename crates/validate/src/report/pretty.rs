@@ -47,15 +47,15 @@ pub fn render(report: &Report, cwd: &Path, quiet: bool, read: &dyn Fn(&str) -> O
     let warnings = report.warnings();
     let files: BTreeSet<&str> = report.diagnostics.iter().map(|d| d.file.as_str()).collect();
     let pct = if report.coverage.total == 0 { 100.0 } else { report.coverage.covered as f64 * 100.0 / report.coverage.total as f64 };
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     out.push_str(&format!(
-        "{} factories in {} files, {} models, coverage {}/{} ({pct:.0}%)\n",
-        report.factories.len(),
-        report.files,
-        report.schema.models,
+        "{} in {}, {}, coverage {}/{} ({pct:.0}%)\n",
+        if report.factories.len() == 1 { "1 factory".to_string() } else { format!("{} factories", report.factories.len()) },
+        plural(report.files, "file"),
+        plural(report.schema.models, "model"),
         report.coverage.covered,
         report.coverage.total
     ));
-    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     if errors + warnings == 0 {
         out.push_str(&format!("No problems found in {:.1} ms.\n", report.duration_ms));
     } else {

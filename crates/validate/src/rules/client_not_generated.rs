@@ -15,7 +15,7 @@ pub const DOC: RuleDoc = RuleDoc {
 mod tests {
     use crate::rules::testing::*;
 
-    fn run_in(dir: &std::path::Path, files: &[(&str, &str)]) -> Vec<String> {
+    fn report_in(dir: &std::path::Path, files: &[(&str, &str)]) -> crate::Report {
         let schema = format!("{SCHEMA}\ngenerator other {{\n  provider = \"prisma-client\"\n  output   = \"../generated/prisma\"\n}}\n");
         std::fs::create_dir_all(dir.join("prisma")).unwrap();
         std::fs::create_dir_all(dir.join("src")).unwrap();
@@ -29,8 +29,23 @@ mod tests {
             factories: vec!["src".into()],
             ..Default::default()
         };
-        let report = crate::validate(&options).expect("the run completes");
-        report.diagnostics.iter().filter(|d| d.file.ends_with(".ts")).map(|d| format!("{} {} {}:{}", d.code, d.severity.as_str(), d.file.rsplit('/').next().unwrap_or(""), d.line)).collect()
+        crate::validate(&options).expect("the run completes")
+    }
+
+    fn run_in(dir: &std::path::Path, files: &[(&str, &str)]) -> Vec<String> {
+        report_in(dir, files).diagnostics.iter().filter(|d| d.file.ends_with(".ts")).map(|d| format!("{} {} {}:{}", d.code, d.severity.as_str(), d.file.rsplit('/').next().unwrap_or(""), d.line)).collect()
+    }
+
+    /// The folder is named as the import names it (relative to the importing file), never by a
+    /// path of the machine that ran the check.
+    #[test]
+    fn the_message_names_the_folder_relative_to_the_importing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = "import { PrismaClient } from \"../generated/prisma/client\";\nexport const p = new PrismaClient();\n";
+        let report = report_in(dir.path(), &[("a.ts", a)]);
+        let d = report.diagnostics.iter().find(|d| d.code.as_str() == "client-not-generated").expect("the warning");
+        assert!(d.message.contains("writes it to ../generated/prisma, which does not exist yet"), "{}", d.message);
+        assert!(!d.message.contains(&dir.path().display().to_string()), "{}", d.message);
     }
 
     #[test]
