@@ -49,15 +49,15 @@ pub struct Schema {
 /// `(model position, field position)`.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Lookup {
-    models: std::collections::HashMap<String, usize>,
-    opposites: std::collections::HashMap<(usize, usize), (usize, usize)>,
+    models: rustc_hash::FxHashMap<String, usize>,
+    opposites: rustc_hash::FxHashMap<(usize, usize), (usize, usize)>,
 }
 
 impl Lookup {
     fn build(schema: &Schema) -> Self {
-        let models: std::collections::HashMap<String, usize> =
+        let models: rustc_hash::FxHashMap<String, usize> =
             schema.models.iter().enumerate().map(|(i, m)| (m.name.clone(), i)).collect();
-        let mut opposites = std::collections::HashMap::new();
+        let mut opposites = rustc_hash::FxHashMap::default();
         for (mi, model) in schema.models.iter().enumerate() {
             for (fi, field) in model.fields.iter().enumerate() {
                 let Some(relation_name) = field.relation_name.as_deref() else { continue };

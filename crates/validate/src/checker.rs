@@ -254,7 +254,7 @@ impl<'c> Checker<'c> {
             None => {}
         }
         let mut f = Finding::new(Code::UnknownPrismaType, span, format!("`Prisma.{name}` does not exist for this schema"));
-        if let Some(s) = self.ctx.suggester.suggest(name).filter(|s| s != name) {
+        if let Some(s) = self.ctx.suggester.suggest(self.ctx.schema, name).filter(|s| s != name) {
             f.message = format!("`Prisma.{name}` does not exist for this schema; the generated name is `Prisma.{s}`");
             // Certain only when the names differ by case and underscores alone (one candidate) and
             // the candidate is in the namespace (a model type is not: `Prisma.user` is no fix).

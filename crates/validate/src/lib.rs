@@ -403,6 +403,9 @@ fn validate_sources_here(schema: &str, files: Vec<(PathBuf, String)>, base_class
     Ok(analyze(started, &cfg, "schema.prisma".into(), &loaded, paths, texts, parsed, bigint_literals_allowed))
 }
 
+/// One file's findings and the factories found in it.
+type FileResult = (Vec<Finding>, Vec<FactoryEntry>);
+
 /// Phase one merged, phase two in parallel, imports, coverage: the report.
 #[allow(clippy::too_many_arguments)]
 fn analyze(
@@ -415,7 +418,7 @@ fn analyze(
     parsed: Vec<Parsed>,
     bigint_literals_allowed: bool,
 ) -> Report {
-    let summaries: Vec<summary::FileSummary> = parsed.iter().map(|p| p.summary.clone()).collect();
+    let (summaries, parse_errors): (Vec<summary::FileSummary>, Vec<Option<Finding>>) = parsed.into_iter().map(|p| (p.summary, p.parse_error)).unzip();
     let index = index::ProjectIndex::build(&summaries, &cfg.base_class, &cfg.categories.required);
 
     let schema = &loaded.schema;
@@ -430,19 +433,27 @@ fn analyze(
         memo: Default::default(),
     };
 
-    let checked: Vec<(Vec<Finding>, Vec<FactoryEntry>)> = (0..paths.len())
+    // Largest files first, one task each: a long file started last would make the run wait on it.
+    let mut order: Vec<usize> = (0..paths.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(texts[i].len()));
+    let mut checked: Vec<(usize, FileResult)> = order
         .into_par_iter()
-        .map(|i| match &parsed[i].parse_error {
-            Some(err) => (vec![err.clone()], Vec::new()),
-            None => check_file(&ctx, i, &paths[i], &texts[i]),
+        .with_max_len(1)
+        .map(|i| {
+            let result = match &parse_errors[i] {
+                Some(err) => (vec![err.clone()], Vec::new()),
+                None => check_file(&ctx, i, &paths[i], &texts[i]),
+            };
+            (i, result)
         })
         .collect();
+    checked.sort_unstable_by_key(|(i, _)| *i);
+    let (mut per_file, found): (Vec<Vec<Finding>>, Vec<Vec<FactoryEntry>>) = checked.into_iter().map(|(_, result)| result).unzip();
 
-    let ok_parse: Vec<bool> = parsed.iter().map(|p| p.parse_error.is_none()).collect();
+    let ok_parse: Vec<bool> = parse_errors.iter().map(Option::is_none).collect();
     let (import_findings, edges) = imports::check(&paths, &summaries, &ok_parse, &loaded.client_outputs);
     let cycle_findings = imports::cycles(&paths, &edges);
 
-    let mut per_file: Vec<Vec<Finding>> = checked.iter().map(|(f, _)| f.clone()).collect();
     for (i, f) in import_findings.into_iter().enumerate() {
         if ok_parse[i] {
             per_file[i].extend(f);
@@ -454,7 +465,7 @@ fn analyze(
 
     let mut diagnostics = Vec::new();
     let mut factories = Vec::new();
-    for (i, findings) in per_file.into_iter().enumerate() {
+    for (i, (findings, found)) in per_file.into_iter().zip(found).enumerate() {
         let file = paths[i].display().to_string();
         let lines = LineIndex::new(&texts[i]);
         for f in findings {
@@ -462,7 +473,7 @@ fn analyze(
                 diagnostics.push(f.locate(&file, &lines, sev));
             }
         }
-        for mut entry in checked[i].1.clone() {
+        for mut entry in found {
             entry.file = file.clone();
             entry.line = lines.locate(entry.offset).0;
             factories.push(entry);

@@ -35,12 +35,20 @@ pub fn load(input: &SchemaInput) -> Result<Arc<LoadedSchema>, SchemaError> {
         return Ok(loaded.clone());
     }
     let schema = fixture_schema::load_sources(sources.clone())?;
-    let suggester = TypeNameSuggester::new(&schema);
+    // The name universe every `Prisma.X` check resolves against: built here, beside the parsing
+    // of the files, rather than by the first check that needs it.
+    schema.type_index();
+    let suggester = TypeNameSuggester::default();
     let compounds = compound_unique_names(&schema, &sources);
     let client_outputs = generator_outputs(&sources);
     let loaded = Arc::new(LoadedSchema { schema, suggester, compounds, client_outputs });
-    if let Ok(mut last) = LAST.lock() {
-        *last = Some((key, loaded.clone()));
+    let previous = LAST.lock().ok().and_then(|mut last| last.replace((key, loaded.clone())));
+    // Freeing the schema this one replaces (a watch mode after a schema edit) is many small
+    // frees: done on a thread of its own, not before this run can go on.
+    if let Some((_, previous)) = previous
+        && Arc::strong_count(&previous) == 1
+    {
+        let _ = std::thread::Builder::new().name("fixture-native-drop".into()).spawn(move || drop(previous));
     }
     Ok(loaded)
 }
@@ -124,66 +132,27 @@ fn field_list(line: &str) -> Option<Vec<String>> {
     )
 }
 
-/// `Prisma.X` spelling suggestions, fast: the generated names folded (lower case, no `_`) once,
-/// then an exact folded lookup per query, with a Jaro-Winkler fallback over the prefolded names.
-/// Same answers as `fixture_schema::type_names::suggest`, which refolds the whole universe on
-/// every call (milliseconds each, too slow for a hundred wrong names).
+/// `Prisma.X` spelling suggestions: `fixture_schema::type_names::suggest` (which folds the names
+/// once per schema, on the first misspelling), memoised per name, since the same wrong name tends
+/// to recur across files.
+#[derive(Default)]
 pub struct TypeNameSuggester {
-    folded: Vec<(String, String)>,
-    exact: HashMap<String, String>,
-    models: Vec<(String, String)>,
-    /// Answers already given: the same wrong name tends to recur across files.
-    cache: std::sync::Mutex<HashMap<String, Option<String>>>,
+    cache: Mutex<HashMap<String, Option<String>>>,
 }
 
-pub fn fold(s: &str) -> String {
-    s.chars().filter(|c| *c != '_').flat_map(char::to_lowercase).collect()
-}
+/// Lower case without underscores (shared with the schema crate's suggestions).
+pub use fixture_schema::type_names::fold;
 
 impl TypeNameSuggester {
-    pub fn new(schema: &Schema) -> Self {
-        let mut folded: Vec<(String, String)> = schema.type_index().names.keys().map(|n| (fold(n), n.clone())).collect();
-        folded.sort();
-        let mut exact = HashMap::new();
-        for (f, n) in &folded {
-            exact.entry(f.clone()).or_insert_with(|| n.clone());
-        }
-        let mut models: Vec<(String, String)> = schema.models.iter().map(|m| (fold(&m.name), m.name.clone())).collect();
-        models.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
-        Self { folded, exact, models, cache: Default::default() }
-    }
-
-    pub fn suggest(&self, name: &str) -> Option<String> {
+    pub fn suggest(&self, schema: &Schema, name: &str) -> Option<String> {
         if let Some(hit) = self.cache.lock().ok().and_then(|c| c.get(name).cloned()) {
             return hit;
         }
-        let answer = self.compute(name);
+        let answer = fixture_schema::type_names::suggest(schema, name);
         if let Ok(mut c) = self.cache.lock() {
             c.insert(name.to_string(), answer.clone());
         }
         answer
-    }
-
-    fn compute(&self, name: &str) -> Option<String> {
-        let wanted = fold(name);
-        if let Some((_, m)) = self.models.iter().find(|(f, _)| *f == wanted) {
-            return Some(m.clone());
-        }
-        if let Some(n) = self.exact.get(&wanted) {
-            return Some(n.clone());
-        }
-        let mut best: Option<(f64, &String)> = None;
-        for (f, n) in &self.folded {
-            // Jaro-Winkler cannot reach the threshold across a large length difference.
-            if f.len().abs_diff(wanted.len()) * 4 > wanted.len().max(4) {
-                continue;
-            }
-            let score = strsim::jaro_winkler(f, &wanted);
-            if best.is_none_or(|(s, c)| score > s || (score == s && n < c)) {
-                best = Some((score, n));
-            }
-        }
-        best.filter(|(s, _)| *s >= 0.93).map(|(_, n)| n.clone())
     }
 }
 

@@ -8,13 +8,13 @@
 mod suggest;
 mod universe;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 
 use crate::Schema;
 
-pub use suggest::suggest;
+pub use suggest::{fold, suggest};
 pub use universe::FIXED_EXPORTS;
 
 /// What a name of the `Prisma` namespace is.
@@ -95,9 +95,9 @@ impl TypeNameKind {
 /// Every name of the namespace for this schema, with what it is.
 #[derive(Debug, Clone, Default)]
 pub struct TypeIndex {
-    pub names: HashMap<String, ResolvedTypeName>,
+    pub names: FxHashMap<String, ResolvedTypeName>,
     /// `(model, kind)` -> name, for the model-bound kinds other than `Other`.
-    pub(crate) by_model_kind: HashMap<(String, TypeNameKind), String>,
+    pub(crate) by_model_kind: FxHashMap<(String, TypeNameKind), String>,
     /// The names folded for suggestions (lower case, no `_`), built on first use.
     pub(crate) folded: std::sync::OnceLock<suggest::FoldedNames>,
 }

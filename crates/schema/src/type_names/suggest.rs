@@ -3,15 +3,17 @@
 //! rest of the name (`CreateInput`, `Include`) is matched the same way against the suffixes Prisma
 //! generates for that model. The folded names are computed once per schema.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::Schema;
 
 /// The universe folded once: folded -> the first real name (sorted), and all `(folded, real)` pairs.
 #[derive(Debug, Clone, Default)]
 pub struct FoldedNames {
-    exact: HashMap<String, String>,
+    exact: FxHashMap<String, String>,
     all: Vec<(String, String)>,
+    /// What bounds the similarity of each folded name of `all`, read once.
+    profiles: Vec<CharProfile>,
     /// Models, longest folded name first.
     models: Vec<(String, String)>,
 }
@@ -20,13 +22,14 @@ impl FoldedNames {
     fn build(schema: &Schema) -> Self {
         let mut all: Vec<(String, String)> = schema.type_index().names.keys().map(|n| (fold(n), n.clone())).collect();
         all.sort();
-        let mut exact = HashMap::new();
+        let mut exact = FxHashMap::default();
         for (folded, name) in &all {
             exact.entry(folded.clone()).or_insert_with(|| name.clone());
         }
         let mut models: Vec<(String, String)> = schema.models.iter().map(|m| (fold(&m.name), m.name.clone())).collect();
         models.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.1.cmp(&b.1)));
-        FoldedNames { exact, all, models }
+        let profiles = all.iter().map(|(folded, _)| CharProfile::of(folded)).collect();
+        FoldedNames { exact, all, profiles, models }
     }
 }
 
@@ -47,17 +50,127 @@ pub fn suggest(schema: &Schema, name: &str) -> Option<String> {
         return Some(found.clone());
     }
     // Otherwise the closest name by Jaro-Winkler similarity of the folded forms, if close enough.
+    let wanted_profile = CharProfile::of(&wanted);
     let mut best: Option<(f64, &String)> = None;
-    for (candidate_folded, candidate) in &folded.all {
+    for ((candidate_folded, candidate), profile) in folded.all.iter().zip(&folded.profiles) {
+        if !wanted_profile.can_reach_threshold(profile) {
+            continue;
+        }
         let score = strsim::jaro_winkler(candidate_folded, &wanted);
         if best.is_none_or(|(s, c)| score > s || (score == s && candidate < c)) {
             best = Some((score, candidate));
         }
     }
-    best.filter(|(score, _)| *score >= 0.93).map(|(_, candidate)| candidate.clone())
+    best.filter(|(score, _)| *score >= THRESHOLD).map(|(_, candidate)| candidate.clone())
+}
+
+/// The least Jaro-Winkler similarity a suggestion needs.
+const THRESHOLD: f64 = 0.93;
+
+/// The length of a folded name in chars (what Jaro counts) and how often each char occurs in it
+/// (`a`-`z`, `0`-`9`, any other; `None` past 255 of one), for an upper bound on its similarity.
+#[derive(Debug, Clone)]
+struct CharProfile {
+    chars: usize,
+    counts: Option<[u8; 37]>,
+}
+
+impl CharProfile {
+    fn of(folded: &str) -> Self {
+        let mut counts = [0u8; 37];
+        let mut chars = 0;
+        let mut saturated = false;
+        for c in folded.chars() {
+            chars += 1;
+            let bucket = match c {
+                'a'..='z' => c as usize - 'a' as usize,
+                '0'..='9' => 26 + (c as usize - '0' as usize),
+                _ => 36,
+            };
+            match counts[bucket].checked_add(1) {
+                Some(n) => counts[bucket] = n,
+                None => saturated = true,
+            }
+        }
+        CharProfile { chars, counts: (!saturated).then_some(counts) }
+    }
+
+    /// Whether the two names can reach `THRESHOLD` at all. Jaro is at most
+    /// `(m/|a| + m/|b| + 1) / 3` for `m` matched chars (none transposed), and `m` is at most the
+    /// chars the two have in common (the shorter length, without counts); Winkler's prefix bonus
+    /// adds at most `0.4 * (1 - jaro)`. An upper bound, so skipping by it changes no answer; it
+    /// spares most of a large schema's names.
+    fn can_reach_threshold(&self, other: &CharProfile) -> bool {
+        let (a, b) = (self.chars, other.chars);
+        if a == 0 || b == 0 {
+            return true;
+        }
+        let common = match (&self.counts, &other.counts) {
+            // A bucket holding several different chars (`other`) only overcounts: still a bound.
+            (Some(x), Some(y)) => x.iter().zip(y).map(|(p, q)| usize::from(*p.min(q))).sum(),
+            _ => a.min(b),
+        };
+        let m = common as f64;
+        let jaro = (m / a as f64 + m / b as f64 + 1.0) / 3.0;
+        jaro + 0.4 * (1.0 - jaro) >= THRESHOLD - 1e-12
+    }
 }
 
 /// Lower case without underscores: the spelling differences people make with model names.
 pub fn fold(name: &str) -> String {
+    // Prisma names are ASCII but for quoted identifiers; bytes are much faster than chars.
+    if name.is_ascii() {
+        return name.bytes().filter(|b| *b != b'_').map(|b| char::from(b.to_ascii_lowercase())).collect();
+    }
     name.chars().filter(|c| *c != '_').flat_map(char::to_lowercase).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bound never skips a pair that reaches the threshold: pairs of strings over a small
+    /// alphabet up to 9 chars apart in length, from a fixed pseudo-random sequence.
+    #[test]
+    fn the_length_bound_skips_no_pair_that_reaches_the_threshold() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut word = |len: usize| (0..len).map(|_| (b'a' + (next() % 3) as u8) as char).collect::<String>();
+        let mut reached_near_the_bound = 0;
+        for short in 1..=14 {
+            for extra in 0..=9 {
+                for _ in 0..300 {
+                    let (a, b) = (word(short), word(short + extra));
+                    // Share a prefix often, as misspellings do, so the Winkler bonus is in play.
+                    let b = format!("{}{}", &a[..short.min(4)], &b[short.min(4)..]);
+                    let score = strsim::jaro_winkler(&a, &b);
+                    if !CharProfile::of(&a).can_reach_threshold(&CharProfile::of(&b)) {
+                        assert!(score < THRESHOLD, "{a} / {b}: {score} reached the threshold the bound ruled out");
+                    } else if score >= THRESHOLD && extra > 0 {
+                        reached_near_the_bound += 1;
+                    }
+                }
+            }
+        }
+        // Not vacuous: pairs of different lengths do reach it where the bound allows.
+        assert!(reached_near_the_bound > 0);
+    }
+
+    #[test]
+    fn the_bound_admits_near_names_and_rules_out_far_ones() {
+        let reach = |a: &str, b: &str| CharProfile::of(a).can_reach_threshold(&CharProfile::of(b));
+        assert!(reach("creditaccountcreateinput", "creditaccountcreateinput"));
+        assert!(reach("teamcreateinput", "teamscreateinput"));
+        // Too different in length, or in the chars they hold.
+        assert!(!reach("tagcreateinput", "tagcreatewithouttranslationsinput"));
+        assert!(!reach("projectcreateinput", "userupdatemanymutationinput"));
+        // Past 255 of one char the counts are not kept, and the length alone bounds.
+        let long = "a".repeat(300);
+        assert!(CharProfile::of(&long).counts.is_none() && reach(&long, &long));
+    }
 }

@@ -6,7 +6,7 @@
 //! what each refers to. Then `prisma-client-js` adds TypeScript-only names per model (`GetPayload`,
 //! `Delegate`, `…Args`), per enum and scalar (`…FieldRefInput`), and the fixed exports.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::{ResolvedTypeName, TypeIndex, TypeNameKind};
 use crate::create_inputs::capitalize;
@@ -152,7 +152,7 @@ enum ModelType {
 
 struct Walk<'a> {
     schema: &'a Schema,
-    seen: HashSet<Node>,
+    seen: FxHashSet<Node>,
     pending: Vec<Node>,
     /// Connectors where `mode: insensitive` exists.
     insensitive: bool,
@@ -170,7 +170,7 @@ pub(super) fn build(schema: &Schema) -> TypeIndex {
     let provider = schema.provider.as_str();
     let mut walk = Walk {
         schema,
-        seen: HashSet::new(),
+        seen: FxHashSet::default(),
         pending: Vec::new(),
         insensitive: matches!(provider, "postgresql" | "postgres" | "cockroachdb" | "mongodb"),
         returning: matches!(provider, "postgresql" | "postgres" | "cockroachdb" | "sqlite"),
