@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 
 use crate::Schema;
 
-/// The universe folded once: folded -> the first real name (sorted), and all `(folded, real)` pairs.
+/// The universe folded once: folded -> the first real name by name, and all `(folded, real)` pairs.
 #[derive(Debug, Clone, Default)]
 pub struct FoldedNames {
     exact: FxHashMap<String, String>,
@@ -20,11 +20,18 @@ pub struct FoldedNames {
 
 impl FoldedNames {
     fn build(schema: &Schema) -> Self {
-        let mut all: Vec<(String, String)> = schema.type_index().names.keys().map(|n| (fold(n), n.clone())).collect();
-        all.sort();
-        let mut exact = FxHashMap::default();
+        // In no particular order: ties are broken by name where it matters, so no sort is needed.
+        let all: Vec<(String, String)> = schema.type_index().names.keys().map(|n| (fold(n), n.clone())).collect();
+        let mut exact: FxHashMap<String, String> = FxHashMap::default();
         for (folded, name) in &all {
-            exact.entry(folded.clone()).or_insert_with(|| name.clone());
+            match exact.get_mut(folded) {
+                // Several names folding alike: the first by name, whatever the map's order.
+                Some(kept) if name < kept => name.clone_into(kept),
+                Some(_) => {}
+                None => {
+                    exact.insert(folded.clone(), name.clone());
+                }
+            }
         }
         let mut models: Vec<(String, String)> = schema.models.iter().map(|m| (fold(&m.name), m.name.clone())).collect();
         models.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.1.cmp(&b.1)));
