@@ -265,7 +265,9 @@ pub(super) fn build(schema: &Schema) -> TypeIndex {
 
 impl<'a> Walk<'a> {
     fn push(&mut self, node: Node) {
-        if self.seen.insert(node.clone()) {
+        // Most pushes name a type already seen: look before cloning.
+        if !self.seen.contains(&node) {
+            self.seen.insert(node.clone());
             self.pending.push(node);
         }
     }
