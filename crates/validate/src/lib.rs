@@ -296,7 +296,7 @@ fn max_nesting(text: &str) -> (usize, usize) {
 
 /// Runs the validator.
 pub fn validate(options: &Options) -> Result<Report, ValidateError> {
-    pool().install(|| validate_here(options, &Overlay::new()))
+    validate_with_overlay(options, &Overlay::new())
 }
 
 /// Texts that stand in for files on disk, by the path the run finds them at (edits not yet
@@ -305,7 +305,9 @@ pub type Overlay = std::collections::HashMap<PathBuf, String>;
 
 /// [`validate`], reading the files in `overlay` from there instead of the disk.
 pub fn validate_with_overlay(options: &Options, overlay: &Overlay) -> Result<Report, ValidateError> {
-    pool().install(|| validate_here(options, overlay))
+    let report = pool().install(|| validate_here(options, overlay));
+    schema_extras::free_retired();
+    report
 }
 
 fn validate_here(options: &Options, overlay: &Overlay) -> Result<Report, ValidateError> {
@@ -387,7 +389,9 @@ fn validate_here(options: &Options, overlay: &Overlay) -> Result<Report, Validat
 /// Validates source texts held in memory (unsaved editor buffers, tests) against schema text.
 /// `target` is the tsconfig target (`None`: BigInt literals allowed).
 pub fn validate_sources(schema: &str, files: Vec<(PathBuf, String)>, base_class: Option<&str>, target: Option<&str>) -> Result<Report, ValidateError> {
-    pool().install(|| validate_sources_here(schema, files, base_class, target))
+    let report = pool().install(|| validate_sources_here(schema, files, base_class, target));
+    schema_extras::free_retired();
+    report
 }
 
 fn validate_sources_here(schema: &str, files: Vec<(PathBuf, String)>, base_class: Option<&str>, target: Option<&str>) -> Result<Report, ValidateError> {

@@ -43,14 +43,24 @@ pub fn load(input: &SchemaInput) -> Result<Arc<LoadedSchema>, SchemaError> {
     let client_outputs = generator_outputs(&sources);
     let loaded = Arc::new(LoadedSchema { schema, suggester, compounds, client_outputs });
     let previous = LAST.lock().ok().and_then(|mut last| last.replace((key, loaded.clone())));
-    // Freeing the schema this one replaces (a watch mode after a schema edit) is many small
-    // frees: done on a thread of its own, not before this run can go on.
-    if let Some((_, previous)) = previous
-        && Arc::strong_count(&previous) == 1
-    {
-        let _ = std::thread::Builder::new().name("fixture-native-drop".into()).spawn(move || drop(previous));
+    if let (Some((_, previous)), Ok(mut retired)) = (previous, RETIRED.lock()) {
+        *retired = Some(previous);
     }
     Ok(loaded)
+}
+
+/// The schema the last load replaced, kept until the run that replaced it is done.
+static RETIRED: Mutex<Option<Arc<LoadedSchema>>> = Mutex::new(None);
+
+/// Frees the schema the last load replaced (a watch mode after a schema edit): many small frees,
+/// done on a thread of its own once the run's work is over, so neither the run nor its threads
+/// wait on them.
+pub fn free_retired() {
+    let Some(previous) = RETIRED.lock().ok().and_then(|mut retired| retired.take()) else { return };
+    if Arc::strong_count(&previous) == 1 {
+        // Should the thread not start, the closure (and the schema) is dropped here instead.
+        let _ = std::thread::Builder::new().name("fixture-native-free".into()).spawn(move || drop(previous));
+    }
 }
 
 /// `output = "…"` of every `generator` block, joined to the folder of the file declaring it
