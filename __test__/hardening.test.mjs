@@ -6,7 +6,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { cpSync, readdirSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync, chmodSync } from 'node:fs'
+import { cpSync, readdirSync, readFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync, chmodSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -148,6 +148,35 @@ test('options of the wrong JS type are TypeErrors naming the option', () => {
   }
   // Absent options are the defaults, not errors.
   assert.doesNotThrow(() => validateFactories({ schema, factories: path.join(examples, 'src', 'fixtures', 'db'), cwd: undefined }))
+})
+
+test('the schema and generate functions: arguments of the wrong JS type are TypeErrors naming the function and argument', () => {
+  const schemaSource = { source: readFileSync(path.join(examples, 'prisma', 'schema.prisma'), 'utf8') }
+  const schemaFunctions = ['loadSchema', 'resolveTypeMap', 'prismaTypeNames', 'describePrismaTypes', 'generateTypeMapSource']
+  const namedFunctions = ['suggestTypeName', 'prismaTypeExists', 'resolvePrismaTypeName', 'prismaInputFields']
+  const typeError = (call, message) => assert.throws(call, (err) => {
+    assert.equal(err.name, 'TypeError', String(err))
+    assert.equal(err.code, 'ERR_INVALID_ARG_TYPE')
+    assert.match(err.message, message)
+    return true
+  })
+  const schemaArgument = 'the schema must be a path \\(string\\) or \\{ source: string, fileName\\?: string \\}; got'
+  for (const name of schemaFunctions) {
+    typeError(() => native[name](42), new RegExp(`^${name}: ${schemaArgument} a number$`))
+    typeError(() => native[name]([]), new RegExp(`^${name}: ${schemaArgument} an array$`))
+    typeError(() => native[name]({ src: 'model a {}' }), new RegExp(`^${name}: ${schemaArgument} an object without a string \`source\`$`))
+    typeError(() => native[name]({ source: 'x', fileName: 3 }), new RegExp(`^${name}: ${schemaArgument} \`fileName\` as a number$`))
+  }
+  for (const name of namedFunctions) {
+    const argument = name === 'prismaInputFields' ? 'typeName' : 'name'
+    typeError(() => native[name](7, schemaSource), new RegExp(`^${name}: ${argument} must be a string; got a number$`))
+    typeError(() => native[name]('tagCreateInput', true), new RegExp(`^${name}: ${schemaArgument} a boolean$`))
+  }
+  typeError(() => native.generateFactorySource({ model: 'tag' }), /^generateFactorySource: model must be a string; got an object$/)
+  // Right types still work, with the schema as a path, as { source } and absent where it can be found.
+  assert.equal(native.suggestTypeName('TagCreateInput', schemaSource), 'tagCreateInput')
+  assert.equal(native.loadSchema(path.join(examples, 'prisma', 'schema.prisma')).models.length, native.loadSchema(schemaSource).models.length)
+  assert.equal(native.generateFactorySource('tag', { schema: path.join(examples, 'prisma', 'schema.prisma') }).className, 'TagDbFactory')
 })
 
 test('a Rust panic in an export is a JS Error and the process lives on', () => {

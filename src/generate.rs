@@ -1,8 +1,10 @@
 //! napi bindings for fixture-generate (see crates/generate): option and result conversion only.
 
 use fixture_generate::project::{Request, source_for};
-use napi::bindgen_prelude::Either;
+use napi::Env;
+use napi::bindgen_prelude::{Either, Unknown};
 
+use crate::js_args;
 use crate::schema::SchemaSource;
 
 #[napi(object)]
@@ -40,8 +42,9 @@ pub struct GeneratedFactory {
 /// The source of a fixture factory for `model`, in the house style of the project's existing
 /// factories. Writes nothing; throws when the model is unknown or cannot be created (views, a
 /// required `Unsupported` field), with the reason.
-#[napi(catch_unwind)]
-pub fn generate_factory_source(model: String, options: Option<GenerateOptions>) -> napi::Result<GeneratedFactory> {
+#[napi(catch_unwind, ts_args_type = "model: string, options?: GenerateOptions | undefined | null")]
+pub fn generate_factory_source(env: Env, model: Unknown, options: Option<GenerateOptions>) -> napi::Result<GeneratedFactory> {
+    let model = js_args::text(&env, "generateFactorySource", "model", model)?;
     let options = options.unwrap_or(GenerateOptions {
         schema: None,
         out: None,

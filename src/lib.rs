@@ -10,6 +10,7 @@ mod generate;
 
 mod doctor;
 mod ids;
+mod js_args;
 mod panic_probe;
 
 mod maintain;

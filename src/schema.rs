@@ -13,6 +13,8 @@ use napi::bindgen_prelude::{Either, Function, Unknown};
 use napi::bindgen_prelude::JsObjectValue;
 use napi::{Env, JSON, Status};
 
+use crate::js_args;
+
 /// Schema text given directly; `fileName` (default `schema.prisma`) is used in diagnostics.
 #[napi(object)]
 pub struct SchemaSource {
@@ -210,7 +212,9 @@ fn to_js_diagnostic(d: &fixture_schema::SchemaDiagnostic) -> SchemaDiagnostic {
     }
 }
 
-fn load(env: &Env, input: Option<Either<String, SchemaSource>>) -> napi::Result<Arc<fixture_schema::Schema>> {
+/// The schema `function` was given (its JS type checked first), loaded.
+fn load(env: &Env, function: &str, input: Option<Unknown>) -> napi::Result<Arc<fixture_schema::Schema>> {
+    let input = js_args::schema_input(env, function, input)?;
     fixture_schema::load_shared(&to_input(input)?).map_err(|e| throw(env, e))
 }
 
@@ -224,47 +228,49 @@ fn parse_json<'env>(env: &'env Env, json: &str) -> napi::Result<Unknown<'env>> {
 
 /// Loads a Prisma schema (a path, `{ source }`, or discovered from the working directory).
 /// Throws an `Error` with `code` and `diagnostics` when the schema is invalid or not found.
-#[napi(catch_unwind, ts_return_type = "LoadedSchema")]
-pub fn load_schema<'env>(env: &'env Env, input: Option<Either<String, SchemaSource>>) -> napi::Result<Unknown<'env>> {
-    let schema = load(env, input)?;
+#[napi(catch_unwind, ts_args_type = "input?: string | SchemaSource | undefined | null", ts_return_type = "LoadedSchema")]
+pub fn load_schema<'env>(env: &'env Env, input: Option<Unknown>) -> napi::Result<Unknown<'env>> {
+    let schema = load(env, "loadSchema", input)?;
     parse_json(env, fixture_schema::api_json::loaded_schema_json(&schema))
 }
 
 /// The type map: models (views included, `@@ignore`d left out), enums and composite types by name.
-#[napi(catch_unwind, ts_return_type = "TypeMap")]
-pub fn resolve_type_map<'env>(env: &'env Env, input: Option<Either<String, SchemaSource>>) -> napi::Result<Unknown<'env>> {
-    let schema = load(env, input)?;
+#[napi(catch_unwind, ts_args_type = "input?: string | SchemaSource | undefined | null", ts_return_type = "TypeMap")]
+pub fn resolve_type_map<'env>(env: &'env Env, input: Option<Unknown>) -> napi::Result<Unknown<'env>> {
+    let schema = load(env, "resolveTypeMap", input)?;
     parse_json(env, fixture_schema::api_json::type_map_json(&schema))
 }
 
 /// The real `Prisma.<name>` for a misspelt one (`CreditAccountCreateInput` ->
 /// `credit_accountCreateInput`), or `null` when it is right or nothing is close.
-#[napi(catch_unwind)]
-pub fn suggest_type_name(env: Env, name: String, input: Option<Either<String, SchemaSource>>) -> napi::Result<Option<String>> {
-    let schema = load(&env, input)?;
+#[napi(catch_unwind, ts_args_type = "name: string, input?: string | SchemaSource | undefined | null")]
+pub fn suggest_type_name(env: Env, name: Unknown, input: Option<Unknown>) -> napi::Result<Option<String>> {
+    let name = js_args::text(&env, "suggestTypeName", "name", name)?;
+    let schema = load(&env, "suggestTypeName", input)?;
     Ok(fixture_schema::type_names::suggest(&schema, &name))
 }
 
 /// Whether `Prisma.<name>` exists in the client generated for the schema.
-#[napi(catch_unwind)]
-pub fn prisma_type_exists(env: Env, name: String, input: Option<Either<String, SchemaSource>>) -> napi::Result<bool> {
-    let schema = load(&env, input)?;
+#[napi(catch_unwind, ts_args_type = "name: string, input?: string | SchemaSource | undefined | null")]
+pub fn prisma_type_exists(env: Env, name: Unknown, input: Option<Unknown>) -> napi::Result<bool> {
+    let name = js_args::text(&env, "prismaTypeExists", "name", name)?;
+    let schema = load(&env, "prismaTypeExists", input)?;
     Ok(fixture_schema::type_names::exists(&schema, &name))
 }
 
 /// The `PRISMA_TYPE_MAP` module text (`format`: `ts` (default), `dts` or `json`), byte-identical
 /// for the same schema.
-#[napi(catch_unwind)]
+#[napi(catch_unwind, ts_args_type = "input?: string | SchemaSource | undefined | null, options?: GenerateTypeMapOptions | undefined | null")]
 pub fn generate_type_map_source(
     env: Env,
-    input: Option<Either<String, SchemaSource>>,
+    input: Option<Unknown>,
     options: Option<GenerateTypeMapOptions>,
 ) -> napi::Result<String> {
     let format: TypeMapFormat = match options.and_then(|o| o.format) {
         Some(text) => text.parse().map_err(|e: String| napi::Error::new(Status::InvalidArg, e))?,
         None => TypeMapFormat::Ts,
     };
-    let schema = load(&env, input)?;
+    let schema = load(&env, "generateTypeMapSource", input)?;
     Ok(typemap_source::render(&schema, format))
 }
 
@@ -304,16 +310,17 @@ fn resolved(name: fixture_schema::ResolvedTypeName) -> ResolvedTypeName {
 }
 
 /// Resolves `Prisma.<name>` (with or without the `Prisma.` prefix) for the schema.
-#[napi(catch_unwind)]
-pub fn resolve_prisma_type_name(env: Env, name: String, input: Option<Either<String, SchemaSource>>) -> napi::Result<Option<ResolvedTypeName>> {
-    let schema = load(&env, input)?;
+#[napi(catch_unwind, ts_args_type = "name: string, input?: string | SchemaSource | undefined | null")]
+pub fn resolve_prisma_type_name(env: Env, name: Unknown, input: Option<Unknown>) -> napi::Result<Option<ResolvedTypeName>> {
+    let name = js_args::text(&env, "resolvePrismaTypeName", "name", name)?;
+    let schema = load(&env, "resolvePrismaTypeName", input)?;
     Ok(fixture_schema::type_names::resolve(&schema, &name).map(resolved))
 }
 
 /// Every name of the generated `Prisma` namespace for the schema, sorted.
-#[napi(catch_unwind)]
-pub fn prisma_type_names(env: Env, input: Option<Either<String, SchemaSource>>) -> napi::Result<Vec<String>> {
-    let schema = load(&env, input)?;
+#[napi(catch_unwind, ts_args_type = "input?: string | SchemaSource | undefined | null")]
+pub fn prisma_type_names(env: Env, input: Option<Unknown>) -> napi::Result<Vec<String>> {
+    let schema = load(&env, "prismaTypeNames", input)?;
     let mut names: Vec<String> = schema.type_index().names.keys().cloned().collect();
     names.sort();
     Ok(names)
@@ -332,9 +339,10 @@ fn input_field(f: fixture_schema::InputField) -> InputField {
 
 /// The fields of a create/update input type (`userCreateInput`, `postCreateWithoutAuthorInput`, …);
 /// `null` when the name is not such an input for this schema.
-#[napi(catch_unwind)]
-pub fn prisma_input_fields(env: Env, type_name: String, input: Option<Either<String, SchemaSource>>) -> napi::Result<Option<Vec<InputField>>> {
-    let schema = load(&env, input)?;
+#[napi(catch_unwind, ts_args_type = "typeName: string, input?: string | SchemaSource | undefined | null")]
+pub fn prisma_input_fields(env: Env, type_name: Unknown, input: Option<Unknown>) -> napi::Result<Option<Vec<InputField>>> {
+    let type_name = js_args::text(&env, "prismaInputFields", "typeName", type_name)?;
+    let schema = load(&env, "prismaInputFields", input)?;
     let Some(name) = fixture_schema::type_names::resolve(&schema, &type_name) else { return Ok(None) };
     let Some(model) = name.model.as_deref() else { return Ok(None) };
     Ok(fixture_schema::input_fields(&schema, model, &name.kind).map(|fields| fields.into_iter().map(input_field).collect()))
@@ -351,9 +359,9 @@ pub struct PrismaTypeDescription {
 
 /// Every name of the `Prisma` namespace for the schema, sorted, each resolved (and with its fields
 /// for create/update inputs): the whole universe in one call.
-#[napi(catch_unwind)]
-pub fn describe_prisma_types(env: Env, input: Option<Either<String, SchemaSource>>) -> napi::Result<Vec<PrismaTypeDescription>> {
-    let schema = load(&env, input)?;
+#[napi(catch_unwind, ts_args_type = "input?: string | SchemaSource | undefined | null")]
+pub fn describe_prisma_types(env: Env, input: Option<Unknown>) -> napi::Result<Vec<PrismaTypeDescription>> {
+    let schema = load(&env, "describePrismaTypes", input)?;
     let mut names: Vec<(&String, &fixture_schema::ResolvedTypeName)> = schema.type_index().names.iter().collect();
     names.sort_by(|a, b| a.0.cmp(b.0));
     Ok(names

@@ -4,9 +4,10 @@ use std::collections::BTreeMap;
 
 use fixture_validate::{FixtureCategories as CoreCategories, Options, RuleLevel, SchemaOption};
 use napi::bindgen_prelude::{Either, JsObjectValue, JsValue, Object, Unknown};
-use napi::{Env, JsTypeError, Status, ValueType};
+use napi::{Env, ValueType};
 
 use crate::ids::type_name;
+use crate::js_args::{absent_or, describe, is_object, is_text, is_texts, property, type_error};
 
 use crate::schema::SchemaSource;
 
@@ -361,45 +362,3 @@ fn options_from_js(options: Option<Unknown>) -> Result<Option<ValidateOptions>, 
     unsafe { value.cast::<ValidateOptions>() }.map(Some).map_err(|e| format!("validateFactories: {}", e.reason))
 }
 
-/// `type_name`, telling arrays from other objects.
-fn describe(value: &Unknown) -> String {
-    if value.is_array().unwrap_or(false) { "an array".into() } else { type_name(value) }
-}
-
-fn is_text(value: &Unknown) -> bool {
-    value.get_type().ok() == Some(ValueType::String)
-}
-
-fn is_object(value: &Unknown) -> bool {
-    value.get_type().ok() == Some(ValueType::Object) && !value.is_array().unwrap_or(false)
-}
-
-fn is_texts(value: &Unknown) -> bool {
-    if !value.is_array().unwrap_or(false) {
-        return false;
-    }
-    // SAFETY: checked to be an array (an object).
-    let Ok(array) = (unsafe { value.cast::<Object>() }) else { return false };
-    let count = array.get_array_length().unwrap_or(0);
-    (0..count).all(|i| array.get_element::<Unknown>(i).is_ok_and(|v| is_text(&v)))
-}
-
-fn absent_or(value: &Unknown, check: fn(&Unknown) -> bool) -> bool {
-    matches!(value.get_type(), Ok(ValueType::Undefined)) || check(value)
-}
-
-fn property<'env>(object: &Unknown<'env>, name: &str) -> Result<Unknown<'env>, String> {
-    // SAFETY: callers pass objects only.
-    let object = unsafe { object.cast::<Object>() }.map_err(|e| e.reason)?;
-    object.get_named_property(name).map_err(|e| e.reason)
-}
-
-/// Throws a `TypeError` with Node's `ERR_INVALID_ARG_TYPE` code; the returned error tells napi-rs
-/// an exception is already pending.
-fn type_error(env: &Env, message: String) -> napi::Error {
-    let error = JsTypeError::from(napi::Error::new("ERR_INVALID_ARG_TYPE", message.clone())).into_unknown(*env);
-    match env.throw(error) {
-        Ok(()) => napi::Error::new(Status::PendingException, message),
-        Err(throw_failed) => throw_failed,
-    }
-}
