@@ -481,7 +481,7 @@ fn cycles_through(
         }
     }
     let mut out = Vec::new();
-    for comp in tarjan(&edges) {
+    for comp in strongly_connected(&edges) {
         let self_loop = comp.len() == 1 && edges[comp[0]].contains(&comp[0]);
         if comp.len() > 1 || self_loop {
             // Start at the cycle's file nearest the entry along the chain, for a stable report.
@@ -532,50 +532,12 @@ fn cycle_path(edges: &[Vec<usize>], comp: &[usize], start: usize) -> Vec<usize> 
     vec![start]
 }
 
-/// Tarjan's strongly connected components, iterative.
-fn tarjan(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
-    let n = edges.len();
-    let (mut index, mut low, mut on) = (vec![usize::MAX; n], vec![0; n], vec![false; n]);
-    let (mut next, mut stack, mut out) = (0, Vec::new(), Vec::new());
-    for root in 0..n {
-        if index[root] != usize::MAX {
-            continue;
-        }
-        let mut work = vec![(root, 0usize)];
-        while let Some(&mut (v, ref mut ei)) = work.last_mut() {
-            if *ei == 0 && index[v] == usize::MAX {
-                index[v] = next;
-                low[v] = next;
-                next += 1;
-                stack.push(v);
-                on[v] = true;
-            }
-            if *ei < edges[v].len() {
-                let w = edges[v][*ei];
-                *ei += 1;
-                if index[w] == usize::MAX {
-                    work.push((w, 0));
-                } else if on[w] {
-                    low[v] = low[v].min(index[w]);
-                }
-                continue;
-            }
-            work.pop();
-            if let Some(&(parent, _)) = work.last() {
-                low[parent] = low[parent].min(low[v]);
-            }
-            if low[v] == index[v] {
-                let mut comp = Vec::new();
-                while let Some(w) = stack.pop() {
-                    on[w] = false;
-                    comp.push(w);
-                    if w == v {
-                        break;
-                    }
-                }
-                out.push(comp);
-            }
-        }
+/// The strongly connected components of the graph `edges` describes (node `i`'s targets at `i`).
+fn strongly_connected(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let mut graph = petgraph::graph::DiGraph::<(), ()>::with_capacity(edges.len(), 0);
+    for _ in edges {
+        graph.add_node(());
     }
-    out
+    graph.extend_with_edges(edges.iter().enumerate().flat_map(|(from, out)| out.iter().map(move |&to| (from as u32, to as u32))));
+    petgraph::algo::tarjan_scc(&graph).into_iter().map(|comp| comp.into_iter().map(|n| n.index()).collect()).collect()
 }

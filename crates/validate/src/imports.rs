@@ -157,54 +157,12 @@ fn client_output<'o>(from: &Path, specifier: &str, outputs: &'o [PathBuf]) -> Op
 /// One finding per cycle (strongly connected component of more than one file, or a file
 /// importing itself), at the import in the cycle's first file (by path) that stays in the cycle.
 pub fn cycles(paths: &[PathBuf], edges: &[Vec<Edge>]) -> Vec<(usize, Finding)> {
-    let n = paths.len();
-    // Tarjan's algorithm, iterative.
-    let mut index_of = vec![usize::MAX; n];
-    let mut low = vec![0; n];
-    let mut on_stack = vec![false; n];
-    let mut stack = Vec::new();
-    let mut next = 0;
-    let mut components: Vec<Vec<usize>> = Vec::new();
-    for root in 0..n {
-        if index_of[root] != usize::MAX {
-            continue;
-        }
-        let mut work: Vec<(usize, usize)> = vec![(root, 0)];
-        while let Some(&mut (v, ref mut ei)) = work.last_mut() {
-            if *ei == 0 && index_of[v] == usize::MAX {
-                index_of[v] = next;
-                low[v] = next;
-                next += 1;
-                stack.push(v);
-                on_stack[v] = true;
-            }
-            if *ei < edges[v].len() {
-                let w = edges[v][*ei].0;
-                *ei += 1;
-                if index_of[w] == usize::MAX {
-                    work.push((w, 0));
-                } else if on_stack[w] {
-                    low[v] = low[v].min(index_of[w]);
-                }
-                continue;
-            }
-            work.pop();
-            if let Some(&(parent, _)) = work.last() {
-                low[parent] = low[parent].min(low[v]);
-            }
-            if low[v] == index_of[v] {
-                let mut comp = Vec::new();
-                while let Some(w) = stack.pop() {
-                    on_stack[w] = false;
-                    comp.push(w);
-                    if w == v {
-                        break;
-                    }
-                }
-                components.push(comp);
-            }
-        }
+    let mut graph = petgraph::graph::DiGraph::<(), ()>::with_capacity(paths.len(), 0);
+    for _ in paths {
+        graph.add_node(());
     }
+    graph.extend_with_edges(edges.iter().enumerate().flat_map(|(from, out)| out.iter().map(move |e| (from as u32, e.0 as u32))));
+    let components = petgraph::algo::tarjan_scc(&graph).into_iter().map(|comp| comp.into_iter().map(|n| n.index()).collect::<Vec<usize>>());
     let mut out = Vec::new();
     for mut comp in components {
         let self_loop = comp.len() == 1 && edges[comp[0]].iter().any(|e| e.0 == comp[0]);
