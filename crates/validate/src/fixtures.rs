@@ -545,34 +545,33 @@ impl<'c> Checker<'c> {
 
         if needs_required {
             let Some(supplied) = supplied else { return };
-            let missing_in = |fields: &[InputField]| -> Vec<(String, String)> {
+            fn missing_in<'f>(fields: &'f [InputField], supplied: &[String], mixed: &[&str]) -> Vec<&'f InputField> {
+                fields.iter().filter(|f| f.required && !supplied.contains(&f.name) && !mixed.contains(&f.name.as_str())).collect()
+            }
+            let names = |fields: &[&InputField]| fields.iter().map(|f| format!("`{}`", f.name)).collect::<Vec<_>>().join(", ");
+            let additions = |fields: &[&InputField]| {
                 fields
                     .iter()
-                    .filter(|f| f.required && !supplied.contains(&f.name) && !mixed.contains(&f.name.as_str()))
-                    .map(|m| {
-                        let add = match &m.shape {
-                            InputShape::Relation { .. } => format!("`{}: {{ connect: {{ id: … }} }}`", m.name),
-                            _ => format!("`{}`", m.name),
-                        };
-                        (format!("`{}`", m.name), add)
+                    .map(|f| match &f.shape {
+                        InputShape::Relation { .. } => format!("`{}: {{ connect: {{ id: … }} }}`", f.name),
+                        _ => format!("`{}`", f.name),
                     })
-                    .collect()
+                    .collect::<Vec<_>>()
+                    .join(", ")
             };
-            let missing = missing_in(&fields);
+            let missing = missing_in(&fields, &supplied, &mixed);
             if !missing.is_empty() {
-                let join = |parts: Vec<&String>| parts.into_iter().cloned().collect::<Vec<_>>().join(", ");
-                let list = join(missing.iter().map(|m| &m.0).collect());
                 let type_name = self.ctx.type_name(&spec.model, &spec.kind);
-                let mut message = format!("Missing required field{} {list} of `Prisma.{type_name}`", if missing.len() == 1 { "" } else { "s" });
-                let mut help = format!("add {}", join(missing.iter().map(|m| &m.1).collect()));
+                let mut message = format!("Missing required field{} {} of `Prisma.{type_name}`", if missing.len() == 1 { "" } else { "s" }, names(&missing));
+                let mut help = format!("add {}", additions(&missing));
                 // Where Prisma takes either shape and the literal leans to neither, name what the
                 // other one lacks too: either is a fix.
                 if let Some(u) = unchecked.as_ref().filter(|u| !Arc::ptr_eq(u, &fields) && ps.iter().all(|p| has(u, &p.name))) {
-                    let other = missing_in(u);
+                    let other = missing_in(u, &supplied, &mixed);
                     if !other.is_empty() {
                         let unchecked_name = self.ctx.type_name(&spec.model, &unchecked_of(&spec.kind));
-                        message.push_str(&format!(" (or {} of `Prisma.{unchecked_name}`)", join(other.iter().map(|m| &m.0).collect())));
-                        help = format!("{help} (checked), or {} (unchecked)", join(other.iter().map(|m| &m.1).collect()));
+                        message.push_str(&format!(" (or {} of `Prisma.{unchecked_name}`)", names(&other)));
+                        help = format!("{help} (checked), or {} (unchecked)", additions(&other));
                     }
                 }
                 self.push(Finding::new(Code::MissingRequiredField, anchor, message).help(help));
