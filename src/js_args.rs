@@ -23,24 +23,34 @@ pub fn schema_input(env: &Env, function: &str, value: Option<Unknown>) -> napi::
     let Some(value) = value.filter(|v| !matches!(v.get_type(), Ok(ValueType::Undefined | ValueType::Null))) else {
         return Ok(None);
     };
+    if let Some(got) = schema_mismatch(&value) {
+        return Err(type_error(env, format!("{function}: the schema must be a path (string) or {{ source: string, fileName?: string }}; got {got}")));
+    }
     if is_text(&value) {
         // SAFETY: checked to be a string.
         return unsafe { value.cast::<String>() }.map(|path| Some(Either::A(path)));
     }
-    let wrong = if !is_object(&value) {
-        Some(describe(&value))
-    } else if !property(&value, "source").is_ok_and(|source| is_text(&source)) {
-        Some("an object without a string `source`".to_string())
-    } else {
-        let file_name = property(&value, "fileName");
-        (!file_name.as_ref().is_ok_and(|f| absent_or(f, is_text)))
-            .then(|| format!("`fileName` as {}", file_name.map_or_else(|_| "an unreadable value".to_string(), |f| describe(&f))))
-    };
-    if let Some(got) = wrong {
-        return Err(type_error(env, format!("{function}: the schema must be a path (string) or {{ source: string, fileName?: string }}; got {got}")));
-    }
     // SAFETY: an object whose fields were checked above.
     unsafe { value.cast::<SchemaSource>() }.map(|source| Some(Either::B(source)))
+}
+
+/// What `value` is instead of a schema (a path, or `{ source: string, fileName?: string }`);
+/// `None` when it is one.
+pub fn schema_mismatch(value: &Unknown) -> Option<String> {
+    if is_text(value) {
+        return None;
+    }
+    if !is_object(value) {
+        return Some(describe(value));
+    }
+    if !property(value, "source").is_ok_and(|source| is_text(&source)) {
+        return Some("an object without a string `source`".to_string());
+    }
+    match property(value, "fileName") {
+        Ok(file_name) if absent_or(&file_name, is_text) => None,
+        Ok(file_name) => Some(format!("`fileName` as {}", describe(&file_name))),
+        Err(_) => Some("`fileName` as an unreadable value".to_string()),
+    }
 }
 
 /// `type_name`, telling arrays from other objects.

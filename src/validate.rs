@@ -7,7 +7,7 @@ use napi::bindgen_prelude::{Either, JsObjectValue, JsValue, Object, Unknown};
 use napi::{Env, ValueType};
 
 use crate::ids::type_name;
-use crate::js_args::{absent_or, describe, is_object, is_text, is_texts, property, type_error};
+use crate::js_args::{absent_or, describe, is_object, is_text, is_texts, property, schema_mismatch, type_error};
 
 use crate::schema::SchemaSource;
 
@@ -329,7 +329,7 @@ fn options_from_js(options: Option<Unknown>) -> Result<Option<ValidateOptions>, 
         let fits = match expected {
             Expected::Text => is_text(&field),
             Expected::TextOrTexts => is_text(&field) || is_texts(&field),
-            Expected::Schema => is_text(&field) || (is_object(&field) && is_text(&property(&field, "source")?) && absent_or(&property(&field, "fileName")?, is_text)),
+            Expected::Schema => schema_mismatch(&field).is_none(),
             Expected::LevelRecord => is_object(&field) && {
                 // SAFETY: checked to be an object.
                 let record = unsafe { field.cast::<Object>() }.map_err(|e| e.reason)?;
