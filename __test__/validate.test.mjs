@@ -178,18 +178,6 @@ test('diagnosticRules documents every code once', () => {
   assert.deepEqual(rules.filter((r) => r.defaultSeverity === 'warning').map((r) => r.code).sort(), ['client-not-generated', 'import-cycle', 'invalid-fixture-accepted', 'missing-factory'])
 })
 
-test('the README documents every code with its example, and the fixtures:validate script', () => {
-  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
-  const section = readme.slice(readme.indexOf('<!-- section:validate -->'), readme.indexOf('<!-- /section:validate -->'))
-  for (const r of diagnosticRules()) {
-    const row = section.split('\n').find((l) => l.startsWith(`| \`${r.code}\` |`))
-    assert.ok(row, `${r.code} has no row`)
-    const example = r.example.split('\n').map((s) => s.trim()).join(' ').replace(/\|/g, '\\|')
-    assert.ok(row.includes(example), `${r.code}: the README's example is not the rule's own`)
-  }
-  assert.match(section, /"fixtures:validate": "fixture-native validate/)
-})
-
 test('defaults: factories = the folder holding the base class; tsconfig = the nearest one, following extends', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'fixture-native-defaults-'))
   try {
