@@ -21,7 +21,7 @@ pub enum Format {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The workspace root (default: the working directory).
+    /// The workspace root, or a folder inside it: the root is found upwards, as the package managers find it (default: the working directory).
     #[arg(long, value_name = "DIR")]
     root: Option<PathBuf>,
     /// The factories folder (default: "factories" of fixture-native.config.json).

@@ -24,7 +24,8 @@ pub use finding::{Code, Finding, Severity};
 /// What to examine. Relative paths resolve against `root`.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// The workspace root (its package.json lists the workspaces).
+    /// The workspace root, or any folder inside the workspace (a package): the root is found
+    /// upwards from it, as the package managers find it.
     pub root: PathBuf,
     /// The factories folder (default: `factories` of a fixture-native.config.json or a
     /// package.json `"fixtureNative"` section in the root or a package).
@@ -92,12 +93,19 @@ pub fn doctor(options: &Options) -> Result<Report, String> {
     let started = Instant::now();
     let root = absolute(&std::env::current_dir().unwrap_or_default(), &options.root);
     // Real paths, so that files reached through workspace links compare equal to the workspace's.
-    let root = root.canonicalize().unwrap_or(root);
+    let start = root.canonicalize().unwrap_or(root);
+    if !start.is_dir() {
+        return Err(format!(
+            "{}: no such folder (--root must be the workspace root or a folder inside it)",
+            start.display()
+        ));
+    }
+    let root = workspace::find_root(&start);
     let ws = workspace::load(&root)?;
     let explicit = |p: &Option<PathBuf>, what: &str| -> Result<Option<PathBuf>, String> {
         match p {
             Some(p) => {
-                let a = absolute(&root, p);
+                let a = absolute(&start, p);
                 if a.exists() {
                     Ok(Some(a))
                 } else {
@@ -127,7 +135,7 @@ pub fn doctor(options: &Options) -> Result<Report, String> {
     }
     let prisma_clients = prisma::check(&ws, &schemas, &mut findings);
 
-    let factories = factories.or_else(|| configured_factories(&ws));
+    let factories = factories.or_else(|| configured_factories(&ws, &start));
     let id_chain = match &factories {
         Some(dir) => {
             let icx = idchain::Context {
@@ -184,10 +192,13 @@ fn absolute(base: &Path, p: &Path) -> PathBuf {
     })
 }
 
-/// `factories` from fixture-native.config.json or package.json `"fixtureNative"` in the root or a
-/// package: its first entry, up to the first wildcard.
-fn configured_factories(ws: &workspace::Workspace) -> Option<PathBuf> {
-    for p in &ws.packages {
+/// `factories` from fixture-native.config.json or package.json `"fixtureNative"` in the package
+/// holding `start`, else the root or another package: its first entry, up to the first wildcard.
+fn configured_factories(ws: &workspace::Workspace, start: &Path) -> Option<PathBuf> {
+    let own = ws.package_of(start).map(|p| p.dir.clone());
+    let mut packages: Vec<&workspace::Package> = ws.packages.iter().collect();
+    packages.sort_by_key(|p| Some(&p.dir) != own.as_ref());
+    for p in packages {
         let config = workspace::read_json(&p.dir.join("fixture-native.config.json"))
             .or_else(|| p.manifest.get("fixtureNative").cloned());
         let Some(f) = config.as_ref().and_then(|c| c.get("factories")) else {
