@@ -158,7 +158,7 @@ export interface DoctorIdChain {
 }
 
 export interface DoctorOptions {
-  /** The workspace root (default: `process.cwd()`). */
+  /** The workspace root, or a folder inside it (the root is found upwards); default `process.cwd()`. */
   root?: string
   /** The factories folder (default: `factories` of fixture-native.config.json). */
   factories?: string

@@ -4,7 +4,7 @@ use fixture_doctor::{Options, doctor as run_doctor};
 
 #[napi(object)]
 pub struct DoctorOptions {
-    /// The workspace root (default: `process.cwd()`).
+    /// The workspace root, or a folder inside it (the root is found upwards); default `process.cwd()`.
     pub root: Option<String>,
     /// The factories folder (default: `factories` of fixture-native.config.json).
     pub factories: Option<String>,

@@ -34,6 +34,10 @@ impl Format {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// Check only these files (as lint-staged passes them), each with its project's config; the
+    /// rest of the project still gives the base classes, imports and coverage.
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
     /// The Prisma schema: a .prisma file or a folder of them (default: from the config, else found as the Prisma CLI does).
     #[arg(long, value_name = "PATH")]
     schema: Option<PathBuf>,
@@ -85,24 +89,35 @@ pub fn run(args: Args, cwd: &Path) -> CliOutput {
     }
     let options = Options {
         cwd: cwd.to_path_buf(),
-        config: args.config.clone(),
+        config: args.config.as_ref().map(|p| cwd.join(p)),
         schema: args.schema.as_ref().map(|p| SchemaOption::Path(cwd.join(p))),
         factories: args.factories.clone(),
         base_class: args.base_class.clone(),
-        tsconfig: args.tsconfig.clone(),
+        tsconfig: args.tsconfig.as_ref().map(|p| cwd.join(p)),
         rules,
         fixture_categories: None,
     };
+    if (args.fix || args.fix_dry_run) && !args.files.is_empty() {
+        return CliOutput::usage_error("fixture-native validate: --fix and --fix-dry-run apply to the whole project: run them without file arguments\n");
+    }
     if args.fix || args.fix_dry_run {
         return crate::fix::run(&options, args.format, cwd, args.fix_dry_run, args.typemap.as_deref(), args.quiet);
     }
     if args.typemap.is_some() {
         return CliOutput::usage_error("fixture-native validate: --typemap goes with --fix or --fix-dry-run\n");
     }
-    let mut report = match validate(&options) {
+    let runs = match crate::scope::runs(&options, cwd, &args.files) {
         Ok(r) => r,
         Err(e) => return CliOutput::usage_error(format!("fixture-native validate: {e}\n")),
     };
+    let mut reports = Vec::new();
+    for run in runs {
+        match validate(&run.options) {
+            Ok(r) => reports.push((r, run.only)),
+            Err(e) => return CliOutput::usage_error(format!("fixture-native validate: {e}\n")),
+        }
+    }
+    let mut report = crate::scope::merge(reports);
     if args.quiet {
         report.diagnostics.retain(|d| d.severity == Severity::Error);
     }
@@ -123,8 +138,21 @@ pub fn render(report: &Report, format: Format, cwd: &Path, quiet: bool) -> Strin
         Format::Json => report::json::render(report),
         Format::Sarif => report::sarif::render(report, cwd),
         Format::Junit => report::junit::render(report, cwd),
-        Format::Github => report::github::render(report, cwd),
+        Format::Github => report::github::render(report, &annotation_root(cwd, std::env::var_os("GITHUB_WORKSPACE"))),
     }
+}
+
+/// What GitHub resolves annotation paths against: the repository root, which is
+/// `GITHUB_WORKSPACE` in Actions, else the git top level above `cwd` (a `.git` folder, or the
+/// `.git` file of a worktree or submodule), else `cwd`.
+pub fn annotation_root(cwd: &Path, github_workspace: Option<std::ffi::OsString>) -> PathBuf {
+    if let Some(ws) = github_workspace.filter(|w| !w.is_empty()) {
+        let ws = PathBuf::from(ws);
+        // Paths in the report are as found from `cwd`: compare in the same spelling.
+        let real = ws.canonicalize().unwrap_or_else(|_| ws.clone());
+        return if cwd.starts_with(&ws) || !cwd.starts_with(&real) { ws } else { real };
+    }
+    cwd.ancestors().find(|d| d.join(".git").exists()).unwrap_or(cwd).to_path_buf()
 }
 
 #[cfg(test)]
@@ -189,6 +217,22 @@ mod tests {
     }
 
     #[test]
+    fn annotations_are_relative_to_github_workspace_else_the_git_top_level() {
+        let dir = tempfile::tempdir().unwrap();
+        let package = dir.path().join("repo/packages/server");
+        std::fs::create_dir_all(&package).unwrap();
+        assert_eq!(annotation_root(&package, None), package);
+        std::fs::create_dir_all(dir.path().join("repo/.git")).unwrap();
+        assert_eq!(annotation_root(&package, None), dir.path().join("repo"));
+        // A worktree's `.git` is a file.
+        std::fs::create_dir_all(dir.path().join("wt/pkg")).unwrap();
+        std::fs::write(dir.path().join("wt/.git"), "gitdir: elsewhere\n").unwrap();
+        assert_eq!(annotation_root(&dir.path().join("wt/pkg"), None), dir.path().join("wt"));
+        assert_eq!(annotation_root(&package, Some(dir.path().into())), dir.path());
+        assert_eq!(annotation_root(&package, Some("".into())), dir.path().join("repo"));
+    }
+
+    #[test]
     fn bad_usage_and_unreadable_input_exit_2() {
         assert_eq!(cli(&["--config", "no-such.config.json"]).exit_code, 2);
         let out = cli(&["--schema", "prisma/schema.prisma", "--factories", "no/such/folder"]);
@@ -213,7 +257,11 @@ mod tests {
         assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), pretty_count);
         let github = cli(&["--config", "broken.config.json", "--format", "github"]).stdout;
         assert_eq!(github.lines().filter(|l| l.starts_with("::error ") || l.starts_with("::warning ")).count(), pretty_count);
-        assert!(github.contains("::error file=broken/tagFixtures.ts,line=13,col=5,"), "{github}");
+        // Annotation paths are relative to the repository root (this checkout's, or GITHUB_WORKSPACE).
+        let root = annotation_root(&examples(), std::env::var_os("GITHUB_WORKSPACE"));
+        let file = fixture_validate::report::display_path(&examples().join("broken/tagFixtures.ts").display().to_string(), &root);
+        assert!(file.ends_with("broken/tagFixtures.ts"), "{file}");
+        assert!(github.contains(&format!("::error file={file},line=13,col=5,")), "{github}");
         let junit = cli(&["--config", "broken.config.json", "--format", "junit"]).stdout;
         assert_eq!(junit.matches("<failure ").count(), pretty_count);
         assert!(junit.starts_with("<?xml"));

@@ -274,6 +274,12 @@ fn workspace_patterns(root: &Path, manifest: &serde_json::Value) -> Vec<String> 
     patterns
 }
 
+/// Whether `dir` is a workspace root: a `pnpm-workspace.yaml`, or `workspaces` in its package.json.
+pub fn is_workspace_root(dir: &Path) -> bool {
+    dir.join("pnpm-workspace.yaml").is_file()
+        || read_json(&dir.join("package.json")).is_some_and(|m| m.get("workspaces").is_some())
+}
+
 /// The root of the workspace that `start` is in: the nearest folder at or above it whose
 /// `pnpm-workspace.yaml` or package.json `workspaces` lists `start` (or is `start` itself), as
 /// the package managers find it when run inside a package; else `start`.
