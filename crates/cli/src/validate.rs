@@ -230,6 +230,9 @@ mod tests {
         assert_eq!(annotation_root(&dir.path().join("wt/pkg"), None), dir.path().join("wt"));
         assert_eq!(annotation_root(&package, Some(dir.path().into())), dir.path());
         assert_eq!(annotation_root(&package, Some("".into())), dir.path().join("repo"));
+        // A schema path found through `"prisma": { "schema": "./src/db/schema.prisma" }`.
+        let shown = fixture_validate::report::display_path("/r/packages/server/./src/db/schema.prisma", Path::new("/r"));
+        assert_eq!(shown, "packages/server/src/db/schema.prisma");
     }
 
     #[test]
