@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use fixture_validate::report;
-use fixture_validate::{Options, Report, RuleLevel, SchemaOption, Severity, validate};
+use fixture_validate::{Code, Options, Report, RuleLevel, SchemaOption, Severity, validate};
 
-use crate::{CliOutput, EXIT_FINDINGS, EXIT_OK};
+use crate::{CliOutput, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -111,9 +111,15 @@ pub fn run(args: Args, cwd: &Path) -> CliOutput {
         Err(e) => return CliOutput::usage_error(format!("fixture-native validate: {e}\n")),
     };
     let mut reports = Vec::new();
+    let mut nothing_to_check = Vec::new();
     for run in runs {
         match validate(&run.options) {
-            Ok(r) => reports.push((r, run.only)),
+            Ok(mut r) => {
+                if let Some(message) = nothing_to_check_in(&mut r, &run.options) {
+                    nothing_to_check.push(message);
+                }
+                reports.push((r, run.only));
+            }
             Err(e) => return CliOutput::usage_error(format!("fixture-native validate: {e}\n")),
         }
     }
@@ -123,13 +129,42 @@ pub fn run(args: Args, cwd: &Path) -> CliOutput {
     }
     let stdout = render(&report, args.format, cwd, args.quiet);
     let too_many_warnings = args.max_warnings.is_some_and(|max| report.warnings() > max);
-    let exit_code = if report.errors() > 0 || too_many_warnings { EXIT_FINDINGS } else { EXIT_OK };
-    let stderr = if too_many_warnings && report.errors() == 0 {
-        format!("fixture-native validate: {} warnings, more than --max-warnings {}\n", report.warnings(), args.max_warnings.unwrap_or(0))
+    // A schema Prisma rejects is bad input (as eslint's parse errors of its config), not findings.
+    let schema_invalid = report.diagnostics.iter().any(|d| d.code == Code::SchemaError);
+    let exit_code = if schema_invalid || !nothing_to_check.is_empty() {
+        EXIT_USAGE
+    } else if report.errors() > 0 || too_many_warnings {
+        EXIT_FINDINGS
     } else {
-        String::new()
+        EXIT_OK
     };
+    let mut stderr: String = nothing_to_check.iter().map(|m| format!("fixture-native validate: {m}\n")).collect();
+    if schema_invalid {
+        stderr.push_str("fixture-native validate: the Prisma schema is invalid: fix it first (factories are not checked against an invalid schema)\n");
+    } else if too_many_warnings && report.errors() == 0 {
+        stderr.push_str(&format!("fixture-native validate: {} warnings, more than --max-warnings {}\n", report.warnings(), args.max_warnings.unwrap_or(0)));
+    }
     CliOutput { stdout, stderr, exit_code }
+}
+
+/// A run that found no factory class at all checked nothing a fixture test relies on (a
+/// mistyped folder, the wrong base class): its one-line message, with the per-model
+/// `missing-factory` warnings dropped (they would list every model). `None` when factories were
+/// found, the schema is invalid, or the project turned `missing-factory` off (seed calls only).
+fn nothing_to_check_in(report: &mut Report, options: &Options) -> Option<String> {
+    if !report.factories.is_empty() || report.diagnostics.iter().any(|d| d.code == Code::SchemaError) {
+        return None;
+    }
+    let cfg = fixture_validate::config::resolve(options).ok()?;
+    if cfg.severity.get(&Code::MissingFactory) == Some(&RuleLevel::Off) {
+        return None;
+    }
+    report.diagnostics.retain(|d| d.code != Code::MissingFactory);
+    let patterns = if cfg.factories.is_empty() { "the default factories folder".to_string() } else { cfg.factories.iter().map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(", ") };
+    Some(format!(
+        "nothing to check: no factory class (`class … extends {}`) in {} files of {patterns}: pass the factories folder (--factories or \"factories\" in the config) or the base class (--base-class); in a project without factories (seed calls only), turn `missing-factory` off",
+        cfg.base_class, report.files
+    ))
 }
 
 pub fn render(report: &Report, format: Format, cwd: &Path, quiet: bool) -> String {
@@ -233,6 +268,39 @@ mod tests {
         // A schema path found through `"prisma": { "schema": "./src/db/schema.prisma" }`.
         let shown = fixture_validate::report::display_path("/r/packages/server/./src/db/schema.prisma", Path::new("/r"));
         assert_eq!(shown, "packages/server/src/db/schema.prisma");
+    }
+
+    #[test]
+    fn an_invalid_schema_exits_2_with_its_location() {
+        let out = cli(&["--config", "broken-schema.config.json"]);
+        assert_eq!(out.exit_code, 2, "{}{}", out.stdout, out.stderr);
+        assert!(out.stdout.contains("broken-schema/schema.prisma:22:"), "{}", out.stdout);
+        assert!(out.stderr.contains("the Prisma schema is invalid"), "{}", out.stderr);
+    }
+
+    #[test]
+    fn no_factory_at_all_is_nothing_to_check_unless_missing_factory_is_off() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("prisma")).unwrap();
+        std::fs::copy(examples().join("prisma/schema.prisma"), dir.path().join("prisma/schema.prisma")).unwrap();
+        std::fs::create_dir_all(dir.path().join("src/fixtures")).unwrap();
+        std::fs::write(dir.path().join("src/fixtures/helpers.ts"), "export const answer = 42;\n").unwrap();
+        let run = |args: &[&str]| {
+            let args: Vec<String> = ["validate", "--schema", "prisma/schema.prisma"].iter().chain(args).map(|s| s.to_string()).collect();
+            crate::run(&args, dir.path())
+        };
+        let out = run(&["--factories", "src/fixtures"]);
+        assert_eq!(out.exit_code, 2, "{}{}", out.stdout, out.stderr);
+        assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+        assert!(out.stderr.contains("nothing to check: no factory class") && out.stderr.contains("turn `missing-factory` off"), "{}", out.stderr);
+        assert!(!out.stdout.contains("missing-factory"), "{}", out.stdout);
+        // A seed-only project that turned the rule off: a clean run.
+        let off = run(&["--factories", "src/fixtures", "--rule", "missing-factory=off"]);
+        assert_eq!(off.exit_code, 0, "{}{}", off.stdout, off.stderr);
+        // A glob matching nothing: the same words.
+        let glob = run(&["--factories", "src/**/*Factory.ts"]);
+        assert_eq!(glob.exit_code, 2);
+        assert!(glob.stderr.contains("nothing to check: the factories pattern"), "{}", glob.stderr);
     }
 
     #[test]

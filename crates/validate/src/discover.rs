@@ -76,7 +76,7 @@ pub fn discover(patterns: &[String], base: &Path) -> Result<Discovered, String> 
             glob.is_match(&candidate).then(|| p.to_path_buf())
         });
         if found.files.len() + found.unwalkable.len() == before {
-            return Err(format!("the factories pattern \"{pattern}\" matches no TypeScript file (searched under {root})"));
+            return Err(format!("nothing to check: the factories pattern \"{pattern}\" matches no TypeScript file (searched under {root}); correct the pattern or pass the factories folder"));
         }
     }
     let mut files: Vec<PathBuf> = found.files.into_iter().map(|p| normalize(&p)).collect();
