@@ -228,10 +228,22 @@ pub fn check(
 /// in `node_modules/.pnpm/@prisma+client@…/node_modules`, where `@prisma/client` requires it
 /// from); without an installed `@prisma/client`, `node_modules/.prisma/client` of the package.
 fn default_output(schema_dir: &Path) -> PathBuf {
-    if let Some(client) = crate::resolve::package_dir(schema_dir, "@prisma/client")
-        && let Some(node_modules) = client.parent().and_then(Path::parent)
-    {
-        return node_modules.join(".prisma/client");
+    if let Some(client) = crate::resolve::package_dir(schema_dir, "@prisma/client") {
+        // `require(".prisma/client/default")` from there: the node_modules folders Node tries.
+        let tried: Vec<PathBuf> = client
+            .ancestors()
+            .filter(|d| d.file_name().is_none_or(|n| n != "node_modules"))
+            .map(|d| d.join("node_modules/.prisma/client"))
+            .collect();
+        if let Some(found) = tried.iter().find(|c| c.is_dir()) {
+            return found.clone();
+        }
+        // Not generated yet: where `prisma generate` writes it, beside the package.
+        if let Some(node_modules) = client.parent().and_then(Path::parent)
+            && node_modules.file_name().is_some_and(|n| n == "node_modules")
+        {
+            return node_modules.join(".prisma/client");
+        }
     }
     for d in schema_dir.ancestors() {
         let nm = d.join("node_modules");

@@ -272,7 +272,9 @@ fn a_root_that_is_not_a_folder_is_an_error() {
     assert!(e.contains("no such folder"), "{e}");
 }
 
-/// How a package manager lays out a workspace's node_modules, as each one installs it.
+/// How a package manager lays out a workspace's node_modules, as each one installs it
+/// (`__test__/fixtures/doctor/layouts.json`, which `__test__/doctor-managers.test.mjs` checks
+/// against the real npm, yarn and pnpm).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Layout {
     Npm,
@@ -281,45 +283,57 @@ enum Layout {
     PnpmIsolated,
 }
 
-/// The `.pnpm` store folder of `@prisma/client` as pnpm names it (peer suffix included).
-const PNPM_CLIENT: &str = "node_modules/.pnpm/@prisma+client@7.10.0_prisma@7.10.1/node_modules";
+impl Layout {
+    fn key(self) -> &'static str {
+        match self {
+            Layout::Npm => "npm",
+            Layout::Yarn => "yarn",
+            Layout::PnpmHoisted => "pnpm-hoisted",
+            Layout::PnpmIsolated => "pnpm-isolated",
+        }
+    }
+}
 
-/// Twin `twin` installed in `layout`: its lockfile and workspace file, the workspace links and
-/// `@prisma/client` where that manager puts them.
+/// The `.pnpm` store folder name the hand-built isolated layout uses for `*`.
+const PNPM_STORE_NAME: &str = "@prisma+client@7.10.0_prisma@7.10.1";
+
+/// Twin `twin` installed in `layout`: its lockfile and workspace file, the workspace link and
+/// the installed `@prisma/client` and `@vrooli/fixture-native` where that manager puts them.
 fn in_layout(twin: &str, layout: Layout) -> PathBuf {
+    let layouts: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(fixtures().join("layouts.json")).unwrap()).unwrap();
+    let spec = &layouts[layout.key()];
+    let at = |key: &str| spec[key].as_str().map(|p| p.replace('*', PNPM_STORE_NAME));
     let dir = prepare(twin, &format!("{twin}-{layout:?}"));
-    let link = |from: &str, to: &str| {
-        let at = dir.join(from);
-        fs::create_dir_all(at.parent().unwrap()).unwrap();
-        let _ = fs::remove_file(&at);
-        std::os::unix::fs::symlink(to, &at).unwrap();
+    // prepare() installs as npm does: start from nothing installed.
+    fs::remove_dir_all(dir.join("node_modules")).unwrap();
+    let link = |from: &str, to: &Path| {
+        let from = dir.join(from);
+        fs::create_dir_all(from.parent().unwrap()).unwrap();
+        let up = "../".repeat(from.strip_prefix(&dir).unwrap().components().count() - 1);
+        std::os::unix::fs::symlink(format!("{up}{}", to.display()), &from).unwrap();
     };
-    let client_manifest = r#"{ "name": "@prisma/client", "version": "7.10.0", "main": "default.js" }"#;
-    match layout {
-        Layout::Npm => fs::write(dir.join("package-lock.json"), "{ \"lockfileVersion\": 3 }\n").unwrap(),
-        Layout::Yarn => fs::write(dir.join("yarn.lock"), "# yarn lockfile v1\n").unwrap(),
-        Layout::PnpmHoisted | Layout::PnpmIsolated => {
-            fs::write(dir.join("pnpm-workspace.yaml"), "packages:\n  - packages/*\n").unwrap();
-            fs::write(dir.join("pnpm-lock.yaml"), "lockfileVersion: '9.0'\n").unwrap();
+    let install = |key: &str, manifest: &str| {
+        let real = at(key).unwrap();
+        fs::create_dir_all(dir.join(&real)).unwrap();
+        fs::write(dir.join(&real).join("package.json"), manifest).unwrap();
+        if let Some(l) = at(&format!("{key}Link")) {
+            link(&l, Path::new(&real));
         }
+    };
+    fs::write(dir.join(at("lockfile").unwrap()), "").unwrap();
+    if layout.key().starts_with("pnpm") {
+        fs::write(dir.join("pnpm-workspace.yaml"), "packages:\n  - packages/*\n").unwrap();
     }
-    if layout == Layout::PnpmIsolated {
-        // Each package links its own dependencies; the root holds only the store.
-        fs::remove_file(dir.join("node_modules/@fx/shared")).unwrap();
-        link("packages/server/node_modules/@fx/shared", "../../../shared");
-        fs::create_dir_all(dir.join(PNPM_CLIENT).join("@prisma/client")).unwrap();
-        fs::write(dir.join(PNPM_CLIENT).join("@prisma/client/package.json"), client_manifest).unwrap();
-        link(
-            "packages/server/node_modules/@prisma/client",
-            &format!("../../../../{PNPM_CLIENT}/@prisma/client"),
-        );
-    } else {
-        if layout == Layout::PnpmHoisted {
-            fs::write(dir.join(".npmrc"), "node-linker=hoisted\n").unwrap();
-        }
-        fs::create_dir_all(dir.join("node_modules/@prisma/client")).unwrap();
-        fs::write(dir.join("node_modules/@prisma/client/package.json"), client_manifest).unwrap();
+    if let Some(npmrc) = at("npmrc") {
+        fs::write(dir.join(".npmrc"), npmrc).unwrap();
     }
+    link(&at("workspaceLink").unwrap(), Path::new("packages/shared"));
+    install("prismaClient", r#"{ "name": "@prisma/client", "version": "7.10.0", "main": "default.js" }"#);
+    install(
+        "fixtureNative",
+        r#"{ "name": "@vrooli/fixture-native", "exports": { ".": "./index.js", "./id": "./id.js", "./jest": "./jest.js", "./vitest": "./vitest.js" } }"#,
+    );
     dir
 }
 
@@ -403,7 +417,7 @@ fn prisma_client_js_is_looked_for_beside_the_client_node_resolves_in_each_layout
         assert_eq!(r.findings.iter().map(|f| f.code.as_str()).collect::<Vec<_>>(), ["prisma-client-missing"], "{layout:?}");
         // Where `prisma generate` writes it: `.prisma/client` beside the real @prisma/client.
         let output = if layout == Layout::PnpmIsolated {
-            format!("{PNPM_CLIENT}/.prisma/client")
+            format!("node_modules/.pnpm/{PNPM_STORE_NAME}/node_modules/.prisma/client")
         } else {
             "node_modules/.prisma/client".to_string()
         };
