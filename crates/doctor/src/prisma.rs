@@ -150,7 +150,7 @@ pub fn check(
             .collect();
         let package = workspace.package_of(schema);
         let regenerate = regenerate_command(workspace, package, schema);
-        if let Err(e) = fixture_schema::load(&fixture_schema::SchemaInput::Path(schema.clone()))
+        if let Err(e) = fixture_schema::load_shared(&fixture_schema::SchemaInput::Path(schema.clone()))
             && e.kind == fixture_schema::SchemaErrorKind::Invalid
         {
             for d in e
