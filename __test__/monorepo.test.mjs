@@ -60,6 +60,14 @@ test("the README's CI step runs as written from the workspace root (npm and pnpm
   }
 })
 
+test('--fix-dry-run from the workspace root runs in each package with a config', () => {
+  const root = workspace()
+  const r = cli(root, ['--fix-dry-run'])
+  assert.equal(r.status, 1, r.stderr)
+  assert.doesNotMatch(r.stderr, /No Prisma schema found/)
+  assert.match(r.stderr, /unknown-field|fix/)
+})
+
 test('a workspace root where no package has a config says in one line what to pass', () => {
   const root = workspace({ config: false })
   const r = cli(root, ['--format', 'github'])

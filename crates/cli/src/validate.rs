@@ -100,16 +100,23 @@ pub fn run(args: Args, cwd: &Path) -> CliOutput {
     if (args.fix || args.fix_dry_run) && !args.files.is_empty() {
         return CliOutput::usage_error("fixture-native validate: --fix and --fix-dry-run apply to the whole project: run them without file arguments\n");
     }
-    if args.fix || args.fix_dry_run {
-        return crate::fix::run(&options, args.format, cwd, args.fix_dry_run, args.typemap.as_deref(), args.quiet);
-    }
-    if args.typemap.is_some() {
+    if args.typemap.is_some() && !(args.fix || args.fix_dry_run) {
         return CliOutput::usage_error("fixture-native validate: --typemap goes with --fix or --fix-dry-run\n");
     }
     let runs = match crate::scope::runs(&options, cwd, &args.files) {
         Ok(r) => r,
         Err(e) => return CliOutput::usage_error(format!("fixture-native validate: {e}\n")),
     };
+    if args.fix || args.fix_dry_run {
+        // From a workspace root: each package's fixes in turn, the worst exit code.
+        return runs.iter().fold(CliOutput::default(), |mut all, run| {
+            let one = crate::fix::run(&run.options, args.format, cwd, args.fix_dry_run, args.typemap.as_deref(), args.quiet);
+            all.stdout.push_str(&one.stdout);
+            all.stderr.push_str(&one.stderr);
+            all.exit_code = all.exit_code.max(one.exit_code);
+            all
+        });
+    }
     let mut reports = Vec::new();
     let mut nothing_to_check = Vec::new();
     for run in runs {
