@@ -17,7 +17,8 @@ pub struct Run {
     pub only: Option<Vec<PathBuf>>,
 }
 
-/// The runs for `base` (explicit options, their paths absolute) and the named `files`.
+/// The runs for `base` (explicit options, their paths absolute) and the named `files`; none when
+/// no named file is a TypeScript source.
 pub fn runs(base: &Options, cwd: &Path, files: &[PathBuf]) -> Result<Vec<Run>, String> {
     let explicit = base.config.is_some() || base.schema.is_some() || !base.factories.is_empty();
     if !files.is_empty() {
@@ -27,7 +28,13 @@ pub fn runs(base: &Options, cwd: &Path, files: &[PathBuf]) -> Result<Vec<Run>, S
             if !path.is_file() {
                 return Err(format!("{}: no such file (a file argument)", path.display()));
             }
-            named.push(path);
+            // lint-staged may pass every staged file: only TypeScript sources are factories.
+            if fixture_validate::discover::is_source_file(&path) {
+                named.push(path);
+            }
+        }
+        if named.is_empty() {
+            return Ok(Vec::new());
         }
         if explicit {
             return Ok(vec![with_files(base.clone(), named)?]);
