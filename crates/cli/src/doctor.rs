@@ -62,6 +62,10 @@ pub fn run(args: Args, cwd: &Path) -> CliOutput {
         Err(e) => return CliOutput::usage_error(format!("fixture-native doctor: {e}\n")),
     };
     let text = match args.format {
+        // Run inside a package, say which root the paths below are relative to.
+        Format::Pretty if !Path::new(&report.root).eq(&cwd.canonicalize().unwrap_or_else(|_| cwd.to_path_buf())) => {
+            format!("workspace root: {} (paths are relative to it)\n\n{}", report.root, report::pretty(&report))
+        }
         Format::Pretty => report::pretty(&report),
         Format::Json => report::json(&report),
         Format::Markdown => report::markdown(&report),
