@@ -19,7 +19,7 @@ pub struct DoctorOptions {
 /// One environment fault, with the command or edit that fixes it.
 #[napi(object)]
 pub struct DoctorFinding {
-    #[napi(ts_type = "'tsconfig-invalid' | 'tsconfig-extends-unresolved' | 'target-below-es2020' | 'test-config-mismatch' | 'module-interop' | 'prisma-client-missing' | 'prisma-client-stale' | 'id-import-unresolved' | 'id-entry-missing' | 'id-export-missing' | 'id-build-stale' | 'id-import-cycle' | 'runner-global-setup'")]
+    #[napi(ts_type = "'tsconfig-invalid' | 'tsconfig-extends-unresolved' | 'target-below-es2020' | 'test-config-mismatch' | 'module-interop' | 'prisma-schema-invalid' | 'prisma-client-missing' | 'prisma-client-stale' | 'id-import-unresolved' | 'id-entry-missing' | 'id-export-missing' | 'id-build-stale' | 'id-import-cycle' | 'runner-global-setup'")]
     pub code: String,
     #[napi(ts_type = "'error' | 'warning'")]
     pub severity: String,
