@@ -134,7 +134,7 @@ export declare function doctor(options?: DoctorOptions | undefined | null): Doct
 
 /** One environment fault, with the command or edit that fixes it. */
 export interface DoctorFinding {
-  code: 'tsconfig-invalid' | 'tsconfig-extends-unresolved' | 'target-below-es2020' | 'test-config-mismatch' | 'module-interop' | 'prisma-client-missing' | 'prisma-client-stale' | 'id-import-unresolved' | 'id-entry-missing' | 'id-export-missing' | 'id-build-stale' | 'id-import-cycle' | 'runner-global-setup'
+  code: 'tsconfig-invalid' | 'tsconfig-extends-unresolved' | 'target-below-es2020' | 'test-config-mismatch' | 'module-interop' | 'prisma-schema-invalid' | 'prisma-client-missing' | 'prisma-client-stale' | 'id-import-unresolved' | 'id-entry-missing' | 'id-export-missing' | 'id-build-stale' | 'id-import-cycle' | 'runner-global-setup'
   severity: 'error' | 'warning'
   /** Absolute path. */
   file: string
@@ -158,7 +158,7 @@ export interface DoctorIdChain {
 }
 
 export interface DoctorOptions {
-  /** The workspace root (default: `process.cwd()`). */
+  /** The workspace root, or a folder inside it (the root is found upwards); default `process.cwd()`. */
   root?: string
   /** The factories folder (default: `factories` of fixture-native.config.json). */
   factories?: string

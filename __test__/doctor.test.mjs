@@ -113,6 +113,12 @@ test('CLI: exit codes, formats, usage errors', () => {
   const outside = spawnSync(process.execPath, [bin, 'doctor', '--root', '.', '--out', '../escape.md'], { encoding: 'utf8', cwd: broken })
   assert.equal(outside.status, 2)
   assert.equal(existsSync(path.join(broken, '..', 'escape.md')), false)
+  // From inside a package: the same findings, and the root the paths are relative to.
+  const fromPackage = spawnSync(process.execPath, [bin, 'doctor'], { encoding: 'utf8', cwd: path.join(broken, 'packages', 'server') })
+  assert.equal(fromPackage.status, 1)
+  assert.ok(fromPackage.stdout.startsWith(`workspace root: ${broken} (paths are relative to it)\n\n`), fromPackage.stdout)
+  const findingLines = (out) => out.split('\n').filter((l) => / - (error|warning) /.test(l))
+  assert.deepEqual(findingLines(fromPackage.stdout), findingLines(bad.stdout))
   const help = run('--help')
   assert.equal(help.status, 0)
   assert.match(help.stdout, /--format <FORMAT>/)

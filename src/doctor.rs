@@ -4,7 +4,7 @@ use fixture_doctor::{Options, doctor as run_doctor};
 
 #[napi(object)]
 pub struct DoctorOptions {
-    /// The workspace root (default: `process.cwd()`).
+    /// The workspace root, or a folder inside it (the root is found upwards); default `process.cwd()`.
     pub root: Option<String>,
     /// The factories folder (default: `factories` of fixture-native.config.json).
     pub factories: Option<String>,
@@ -19,7 +19,7 @@ pub struct DoctorOptions {
 /// One environment fault, with the command or edit that fixes it.
 #[napi(object)]
 pub struct DoctorFinding {
-    #[napi(ts_type = "'tsconfig-invalid' | 'tsconfig-extends-unresolved' | 'target-below-es2020' | 'test-config-mismatch' | 'module-interop' | 'prisma-client-missing' | 'prisma-client-stale' | 'id-import-unresolved' | 'id-entry-missing' | 'id-export-missing' | 'id-build-stale' | 'id-import-cycle' | 'runner-global-setup'")]
+    #[napi(ts_type = "'tsconfig-invalid' | 'tsconfig-extends-unresolved' | 'target-below-es2020' | 'test-config-mismatch' | 'module-interop' | 'prisma-schema-invalid' | 'prisma-client-missing' | 'prisma-client-stale' | 'id-import-unresolved' | 'id-entry-missing' | 'id-export-missing' | 'id-build-stale' | 'id-import-cycle' | 'runner-global-setup'")]
     pub code: String,
     #[napi(ts_type = "'error' | 'warning'")]
     pub severity: String,

@@ -48,8 +48,13 @@ pub fn run(args: Args, cwd: &Path) -> CliOutput {
         Format::Json => serde_json::to_string_pretty(&report).unwrap_or_default() + "\n",
         Format::Pretty => pretty(&report),
     };
-    let under = args.min.filter(|min| report.percent < *min);
-    let stderr = under.map(|min| format!("fixture-native coverage: {:.1}% of fields written, under --min {min}\n", report.percent)).unwrap_or_default();
+    let under = args.min.filter(|min| report.under(*min));
+    let stderr = under
+        .map(|min| {
+            let exact = report.fields_written as f64 * 100.0 / report.fields_total.max(1) as f64;
+            format!("fixture-native coverage: {} of {} fields written ({exact:.2}%), under --min {min}\n", report.fields_written, report.fields_total)
+        })
+        .unwrap_or_default();
     CliOutput { stdout, stderr, exit_code: if under.is_some() { EXIT_FINDINGS } else { EXIT_OK } }
 }
 
@@ -64,8 +69,16 @@ fn pretty(r: &CoverageReport) -> String {
         "\n{} of {} models have a factory; fixtures write {} of {} fields ({:.1}%).\n",
         r.models_with_factory, r.models_total, r.fields_written, r.fields_total, r.percent
     ));
-    if !r.unknown_models.is_empty() {
-        out.push_str(&format!("Factories name models the schema lacks: {}.\n", r.unknown_models.join(", ")));
+    if !r.misnamed.is_empty() {
+        let each: Vec<String> = r
+            .misnamed
+            .iter()
+            .map(|m| {
+                let counted = m.counted_for.as_deref().map(|c| format!("counted for `{c}`")).unwrap_or_else(|| "counted for no model".into());
+                format!("{} names `{}` ({counted})", m.class_name, m.named)
+            })
+            .collect();
+        out.push_str(&format!("Factories name models the schema lacks: {}.\n", each.join("; ")));
     }
     out
 }
@@ -114,13 +127,17 @@ mod tests {
         assert_eq!(cli(&["--config", "fixture-native.config.json", "--min", "80"]).exit_code, 0);
         let under = cli(&["--config", "fixture-native.config.json", "--min", "90%"]);
         assert_eq!(under.exit_code, 1);
-        assert!(under.stderr.contains("80.0% of fields written, under --min 90"), "{}", under.stderr);
+        assert!(under.stderr.contains("92 of 115 fields written (80.00%), under --min 90"), "{}", under.stderr);
+        // Exactly, not the rounded share: 92/115 is 80.0 % to one decimal, 80.0000 % exactly;
+        // 80.01 is over it.
+        assert_eq!(cli(&["--config", "fixture-native.config.json", "--min", "80.0"]).exit_code, 0);
+        assert_eq!(cli(&["--config", "fixture-native.config.json", "--min", "80.01"]).exit_code, 1);
         assert_eq!(cli(&["--config", "fixture-native.config.json", "--min", "120"]).exit_code, 2);
         let broken = cli(&["--config", "broken.config.json"]);
         assert_eq!(broken.exit_code, 0);
         assert!(broken.stdout.contains("\nteam "), "{}", broken.stdout);
         assert!(broken.stdout.lines().any(|l| l.starts_with("team ") && l.ends_with("(no factory)")), "{}", broken.stdout);
-        assert!(broken.stdout.contains("Factories name models the schema lacks: user."), "{}", broken.stdout);
+        assert!(broken.stdout.contains("Factories name models the schema lacks: UserDbFactory names `user` (counted for `User`)."), "{}", broken.stdout);
         assert_eq!(cli(&["--config", "no-such.json"]).exit_code, 2);
     }
 }

@@ -1,7 +1,7 @@
 //! `fixture-native diff <old-schema> <new-schema> [--factories DIR]`: the changes between two
 //! schemas and, with factories (or a config), the exact lines each change breaks. Either side
 //! may come from git: `git:REV:path` (path relative to the working directory, read with
-//! `git show`).
+//! `git show`; with `--git-dir` or `GIT_DIR`, from that repository's root, a bare one too).
 //!
 //! Exit codes: 0 nothing breaks, 1 the new schema adds errors in the factories, 2 bad usage,
 //! an unreadable or invalid schema, or a failed `git show`.
@@ -39,6 +39,11 @@ pub struct Args {
     /// The base class factories extend (default EnhancedDatabaseFactory).
     #[arg(long, value_name = "NAME")]
     base_class: Option<String>,
+    /// The repository git:REV:path sides are read from, a bare one too (default: GIT_DIR if set,
+    /// else the repository around the working directory). With it, a git path is from the
+    /// repository's root; without, from the working directory.
+    #[arg(long, value_name = "DIR")]
+    git_dir: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "pretty")]
     format: Format,
@@ -46,7 +51,8 @@ pub struct Args {
 
 pub fn run(args: Args, cwd: &Path) -> CliOutput {
     let usage = |m: String| CliOutput::usage_error(format!("fixture-native diff: {m}\n"));
-    let (old, new) = match (Side::read(&args.old, cwd), Side::read(&args.new, cwd)) {
+    let git_dir = args.git_dir.as_deref();
+    let (old, new) = match (Side::read_in(&args.old, cwd, git_dir), Side::read_in(&args.new, cwd, git_dir)) {
         (Ok(old), Ok(new)) => (old, new),
         (Err(e), _) | (_, Err(e)) => return usage(e),
     };
@@ -236,6 +242,60 @@ mod tests {
         let schema_only = cli(&examples(), &["prisma/schema.prisma", new]);
         assert_eq!(schema_only.exit_code, 0);
         assert!(schema_only.stdout.contains("4 schema changes") && schema_only.stdout.contains("Factories not checked"), "{}", schema_only.stdout);
+    }
+
+    #[test]
+    fn reads_a_side_from_a_bare_repository_with_git_dir() {
+        let dir = tempfile::tempdir().unwrap();
+        let work = dir.path().join("work");
+        std::fs::create_dir_all(work.join("prisma")).unwrap();
+        let git = |cwd: &Path, args: &[&str]| {
+            let s = std::process::Command::new("git").args(args).current_dir(cwd).env_remove("GIT_DIR").output().unwrap();
+            assert!(s.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&s.stderr));
+        };
+        git(&work, &["init", "-q"]);
+        std::fs::copy(examples().join("prisma/schema.prisma"), work.join("prisma/schema.prisma")).unwrap();
+        git(&work, &["add", "."]);
+        git(&work, &["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "one"]);
+        git(dir.path(), &["clone", "-q", "--bare", "work", "bare.git"]);
+        // From a folder outside any work tree, as a CI job holding only the bare repository.
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        std::fs::write(elsewhere.join("new.prisma"), changed_schema()).unwrap();
+        let out = cli(&elsewhere, &["git:HEAD:prisma/schema.prisma", "new.prisma", "--git-dir", "../bare.git", "--format", "json"]);
+        assert_eq!(out.exit_code, 0, "{}", out.stderr);
+        let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        assert_eq!(json["changes"].as_array().unwrap().len(), 4);
+        let help = crate::run(&["diff".to_string(), "--help".to_string()], &elsewhere);
+        assert!(help.stdout.contains("--git-dir <DIR>") && help.stdout.contains("bare"), "{}", help.stdout);
+    }
+
+    #[test]
+    fn old_problems_stay_old_and_a_field_s_break_is_filed_under_the_field() {
+        let dir = tempfile::tempdir().unwrap();
+        let factories = dir.path().join("db");
+        std::fs::create_dir_all(&factories).unwrap();
+        let base = "datasource db {\n  provider = \"postgresql\"\n}\n";
+        // `plan` is a model and a field of user; in the new schema the model is renamed (same
+        // table, listed first) and the field removed; `team` (no factory) moves down; the key of the
+        // org-seat relation moves from seat to org.
+        let old = format!("{base}model user {{\n  id BigInt @id\n  name String\n  plan plan?\n}}\nmodel plan {{\n  id BigInt @id\n  userId BigInt @unique\n  user user @relation(fields: [userId], references: [id])\n}}\nmodel team {{\n  id BigInt @id\n}}\nmodel org {{\n  id BigInt @id\n  seat seat?\n}}\nmodel seat {{\n  id BigInt @id\n  orgId BigInt @unique\n  org org @relation(fields: [orgId], references: [id])\n}}\n");
+        let new = format!("{base}\nmodel subscription {{\n  id BigInt @id\n  userId BigInt\n  @@map(\"plan\")\n}}\nmodel user {{\n  id BigInt @id\n  name String\n}}\nmodel team {{\n  id BigInt @id\n}}\nmodel org {{\n  id BigInt @id\n  seatId BigInt? @unique\n  seat seat? @relation(fields: [seatId], references: [id])\n}}\nmodel seat {{\n  id BigInt @id\n  org org?\n}}\n");
+        std::fs::write(dir.path().join("old.prisma"), old).unwrap();
+        std::fs::write(dir.path().join("new.prisma"), new).unwrap();
+        std::fs::write(factories.join("userFixtures.ts"), "import type { Prisma } from \"@prisma/client\";\n\nexport const withPlan: Prisma.userCreateInput = {\n    id: 1n,\n    name: \"a\",\n    plan: { create: { id: 2n } },\n};\n").unwrap();
+        let out = cli(dir.path(), &["old.prisma", "new.prisma", "--factories", "db", "--format", "json"]);
+        let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}{}", out.stdout, out.stderr));
+        // `team` and `user` had no factory before either: not new.
+        let unattributed: Vec<&str> = json["unattributed"].as_array().unwrap().iter().map(|d| d["message"].as_str().unwrap()).collect();
+        assert!(unattributed.is_empty(), "{unattributed:?}");
+        let change = |d: &str| json["changes"].as_array().unwrap().iter().find(|c| c["description"] == d).unwrap_or_else(|| panic!("{d} not in {json:#}")).clone();
+        let removed = change("field `user.plan` removed");
+        assert_eq!(removed["breaks"].as_array().unwrap().iter().map(|d| (d["code"].as_str().unwrap(), d["line"].as_u64().unwrap())).collect::<Vec<_>>(), [("unknown-field", 6)], "{json:#}");
+        assert!(change("model `plan` renamed to `subscription` (same table \"plan\")")["breaks"].as_array().unwrap().iter().all(|d| d["code"] == "missing-factory"), "{json:#}");
+        // A relation whose key moved to the other model: the key list on each side.
+        assert_eq!(change("relation `org.seat` changed: seat? (key on seat) -> seat? by seatId")["kind"], "relation-changed");
+        assert_eq!(change("relation `seat.org` changed: org by orgId -> org? (key on org)")["kind"], "relation-changed");
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub enum Format {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The workspace root (default: the working directory).
+    /// The workspace root, or a folder inside it: the root is found upwards, as the package managers find it (default: the working directory).
     #[arg(long, value_name = "DIR")]
     root: Option<PathBuf>,
     /// The factories folder (default: "factories" of fixture-native.config.json).
@@ -62,6 +62,10 @@ pub fn run(args: Args, cwd: &Path) -> CliOutput {
         Err(e) => return CliOutput::usage_error(format!("fixture-native doctor: {e}\n")),
     };
     let text = match args.format {
+        // Run inside a package, say which root the paths below are relative to.
+        Format::Pretty if !Path::new(&report.root).eq(&cwd.canonicalize().unwrap_or_else(|_| cwd.to_path_buf())) => {
+            format!("workspace root: {} (paths are relative to it)\n\n{}", report.root, report::pretty(&report))
+        }
         Format::Pretty => report::pretty(&report),
         Format::Json => report::json(&report),
         Format::Markdown => report::markdown(&report),

@@ -55,6 +55,17 @@ pub struct Args {
 }
 
 pub fn run(args: Args, cwd: &Path) -> CliOutput {
+    // --all-missing reads the factories already in the folder: a folder that is not there is a
+    // mistyped --out (the validator's own message would name its factories option).
+    if let Some(out) = &args.out
+        && args.all_missing
+        && !cwd.join(out).is_dir()
+    {
+        return CliOutput::usage_error(format!(
+            "fixture-native generate: --out {}: no such folder (--all-missing compares the schema with the factories in it): correct the path, or create the folder first\n",
+            out.display()
+        ));
+    }
     let request = Request {
         cwd: cwd.to_path_buf(),
         config: args.config,
@@ -134,6 +145,15 @@ mod tests {
     fn cli(dir: &std::path::Path, args: &[&str]) -> crate::CliOutput {
         let args: Vec<String> = std::iter::once("generate").chain(args.iter().copied()).map(String::from).collect();
         run(&args, dir)
+    }
+
+    #[test]
+    fn a_missing_out_folder_with_all_missing_names_out() {
+        let dir = project();
+        let out = cli(dir.path(), &["--all-missing", "--out", "src/no-such-folder"]);
+        assert_eq!(out.exit_code, 2);
+        assert!(out.stderr.contains("--out src/no-such-folder: no such folder"), "{}", out.stderr);
+        assert!(!out.stderr.contains("factories option"), "{}", out.stderr);
     }
 
     #[test]

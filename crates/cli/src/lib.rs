@@ -13,6 +13,7 @@ pub mod generate;
 pub mod doctor;
 pub mod id;
 pub mod project_args;
+pub mod scope;
 pub mod typemap;
 pub mod validate;
 

@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use fixture_validate::report;
-use fixture_validate::{Options, Report, RuleLevel, SchemaOption, Severity, validate};
+use fixture_validate::{Code, Options, Report, RuleLevel, SchemaOption, Severity, validate};
 
-use crate::{CliOutput, EXIT_FINDINGS, EXIT_OK};
+use crate::{CliOutput, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -34,6 +34,10 @@ impl Format {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// Check only these files (as lint-staged passes them), each with its project's config; the
+    /// rest of the project still gives the base classes, imports and coverage.
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
     /// The Prisma schema: a .prisma file or a folder of them (default: from the config, else found as the Prisma CLI does).
     #[arg(long, value_name = "PATH")]
     schema: Option<PathBuf>,
@@ -85,36 +89,92 @@ pub fn run(args: Args, cwd: &Path) -> CliOutput {
     }
     let options = Options {
         cwd: cwd.to_path_buf(),
-        config: args.config.clone(),
+        config: args.config.as_ref().map(|p| cwd.join(p)),
         schema: args.schema.as_ref().map(|p| SchemaOption::Path(cwd.join(p))),
         factories: args.factories.clone(),
         base_class: args.base_class.clone(),
-        tsconfig: args.tsconfig.clone(),
+        tsconfig: args.tsconfig.as_ref().map(|p| cwd.join(p)),
         rules,
         fixture_categories: None,
     };
-    if args.fix || args.fix_dry_run {
-        return crate::fix::run(&options, args.format, cwd, args.fix_dry_run, args.typemap.as_deref(), args.quiet);
+    if (args.fix || args.fix_dry_run) && !args.files.is_empty() {
+        return CliOutput::usage_error("fixture-native validate: --fix and --fix-dry-run apply to the whole project: run them without file arguments\n");
     }
-    if args.typemap.is_some() {
+    if args.typemap.is_some() && !(args.fix || args.fix_dry_run) {
         return CliOutput::usage_error("fixture-native validate: --typemap goes with --fix or --fix-dry-run\n");
     }
-    let mut report = match validate(&options) {
+    let runs = match crate::scope::runs(&options, cwd, &args.files) {
         Ok(r) => r,
         Err(e) => return CliOutput::usage_error(format!("fixture-native validate: {e}\n")),
     };
+    if runs.is_empty() {
+        return CliOutput { stdout: String::new(), stderr: "fixture-native validate: no TypeScript source among the files given: nothing to check\n".into(), exit_code: EXIT_OK };
+    }
+    if args.fix || args.fix_dry_run {
+        // From a workspace root: each package's fixes in turn, the worst exit code.
+        return runs.iter().fold(CliOutput::default(), |mut all, run| {
+            let one = crate::fix::run(&run.options, args.format, cwd, args.fix_dry_run, args.typemap.as_deref(), args.quiet);
+            all.stdout.push_str(&one.stdout);
+            all.stderr.push_str(&one.stderr);
+            all.exit_code = all.exit_code.max(one.exit_code);
+            all
+        });
+    }
+    let mut reports = Vec::new();
+    let mut nothing_to_check = Vec::new();
+    for run in runs {
+        match validate(&run.options) {
+            Ok(mut r) => {
+                if let Some(message) = nothing_to_check_in(&mut r, &run.options) {
+                    nothing_to_check.push(message);
+                }
+                reports.push((r, run.only));
+            }
+            Err(e) => return CliOutput::usage_error(format!("fixture-native validate: {e}\n")),
+        }
+    }
+    let mut report = crate::scope::merge(reports);
     if args.quiet {
         report.diagnostics.retain(|d| d.severity == Severity::Error);
     }
     let stdout = render(&report, args.format, cwd, args.quiet);
     let too_many_warnings = args.max_warnings.is_some_and(|max| report.warnings() > max);
-    let exit_code = if report.errors() > 0 || too_many_warnings { EXIT_FINDINGS } else { EXIT_OK };
-    let stderr = if too_many_warnings && report.errors() == 0 {
-        format!("fixture-native validate: {} warnings, more than --max-warnings {}\n", report.warnings(), args.max_warnings.unwrap_or(0))
+    // A schema Prisma rejects is bad input (as eslint's parse errors of its config), not findings.
+    let schema_invalid = report.diagnostics.iter().any(|d| d.code == Code::SchemaError);
+    let exit_code = if schema_invalid || !nothing_to_check.is_empty() {
+        EXIT_USAGE
+    } else if report.errors() > 0 || too_many_warnings {
+        EXIT_FINDINGS
     } else {
-        String::new()
+        EXIT_OK
     };
+    let mut stderr: String = nothing_to_check.iter().map(|m| format!("fixture-native validate: {m}\n")).collect();
+    if schema_invalid {
+        stderr.push_str("fixture-native validate: the Prisma schema is invalid: fix it first (factories are not checked against an invalid schema)\n");
+    } else if too_many_warnings && report.errors() == 0 {
+        stderr.push_str(&format!("fixture-native validate: {} warnings, more than --max-warnings {}\n", report.warnings(), args.max_warnings.unwrap_or(0)));
+    }
     CliOutput { stdout, stderr, exit_code }
+}
+
+/// A run that found no factory class at all checked nothing a fixture test relies on (a
+/// mistyped folder, the wrong base class): its one-line message, with the per-model
+/// `missing-factory` warnings dropped (they would list every model). `None` when factories were
+/// found, the schema is invalid, or the project turned `missing-factory` off (seed calls only).
+fn nothing_to_check_in(report: &mut Report, options: &Options) -> Option<String> {
+    if !report.factories.is_empty() || report.diagnostics.iter().any(|d| d.code == Code::SchemaError) {
+        return None;
+    }
+    let cfg = fixture_validate::config::resolve(options).ok()?;
+    if cfg.severity.get(&Code::MissingFactory) == Some(&RuleLevel::Off) {
+        return None;
+    }
+    report.diagnostics.retain(|d| d.code != Code::MissingFactory);
+    let patterns = if cfg.factories.is_empty() { "the default factories folder".to_string() } else { cfg.factories.iter().map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(", ") };
+    Some(format!(
+        "nothing to check: no factory class (`class … extends {}`) in {} files of {patterns}: pass the factories folder (--factories or \"factories\" in the config) or the base class (--base-class); in a project without factories (seed calls only), turn `missing-factory` off",
+        cfg.base_class, report.files
+    ))
 }
 
 pub fn render(report: &Report, format: Format, cwd: &Path, quiet: bool) -> String {
@@ -123,8 +183,21 @@ pub fn render(report: &Report, format: Format, cwd: &Path, quiet: bool) -> Strin
         Format::Json => report::json::render(report),
         Format::Sarif => report::sarif::render(report, cwd),
         Format::Junit => report::junit::render(report, cwd),
-        Format::Github => report::github::render(report, cwd),
+        Format::Github => report::github::render(report, &annotation_root(cwd, std::env::var_os("GITHUB_WORKSPACE"))),
     }
+}
+
+/// What GitHub resolves annotation paths against: the repository root, which is
+/// `GITHUB_WORKSPACE` in Actions, else the git top level above `cwd` (a `.git` folder, or the
+/// `.git` file of a worktree or submodule), else `cwd`.
+pub fn annotation_root(cwd: &Path, github_workspace: Option<std::ffi::OsString>) -> PathBuf {
+    if let Some(ws) = github_workspace.filter(|w| !w.is_empty()) {
+        let ws = PathBuf::from(ws);
+        // Paths in the report are as found from `cwd`: compare in the same spelling.
+        let real = ws.canonicalize().unwrap_or_else(|_| ws.clone());
+        return if cwd.starts_with(&ws) || !cwd.starts_with(&real) { ws } else { real };
+    }
+    cwd.ancestors().find(|d| d.join(".git").exists()).unwrap_or(cwd).to_path_buf()
 }
 
 #[cfg(test)]
@@ -189,6 +262,58 @@ mod tests {
     }
 
     #[test]
+    fn annotations_are_relative_to_github_workspace_else_the_git_top_level() {
+        let dir = tempfile::tempdir().unwrap();
+        let package = dir.path().join("repo/packages/server");
+        std::fs::create_dir_all(&package).unwrap();
+        assert_eq!(annotation_root(&package, None), package);
+        std::fs::create_dir_all(dir.path().join("repo/.git")).unwrap();
+        assert_eq!(annotation_root(&package, None), dir.path().join("repo"));
+        // A worktree's `.git` is a file.
+        std::fs::create_dir_all(dir.path().join("wt/pkg")).unwrap();
+        std::fs::write(dir.path().join("wt/.git"), "gitdir: elsewhere\n").unwrap();
+        assert_eq!(annotation_root(&dir.path().join("wt/pkg"), None), dir.path().join("wt"));
+        assert_eq!(annotation_root(&package, Some(dir.path().into())), dir.path());
+        assert_eq!(annotation_root(&package, Some("".into())), dir.path().join("repo"));
+        // A schema path found through `"prisma": { "schema": "./src/db/schema.prisma" }`.
+        let shown = fixture_validate::report::display_path("/r/packages/server/./src/db/schema.prisma", Path::new("/r"));
+        assert_eq!(shown, "packages/server/src/db/schema.prisma");
+    }
+
+    #[test]
+    fn an_invalid_schema_exits_2_with_its_location() {
+        let out = cli(&["--config", "broken-schema.config.json"]);
+        assert_eq!(out.exit_code, 2, "{}{}", out.stdout, out.stderr);
+        assert!(out.stdout.contains("broken-schema/schema.prisma:22:"), "{}", out.stdout);
+        assert!(out.stderr.contains("the Prisma schema is invalid"), "{}", out.stderr);
+    }
+
+    #[test]
+    fn no_factory_at_all_is_nothing_to_check_unless_missing_factory_is_off() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("prisma")).unwrap();
+        std::fs::copy(examples().join("prisma/schema.prisma"), dir.path().join("prisma/schema.prisma")).unwrap();
+        std::fs::create_dir_all(dir.path().join("src/fixtures")).unwrap();
+        std::fs::write(dir.path().join("src/fixtures/helpers.ts"), "export const answer = 42;\n").unwrap();
+        let run = |args: &[&str]| {
+            let args: Vec<String> = ["validate", "--schema", "prisma/schema.prisma"].iter().chain(args).map(|s| s.to_string()).collect();
+            crate::run(&args, dir.path())
+        };
+        let out = run(&["--factories", "src/fixtures"]);
+        assert_eq!(out.exit_code, 2, "{}{}", out.stdout, out.stderr);
+        assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+        assert!(out.stderr.contains("nothing to check: no factory class") && out.stderr.contains("turn `missing-factory` off"), "{}", out.stderr);
+        assert!(!out.stdout.contains("missing-factory"), "{}", out.stdout);
+        // A seed-only project that turned the rule off: a clean run.
+        let off = run(&["--factories", "src/fixtures", "--rule", "missing-factory=off"]);
+        assert_eq!(off.exit_code, 0, "{}{}", off.stdout, off.stderr);
+        // A glob matching nothing: the same words.
+        let glob = run(&["--factories", "src/**/*Factory.ts"]);
+        assert_eq!(glob.exit_code, 2);
+        assert!(glob.stderr.contains("nothing to check: the factories pattern"), "{}", glob.stderr);
+    }
+
+    #[test]
     fn bad_usage_and_unreadable_input_exit_2() {
         assert_eq!(cli(&["--config", "no-such.config.json"]).exit_code, 2);
         let out = cli(&["--schema", "prisma/schema.prisma", "--factories", "no/such/folder"]);
@@ -213,7 +338,11 @@ mod tests {
         assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), pretty_count);
         let github = cli(&["--config", "broken.config.json", "--format", "github"]).stdout;
         assert_eq!(github.lines().filter(|l| l.starts_with("::error ") || l.starts_with("::warning ")).count(), pretty_count);
-        assert!(github.contains("::error file=broken/tagFixtures.ts,line=13,col=5,"), "{github}");
+        // Annotation paths are relative to the repository root (this checkout's, or GITHUB_WORKSPACE).
+        let root = annotation_root(&examples(), std::env::var_os("GITHUB_WORKSPACE"));
+        let file = fixture_validate::report::display_path(&examples().join("broken/tagFixtures.ts").display().to_string(), &root);
+        assert!(file.ends_with("broken/tagFixtures.ts"), "{file}");
+        assert!(github.contains(&format!("::error file={file},line=13,col=5,")), "{github}");
         let junit = cli(&["--config", "broken.config.json", "--format", "junit"]).stdout;
         assert_eq!(junit.matches("<failure ").count(), pretty_count);
         assert!(junit.starts_with("<?xml"));

@@ -22,6 +22,8 @@ pub enum Code {
     TestConfigMismatch,
     /// A package whose emitted module system cannot load a workspace dependency's.
     ModuleInterop,
+    /// A schema Prisma rejects: `prisma generate` fails on it, so no client can be current.
+    PrismaSchemaInvalid,
     /// No generated Prisma client where the generator writes it.
     PrismaClientMissing,
     /// The generated client embeds another schema than the one on disk.
@@ -48,6 +50,7 @@ impl Code {
             Self::TargetBelowEs2020 => "target-below-es2020",
             Self::TestConfigMismatch => "test-config-mismatch",
             Self::ModuleInterop => "module-interop",
+            Self::PrismaSchemaInvalid => "prisma-schema-invalid",
             Self::PrismaClientMissing => "prisma-client-missing",
             Self::PrismaClientStale => "prisma-client-stale",
             Self::IdImportUnresolved => "id-import-unresolved",

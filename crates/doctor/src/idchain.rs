@@ -54,23 +54,18 @@ fn shim_hint(id_export: &str) -> String {
 
 pub fn check(cx: &Context<'_>, factories: &Path, findings: &mut Vec<Finding>) -> Option<IdChain> {
     let ws = cx.workspace;
-    // The first factory import naming the id function (or, failing that, the id package).
-    let mut found = None;
-    for file in cx.files.under(factories).iter() {
-        let Some(facts) = cx.files.facts(file) else {
-            continue;
-        };
-        if let Some(i) = facts
-            .imports
-            .iter()
-            .find(|i| i.names.iter().any(|n| n == cx.id_export))
-            .or_else(|| facts.imports.iter().find(|i| i.specifier == cx.id_package))
-        {
-            found = Some((file.clone(), i.line, i.specifier.clone()));
-            break;
-        }
-    }
-    let (from, line, specifier) = found?;
+    // The first factory import naming the id function; failing that, the first import of the id
+    // package (another name from it: the chain is the same, but the line is not the id's).
+    let files = cx.files.under(factories);
+    let first = |wanted: &dyn Fn(&crate::source::Import) -> bool| {
+        files.iter().find_map(|file| {
+            let facts = cx.files.facts(file)?;
+            let i = facts.imports.iter().find(|i| wanted(i))?;
+            Some((file.clone(), i.line, i.specifier.clone()))
+        })
+    };
+    let (from, line, specifier) = first(&|i| i.names.iter().any(|n| n == cx.id_export))
+        .or_else(|| first(&|i| i.specifier == cx.id_package))?;
     let before = findings.len();
     let mut chain = IdChain {
         from: ws.rel(&from),

@@ -24,7 +24,8 @@ pub use finding::{Code, Finding, Severity};
 /// What to examine. Relative paths resolve against `root`.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// The workspace root (its package.json lists the workspaces).
+    /// The workspace root, or any folder inside the workspace (a package): the root is found
+    /// upwards from it, as the package managers find it.
     pub root: PathBuf,
     /// The factories folder (default: `factories` of a fixture-native.config.json or a
     /// package.json `"fixtureNative"` section in the root or a package).
@@ -92,12 +93,19 @@ pub fn doctor(options: &Options) -> Result<Report, String> {
     let started = Instant::now();
     let root = absolute(&std::env::current_dir().unwrap_or_default(), &options.root);
     // Real paths, so that files reached through workspace links compare equal to the workspace's.
-    let root = root.canonicalize().unwrap_or(root);
+    let start = root.canonicalize().unwrap_or(root);
+    if !start.is_dir() {
+        return Err(format!(
+            "{}: no such folder (--root must be the workspace root or a folder inside it)",
+            start.display()
+        ));
+    }
+    let root = workspace::find_root(&start);
     let ws = workspace::load(&root)?;
     let explicit = |p: &Option<PathBuf>, what: &str| -> Result<Option<PathBuf>, String> {
         match p {
             Some(p) => {
-                let a = absolute(&root, p);
+                let a = absolute(&start, p);
                 if a.exists() {
                     Ok(Some(a))
                 } else {
@@ -110,49 +118,51 @@ pub fn doctor(options: &Options) -> Result<Report, String> {
     let factories = explicit(&options.factories, "factories folder")?;
     let schema = explicit(&options.schema, "Prisma schema")?;
     let files = files::Files::default();
-    let mut findings = Vec::new();
     let mut notes = Vec::new();
-
-    let tcx = targets::Context {
-        workspace: &ws,
-        files: &files,
-        id_export: &options.id_export,
-        id_package: &options.id_package,
-    };
-    let tsconfigs = targets::check(&tcx, &mut findings);
-
     let schemas = prisma::find_schemas(&ws, schema.as_deref());
     if schemas.is_empty() {
         notes.push("no Prisma schema found (pass --schema): client freshness not checked".into());
     }
-    let prisma_clients = prisma::check(&ws, &schemas, &mut findings);
-
-    let factories = factories.or_else(|| configured_factories(&ws));
-    let id_chain = match &factories {
-        Some(dir) => {
-            let icx = idchain::Context {
+    let factories = factories.or_else(|| configured_factories(&ws, &start));
+    // Judging the schema with Prisma's rules takes as long as the rest: beside it, not after it.
+    let ((prisma_clients, mut findings), (tsconfigs, id_chain, rest)) = rayon::join(
+        || {
+            let mut found = Vec::new();
+            (prisma::check(&ws, &schemas, &mut found), found)
+        },
+        || {
+            let mut found = Vec::new();
+            let tcx = targets::Context {
                 workspace: &ws,
                 files: &files,
                 id_export: &options.id_export,
                 id_package: &options.id_package,
             };
-            let chain = idchain::check(&icx, dir, &mut findings);
-            if chain.is_none() {
-                notes.push(format!(
-                    "no file under {} imports `{}` or \"{}\": id import chain not checked",
-                    ws.rel(dir),
-                    options.id_export,
-                    options.id_package
-                ));
-            }
-            chain
-        }
-        None => {
-            notes.push("no factories folder (pass --factories, or set \"factories\" in fixture-native.config.json): id import chain not checked".into());
-            None
-        }
-    };
-    runner::check(&ws, &mut findings);
+            let tsconfigs = targets::check(&tcx, &mut found);
+            let id_chain = factories.as_ref().and_then(|dir| {
+                let icx = idchain::Context {
+                    workspace: &ws,
+                    files: &files,
+                    id_export: &options.id_export,
+                    id_package: &options.id_package,
+                };
+                idchain::check(&icx, dir, &mut found)
+            });
+            runner::check(&ws, &mut found);
+            (tsconfigs, id_chain, found)
+        },
+    );
+    findings.extend(rest);
+    match &factories {
+        Some(dir) if id_chain.is_none() => notes.push(format!(
+            "no file under {} imports `{}` or \"{}\": id import chain not checked",
+            ws.rel(dir),
+            options.id_export,
+            options.id_package
+        )),
+        Some(_) => {}
+        None => notes.push("no factories folder (pass --factories, or set \"factories\" in fixture-native.config.json): id import chain not checked".into()),
+    }
 
     findings.sort_by(|a, b| (&a.file, a.line, a.code).cmp(&(&b.file, b.line, b.code)));
     findings.dedup();
@@ -184,10 +194,13 @@ fn absolute(base: &Path, p: &Path) -> PathBuf {
     })
 }
 
-/// `factories` from fixture-native.config.json or package.json `"fixtureNative"` in the root or a
-/// package: its first entry, up to the first wildcard.
-fn configured_factories(ws: &workspace::Workspace) -> Option<PathBuf> {
-    for p in &ws.packages {
+/// `factories` from fixture-native.config.json or package.json `"fixtureNative"` in the package
+/// holding `start`, else the root or another package: its first entry, up to the first wildcard.
+fn configured_factories(ws: &workspace::Workspace, start: &Path) -> Option<PathBuf> {
+    let own = ws.package_of(start).map(|p| p.dir.clone());
+    let mut packages: Vec<&workspace::Package> = ws.packages.iter().collect();
+    packages.sort_by_key(|p| Some(&p.dir) != own.as_ref());
+    for p in packages {
         let config = workspace::read_json(&p.dir.join("fixture-native.config.json"))
             .or_else(|| p.manifest.get("fixtureNative").cloned());
         let Some(f) = config.as_ref().and_then(|c| c.get("factories")) else {

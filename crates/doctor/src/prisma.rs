@@ -148,6 +148,26 @@ pub fn check(
             .iter()
             .filter_map(|f| std::fs::read_to_string(f).ok().map(|t| (f.clone(), t)))
             .collect();
+        let package = workspace.package_of(schema);
+        let regenerate = regenerate_command(workspace, package, schema);
+        if let Err(e) = fixture_schema::load_shared(&fixture_schema::SchemaInput::Path(schema.clone()))
+            && e.kind == fixture_schema::SchemaErrorKind::Invalid
+        {
+            for d in e
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == fixture_schema::Severity::Error)
+            {
+                findings.push(Finding::new(
+                    Code::PrismaSchemaInvalid,
+                    Severity::Error,
+                    Path::new(&d.file),
+                    d.line,
+                    format!("{} (Prisma rejects this schema: `prisma generate` fails, so no client can match it)", d.message),
+                    format!("fix the schema (`prisma validate` reports the same), then run `{regenerate}`"),
+                ));
+            }
+        }
         let Some((gen_file, gens)) = texts
             .iter()
             .map(|(f, t)| (f, generators(t)))
@@ -156,8 +176,6 @@ pub fn check(
             continue;
         };
         let schema_dir = gen_file.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let package = workspace.package_of(schema);
-        let regenerate = regenerate_command(workspace, package, schema);
         for g in gens
             .iter()
             .filter(|g| g.provider == "prisma-client-js" || g.provider == "prisma-client")
@@ -205,9 +223,28 @@ pub fn check(
     out
 }
 
-/// `node_modules/.prisma/client` in the schema's folder or above (where `@prisma/client` is
-/// installed, the `prisma-client-js` default).
+/// Where `prisma-client-js` writes by default: `.prisma/client` beside the `@prisma/client` that
+/// Node resolves from the schema's folder, under its real path (pnpm's isolated layout keeps it
+/// in `node_modules/.pnpm/@prisma+client@…/node_modules`, where `@prisma/client` requires it
+/// from); without an installed `@prisma/client`, `node_modules/.prisma/client` of the package.
 fn default_output(schema_dir: &Path) -> PathBuf {
+    if let Some(client) = crate::resolve::package_dir(schema_dir, "@prisma/client") {
+        // `require(".prisma/client/default")` from there: the node_modules folders Node tries.
+        let tried: Vec<PathBuf> = client
+            .ancestors()
+            .filter(|d| d.file_name().is_none_or(|n| n != "node_modules"))
+            .map(|d| d.join("node_modules/.prisma/client"))
+            .collect();
+        if let Some(found) = tried.iter().find(|c| c.is_dir()) {
+            return found.clone();
+        }
+        // Not generated yet: where `prisma generate` writes it, beside the package.
+        if let Some(node_modules) = client.parent().and_then(Path::parent)
+            && node_modules.file_name().is_some_and(|n| n == "node_modules")
+        {
+            return node_modules.join(".prisma/client");
+        }
+    }
     for d in schema_dir.ancestors() {
         let nm = d.join("node_modules");
         if nm.join(".prisma/client").is_dir() || nm.join("@prisma/client").exists() {

@@ -1,5 +1,6 @@
-//! The workspace: its packages (npm/yarn `workspaces`, `pnpm-workspace.yaml`, else `packages/*`),
-//! their manifests, and the package manager that the fix commands should name.
+//! The workspace: its root (found upwards from any folder inside it), its packages (npm/yarn/bun
+//! `workspaces`, `pnpm-workspace.yaml`, else `packages/*`), their manifests, and the package
+//! manager that the fix commands should name (`packageManager`, else the lockfile).
 
 use std::path::{Path, PathBuf};
 
@@ -45,6 +46,7 @@ pub enum PackageManager {
     Npm,
     Pnpm,
     Yarn,
+    Bun,
 }
 
 impl PackageManager {
@@ -53,6 +55,44 @@ impl PackageManager {
             Self::Npm => "npm install",
             Self::Pnpm => "pnpm install",
             Self::Yarn => "yarn install",
+            Self::Bun => "bun install",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Npm => "npm",
+            Self::Pnpm => "pnpm",
+            Self::Yarn => "yarn",
+            Self::Bun => "bun",
+        }
+    }
+
+    /// The manager of the install rooted at `dir`: `packageManager` of its package.json (as
+    /// Corepack reads it), else its lockfile or pnpm-workspace.yaml; `None` when nothing says.
+    pub fn of(dir: &Path, manifest: &serde_json::Value) -> Option<Self> {
+        let declared = manifest
+            .get("packageManager")
+            .and_then(|v| v.as_str())
+            .and_then(|v| v.split('@').next());
+        match declared {
+            Some("pnpm") => return Some(Self::Pnpm),
+            Some("yarn") => return Some(Self::Yarn),
+            Some("npm") => return Some(Self::Npm),
+            Some("bun") => return Some(Self::Bun),
+            _ => {}
+        }
+        let has = |f: &str| dir.join(f).is_file();
+        if has("pnpm-lock.yaml") || has("pnpm-workspace.yaml") {
+            Some(Self::Pnpm)
+        } else if has("yarn.lock") {
+            Some(Self::Yarn)
+        } else if has("bun.lock") || has("bun.lockb") {
+            Some(Self::Bun)
+        } else if has("package-lock.json") || has("npm-shrinkwrap.json") {
+            Some(Self::Npm)
+        } else {
+            None
         }
     }
 
@@ -62,9 +102,11 @@ impl PackageManager {
             (Self::Npm, true) => format!("npm run {script}"),
             (Self::Pnpm, true) => format!("pnpm run {script}"),
             (Self::Yarn, true) => format!("yarn {script}"),
+            (Self::Bun, true) => format!("bun run {script}"),
             (Self::Npm, false) => format!("npm run {script} -w {name}"),
             (Self::Pnpm, false) => format!("pnpm --filter {name} run {script}"),
             (Self::Yarn, false) => format!("yarn workspace {name} {script}"),
+            (Self::Bun, false) => format!("bun run --filter {name} {script}"),
         }
     }
 
@@ -74,6 +116,7 @@ impl PackageManager {
             Self::Npm => "npx",
             Self::Pnpm => "pnpm exec",
             Self::Yarn => "yarn",
+            Self::Bun => "bunx",
         };
         if rel_dir.is_empty() || rel_dir == "." {
             format!("{runner} {command}")
@@ -123,38 +166,24 @@ pub fn read_json(path: &Path) -> Option<serde_json::Value> {
 pub fn load(root: &Path) -> Result<Workspace, String> {
     if !root.is_dir() {
         return Err(format!(
-            "{}: no such folder (--root must be the workspace root)",
+            "{}: no such folder (--root must be the workspace root or a folder inside it)",
             root.display()
         ));
     }
     let manifest = read_json(&root.join("package.json")).unwrap_or(serde_json::Value::Null);
-    let manager =
-        if root.join("pnpm-workspace.yaml").is_file() || root.join("pnpm-lock.yaml").is_file() {
-            PackageManager::Pnpm
-        } else if root.join("yarn.lock").is_file() {
-            PackageManager::Yarn
-        } else {
-            PackageManager::Npm
-        };
-    let mut patterns: Vec<String> = match manifest.get("workspaces") {
-        Some(serde_json::Value::Array(a)) => a
-            .iter()
-            .filter_map(|v| v.as_str().map(String::from))
-            .collect(),
-        Some(serde_json::Value::Object(o)) => o
-            .get("packages")
-            .and_then(|p| p.as_array())
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(String::from))
-                    .collect()
-            })
-            .unwrap_or_default(),
-        _ => Vec::new(),
-    };
-    if let Ok(text) = std::fs::read_to_string(root.join("pnpm-workspace.yaml")) {
-        patterns.extend(pnpm_packages(&text));
-    }
+    // A package installed by an enclosing project (no workspace of its own) uses that one's manager.
+    let manager = root
+        .ancestors()
+        .find_map(|d| {
+            let m = if d == root {
+                manifest.clone()
+            } else {
+                read_json(&d.join("package.json")).unwrap_or(serde_json::Value::Null)
+            };
+            PackageManager::of(d, &m)
+        })
+        .unwrap_or(PackageManager::Npm);
+    let mut patterns = workspace_patterns(root, &manifest);
     if patterns.is_empty() {
         patterns.push("packages/*".into());
     }
@@ -218,6 +247,69 @@ pub fn load(root: &Path) -> Result<Workspace, String> {
         packages,
         manager,
     })
+}
+
+/// The package globs of a workspace root: package.json `workspaces` (an array, or yarn's
+/// `{ packages }`) and the `packages:` list of pnpm-workspace.yaml.
+fn workspace_patterns(root: &Path, manifest: &serde_json::Value) -> Vec<String> {
+    let mut patterns: Vec<String> = match manifest.get("workspaces") {
+        Some(serde_json::Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str().map(String::from))
+            .collect(),
+        Some(serde_json::Value::Object(o)) => o
+            .get("packages")
+            .and_then(|p| p.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    if let Ok(text) = std::fs::read_to_string(root.join("pnpm-workspace.yaml")) {
+        patterns.extend(pnpm_packages(&text));
+    }
+    patterns
+}
+
+/// Whether `dir` is a workspace root: a `pnpm-workspace.yaml`, or `workspaces` in its package.json.
+pub fn is_workspace_root(dir: &Path) -> bool {
+    dir.join("pnpm-workspace.yaml").is_file()
+        || read_json(&dir.join("package.json")).is_some_and(|m| m.get("workspaces").is_some())
+}
+
+/// The root of the workspace that `start` is in: the nearest folder at or above it whose
+/// `pnpm-workspace.yaml` or package.json `workspaces` lists `start` (or is `start` itself), as
+/// the package managers find it when run inside a package; else `start`.
+pub fn find_root(start: &Path) -> PathBuf {
+    for dir in start.ancestors() {
+        let manifest = read_json(&dir.join("package.json")).unwrap_or(serde_json::Value::Null);
+        let patterns = workspace_patterns(dir, &manifest);
+        if patterns.is_empty() && !dir.join("pnpm-workspace.yaml").is_file() {
+            continue;
+        }
+        if dir == start {
+            return dir.to_path_buf();
+        }
+        let rel = start.strip_prefix(dir).unwrap_or(start);
+        let matches = |pattern: &str, path: &Path| {
+            path_glob(pattern.trim_start_matches("./").trim_end_matches('/'))
+                .is_ok_and(|g| g.compile_matcher().is_match(path))
+        };
+        // `start` may be a folder inside a package rather than the package itself.
+        let listed = rel.ancestors().filter(|a| !a.as_os_str().is_empty()).any(|a| {
+            patterns.iter().any(|p| !p.starts_with('!') && matches(p, a))
+                && !patterns
+                    .iter()
+                    .any(|p| p.strip_prefix('!').is_some_and(|p| matches(p, a)))
+        });
+        if listed {
+            return dir.to_path_buf();
+        }
+    }
+    start.to_path_buf()
 }
 
 /// A glob over paths as tsconfig and workspaces mean it: `*` stays within one folder, `**` crosses them.

@@ -271,3 +271,199 @@ fn a_root_that_is_not_a_folder_is_an_error() {
     let e = doctor(&Options::new("/definitely/not/here")).unwrap_err();
     assert!(e.contains("no such folder"), "{e}");
 }
+
+/// How a package manager lays out a workspace's node_modules, as each one installs it
+/// (`__test__/fixtures/doctor/layouts.json`, which `__test__/doctor-managers.test.mjs` checks
+/// against the real npm, yarn and pnpm).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    Npm,
+    Yarn,
+    PnpmHoisted,
+    PnpmIsolated,
+}
+
+impl Layout {
+    fn key(self) -> &'static str {
+        match self {
+            Layout::Npm => "npm",
+            Layout::Yarn => "yarn",
+            Layout::PnpmHoisted => "pnpm-hoisted",
+            Layout::PnpmIsolated => "pnpm-isolated",
+        }
+    }
+}
+
+/// The `.pnpm` store folder name the hand-built isolated layout uses for `*`.
+const PNPM_STORE_NAME: &str = "@prisma+client@7.10.0_prisma@7.10.1";
+
+/// Twin `twin` installed in `layout`: its lockfile and workspace file, the workspace link and
+/// the installed `@prisma/client` and `@vrooli/fixture-native` where that manager puts them.
+fn in_layout(twin: &str, layout: Layout) -> PathBuf {
+    let layouts: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(fixtures().join("layouts.json")).unwrap()).unwrap();
+    let spec = &layouts[layout.key()];
+    let at = |key: &str| spec[key].as_str().map(|p| p.replace('*', PNPM_STORE_NAME));
+    let dir = prepare(twin, &format!("{twin}-{layout:?}"));
+    // prepare() installs as npm does: start from nothing installed.
+    fs::remove_dir_all(dir.join("node_modules")).unwrap();
+    let link = |from: &str, to: &Path| {
+        let from = dir.join(from);
+        fs::create_dir_all(from.parent().unwrap()).unwrap();
+        let up = "../".repeat(from.strip_prefix(&dir).unwrap().components().count() - 1);
+        std::os::unix::fs::symlink(format!("{up}{}", to.display()), &from).unwrap();
+    };
+    let install = |key: &str, manifest: &str| {
+        let real = at(key).unwrap();
+        fs::create_dir_all(dir.join(&real)).unwrap();
+        fs::write(dir.join(&real).join("package.json"), manifest).unwrap();
+        if let Some(l) = at(&format!("{key}Link")) {
+            link(&l, Path::new(&real));
+        }
+    };
+    fs::write(dir.join(at("lockfile").unwrap()), "").unwrap();
+    if layout.key().starts_with("pnpm") {
+        fs::write(dir.join("pnpm-workspace.yaml"), "packages:\n  - packages/*\n").unwrap();
+    }
+    if let Some(npmrc) = at("npmrc") {
+        fs::write(dir.join(".npmrc"), npmrc).unwrap();
+    }
+    link(&at("workspaceLink").unwrap(), Path::new("packages/shared"));
+    install("prismaClient", r#"{ "name": "@prisma/client", "version": "7.10.0", "main": "default.js" }"#);
+    install(
+        "fixtureNative",
+        r#"{ "name": "@vrooli/fixture-native", "exports": { ".": "./index.js", "./id": "./id.js", "./jest": "./jest.js", "./vitest": "./vitest.js" } }"#,
+    );
+    dir
+}
+
+const LAYOUTS: [Layout; 4] = [Layout::Npm, Layout::Yarn, Layout::PnpmHoisted, Layout::PnpmIsolated];
+
+/// The fix commands in each manager's words.
+fn words(layout: Layout) -> (&'static str, &'static str) {
+    match layout {
+        Layout::Npm => ("npm run db:generate -w @fx/server", "npm run build -w @fx/shared"),
+        Layout::Yarn => ("yarn workspace @fx/server db:generate", "yarn workspace @fx/shared build"),
+        Layout::PnpmHoisted | Layout::PnpmIsolated => (
+            "pnpm --filter @fx/server run db:generate",
+            "pnpm --filter @fx/shared run build",
+        ),
+    }
+}
+
+#[test]
+fn every_layout_from_the_root_and_from_a_package_gives_the_same_findings_in_its_managers_words() {
+    for layout in LAYOUTS {
+        let dir = in_layout("broken", layout);
+        set_mtime(&dir.join("packages/shared/src/id/snowflake.ts"), SystemTime::now());
+        let schema = dir.join("packages/server/prisma/schema.prisma");
+        let text = fs::read_to_string(&schema).unwrap();
+        fs::write(&schema, text.replace("  email String @unique\n", "  email String @unique\n  handle String?\n")).unwrap();
+
+        let from_root = run(&dir);
+        let from_package = run(&dir.join("packages/server"));
+        let from_a_folder = run(&dir.join("packages/server/src/__test"));
+        assert_eq!(from_root.findings, from_package.findings, "{layout:?}\n{}\n{}", report::pretty(&from_root), report::pretty(&from_package));
+        assert_eq!(from_root.findings, from_a_folder.findings, "{layout:?}");
+        assert_eq!(Path::new(&from_package.root), dir.as_path());
+        assert_eq!(from_root.findings.len(), 9, "{layout:?}\n{}", report::pretty(&from_root));
+        let by_code = |c: &str| from_package.findings.iter().find(|f| f.code.as_str() == c).unwrap().fix.clone();
+        let (generate, build) = words(layout);
+        assert_eq!(by_code("prisma-client-stale"), format!("run `{generate}`"), "{layout:?}");
+        assert!(by_code("id-build-stale").contains(build), "{layout:?}: {}", by_code("id-build-stale"));
+    }
+}
+
+#[test]
+fn an_unlinked_package_from_inside_a_package_is_the_workspace_s_and_the_install_its_manager_s() {
+    for (layout, install) in [(Layout::PnpmIsolated, "pnpm install"), (Layout::Yarn, "yarn install"), (Layout::Npm, "npm install")] {
+        let dir = in_layout("clean", layout);
+        let _ = fs::remove_file(dir.join("node_modules/@fx/shared"));
+        let _ = fs::remove_file(dir.join("packages/server/node_modules/@fx/shared"));
+        let r = run(&dir.join("packages/server"));
+        let codes: Vec<_> = r.findings.iter().map(|f| f.code.as_str()).collect();
+        assert_eq!(codes, ["id-import-unresolved"], "{layout:?}\n{}", report::pretty(&r));
+        assert!(r.findings[0].message.contains("is the workspace package at packages/shared"), "{}", r.findings[0].message);
+        assert!(r.findings[0].fix.starts_with(&format!("run `{install}`")), "{}", r.findings[0].fix);
+    }
+}
+
+#[test]
+fn the_package_manager_comes_from_package_manager_or_the_lockfile() {
+    let dir = prepare("clean", "manager");
+    fs::remove_dir_all(dir.join("packages/server/src/generated")).unwrap();
+    let manifest = dir.join("package.json");
+    let base = fs::read_to_string(&manifest).unwrap();
+    let fix = |dir: &Path| run(&dir.join("packages/server")).findings[0].fix.clone();
+    assert_eq!(fix(&dir), "run `npm run db:generate -w @fx/server`");
+    fs::write(dir.join("bun.lock"), "{}\n").unwrap();
+    assert_eq!(fix(&dir), "run `bun run --filter @fx/server db:generate`");
+    // `packageManager` (Corepack) wins over a lockfile.
+    fs::write(&manifest, base.replace("\"private\": true,", "\"private\": true,\n  \"packageManager\": \"pnpm@9.15.0\",")).unwrap();
+    assert_eq!(fix(&dir), "run `pnpm --filter @fx/server run db:generate`");
+}
+
+#[test]
+fn prisma_client_js_is_looked_for_beside_the_client_node_resolves_in_each_layout() {
+    for layout in LAYOUTS {
+        let dir = in_layout("clean", layout);
+        let schema = dir.join("packages/server/prisma/schema.prisma");
+        let text = fs::read_to_string(&schema)
+            .unwrap()
+            .replace("provider = \"prisma-client\"\n  output   = \"../src/generated/prisma\"", "provider = \"prisma-client-js\"");
+        fs::write(&schema, &text).unwrap();
+        fs::remove_dir_all(dir.join("packages/server/src/generated")).unwrap();
+        let r = run(&dir);
+        assert_eq!(r.findings.iter().map(|f| f.code.as_str()).collect::<Vec<_>>(), ["prisma-client-missing"], "{layout:?}");
+        // Where `prisma generate` writes it: `.prisma/client` beside the real @prisma/client.
+        let output = if layout == Layout::PnpmIsolated {
+            format!("node_modules/.pnpm/{PNPM_STORE_NAME}/node_modules/.prisma/client")
+        } else {
+            "node_modules/.prisma/client".to_string()
+        };
+        assert_eq!(r.prisma_clients[0].output, output, "{layout:?}");
+        fs::create_dir_all(dir.join(&output)).unwrap();
+        fs::write(
+            dir.join(&output).join("index.js"),
+            format!("const config = {{\n  \"inlineSchema\": {},\n}}\n", serde_json::to_string(&text).unwrap()),
+        )
+        .unwrap();
+        let r = run(&dir.join("packages/server"));
+        assert!(r.findings.is_empty(), "{layout:?}\n{}", report::pretty(&r));
+        assert_eq!(r.prisma_clients[0].fresh, Some(true), "{layout:?}");
+    }
+}
+
+#[test]
+fn an_invalid_schema_is_reported_where_prisma_rejects_it() {
+    let dir = prepare("clean", "invalid-schema");
+    let schema = dir.join("packages/server/prisma/schema.prisma");
+    let text = fs::read_to_string(&schema).unwrap();
+    fs::write(&schema, text.replace("  email String @unique\n", "  email String @unique\n  owner Usr\n")).unwrap();
+    let r = run(&dir);
+    let invalid: Vec<_> = r.findings.iter().filter(|f| f.code.as_str() == "prisma-schema-invalid").collect();
+    assert_eq!(invalid.len(), 1, "{}", report::pretty(&r));
+    assert_eq!((Path::new(&invalid[0].file), invalid[0].line), (schema.as_path(), 14));
+    assert!(invalid[0].message.contains("Usr"), "{}", invalid[0].message);
+    assert!(invalid[0].fix.contains("npm run db:generate -w @fx/server"), "{}", invalid[0].fix);
+}
+
+#[test]
+fn the_chain_is_located_at_the_import_of_the_id_function() {
+    let dir = prepare("clean", "chain-line");
+    let factories = dir.join("packages/server/src/__test/fixtures/db");
+    // An earlier file (by name) importing something else from the id package.
+    fs::write(
+        factories.join("AccountDbFactory.ts"),
+        "import { type PrismaClient } from \"../../../generated/prisma/client.js\";\nimport { nanoid } from \"@fx/shared\";\n\nexport const tag = nanoid;\n",
+    )
+    .unwrap();
+    // The factories' id package is named: its first import (of nanoid) is not the chain's line.
+    let mut options = Options::new(&dir);
+    options.id_package = "@fx/shared".into();
+    let r = doctor(&options).unwrap();
+    let chain = r.id_chain.as_ref().unwrap();
+    let user = fs::read_to_string(factories.join("UserDbFactory.ts")).unwrap();
+    let line = user.lines().position(|l| l.contains("generatePK") && l.contains("import")).unwrap() as u32 + 1;
+    assert_eq!((chain.from.as_str(), chain.line), ("packages/server/src/__test/fixtures/db/UserDbFactory.ts", line));
+}

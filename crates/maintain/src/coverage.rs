@@ -18,10 +18,24 @@ pub struct CoverageReport {
     pub models_with_factory: usize,
     pub fields_total: usize,
     pub fields_written: usize,
-    /// `fields_written / fields_total`, in percent (100 for a schema without fields).
+    /// `fields_written / fields_total`, in percent rounded to 0.1 (100 for a schema without fields).
     pub percent: f64,
     /// Model names factories use that the schema lacks.
     pub unknown_models: Vec<String>,
+    /// Each factory naming a model the schema lacks, and the model it was counted for.
+    pub misnamed: Vec<Misnamed>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Misnamed {
+    pub class_name: String,
+    pub file: String,
+    pub line: u32,
+    /// The name as `super("…")` writes it.
+    pub named: String,
+    /// The model it counts for (found by its types or class name); `None`: none.
+    pub counted_for: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -79,6 +93,42 @@ pub fn coverage(project: &Project, facts: &[FactoryFacts], typed: &BTreeMap<Stri
         fields_written,
         percent: percent(fields_written, fields_total),
         unknown_models: project.report.coverage.extra.clone(),
+        misnamed: project
+            .report
+            .factories
+            .iter()
+            .filter_map(|f| {
+                Some(Misnamed { class_name: f.class_name.clone(), file: f.file.clone(), line: f.line, named: f.named.clone()?, counted_for: f.model.clone() })
+            })
+            .collect(),
         models,
+    }
+}
+
+impl CoverageReport {
+    /// Whether the share of fields written is under `min` percent, exactly (not the rounded share:
+    /// 59.17 % is under 59.2).
+    pub fn under(&self, min: f64) -> bool {
+        self.fields_total > 0 && (self.fields_written as f64) * 100.0 < min * self.fields_total as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(written: usize, total: usize) -> CoverageReport {
+        CoverageReport { models: Vec::new(), models_total: 0, models_with_factory: 0, fields_total: total, fields_written: written, percent: percent(written, total), unknown_models: Vec::new(), misnamed: Vec::new() }
+    }
+
+    #[test]
+    fn min_compares_the_exact_share_not_the_rounded_one() {
+        // 71 of 120 is 59.1666… %, shown as 59.2.
+        let r = report(71, 120);
+        assert_eq!(r.percent, 59.2);
+        assert!(r.under(59.2));
+        assert!(!r.under(59.16));
+        assert!(!report(92, 115).under(80.0));
+        assert!(!report(0, 0).under(100.0));
     }
 }

@@ -140,7 +140,11 @@ pub fn changes(old: &Schema, new: &Schema) -> Vec<Change> {
             if nf.is_relation() || of.is_relation() {
                 // Compared with the old target under its new name: a renamed model is not a changed relation.
                 let describe = |f: &Field, target: String| {
-                    let keys = f.relation_from_fields.as_ref().map(|k| format!(" by {}", k.join(", "))).unwrap_or_default();
+                    // A back-relation (no `fields:` on this side) has its key on the other model.
+                    let keys = match f.relation_from_fields.as_deref() {
+                        Some(k) if !k.is_empty() => format!(" by {}", k.join(", ")),
+                        _ => format!(" (key on {target})"),
+                    };
                     format!("{target}{}{keys}", if f.is_list { "[]" } else if !f.is_required { "?" } else { "" })
                 };
                 let is = describe(nf, nf.type_name.clone());
@@ -196,14 +200,19 @@ fn named(message: &str) -> Vec<&str> {
 }
 
 /// Whether `token` names `model`: the model itself, a Prisma type of it (`Prisma.tagCreateInput`)
-/// or its client delegate (`prisma.tag`).
+/// or its client delegate on any client (`prisma.tag`, `db.tag`, `this.prisma.tag`).
 fn names_model(token: &str, model: &str) -> bool {
-    if let Some(delegate) = token.strip_prefix("prisma.") {
+    if let Some((client, delegate)) = token.rsplit_once('.')
+        && client != "Prisma"
+    {
         return delegate == fixture_schema::delegate_name(model);
     }
     let bare = token.strip_prefix("Prisma.").unwrap_or(token);
     bare == model || bare.strip_prefix(model).is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
 }
+
+/// Codes about one field of an input: a field's change explains them before a model's.
+const FIELD_LEVEL: [&str; 5] = ["unknown-field", "missing-required-field", "field-type-mismatch", "mixed-relation-input", "invalid-enum-value"];
 
 /// How strongly `change` explains `d` (0: not at all).
 fn score(change: &Change, d: &Diagnostic) -> u32 {
@@ -214,6 +223,12 @@ fn score(change: &Change, d: &Diagnostic) -> u32 {
     match change.kind {
         "model-renamed" | "model-removed" => {
             let old = change.from.as_deref().unwrap_or(&change.name);
+            // A field-level problem (`x` is not a field of …) is a field's change; a model's
+            // old name among its words (a field named like the model) explains it only when no
+            // field change does.
+            if FIELD_LEVEL.contains(&code) {
+                return u32::from(model_named(old));
+            }
             let mut s = 0;
             if model_named(old) || has(old) {
                 s += 4;
@@ -241,13 +256,20 @@ fn score(change: &Change, d: &Diagnostic) -> u32 {
     }
 }
 
-/// A diagnostic's identity across the two runs (its place and text).
-fn identity(d: &Diagnostic) -> (String, u32, u32, &'static str, String) {
+/// A diagnostic's identity across the two runs: its place and text in a factory file (the same
+/// file on both sides); its text alone in the schema (another file or text on each side, where
+/// lines move: `missing-factory` for a model untouched by the change is the same problem).
+fn identity(d: &Diagnostic, schemas: &[&str]) -> (String, u32, u32, &'static str, String) {
+    if schemas.contains(&d.file.as_str()) || d.file.ends_with(".prisma") {
+        return (String::new(), 0, 0, d.code.as_str(), d.message.clone());
+    }
     (d.file.clone(), d.line, d.column, d.code.as_str(), d.message.clone())
 }
 
 /// Attributes every diagnostic of `after` that `before` lacks to the change that best explains it.
 pub fn attribute(changes: &mut [Change], before: &Report, after: &Report) -> Vec<Diagnostic> {
+    let schemas = [before.schema.path.as_str(), after.schema.path.as_str()];
+    let identity = |d: &Diagnostic| identity(d, &schemas);
     let seen: BTreeSet<_> = before.diagnostics.iter().map(identity).collect();
     let mut unattributed = Vec::new();
     for d in after.diagnostics.iter().filter(|d| !seen.contains(&identity(d))) {
@@ -268,8 +290,14 @@ pub struct Side {
 
 impl Side {
     /// A `.prisma` file or folder (relative to `cwd`), or `git:REV:path`, read with `git show`
-    /// (the path relative to `cwd`, as in `git show REV:./path`).
+    /// (the path relative to `cwd`, as in `git show REV:./path`; with `GIT_DIR` set, see [`Side::read_in`]).
     pub fn read(spec: &str, cwd: &Path) -> Result<Side, String> {
+        Side::read_in(spec, cwd, None)
+    }
+
+    /// [`Side::read`] with the repository named (`--git-dir`, else `GIT_DIR`): a bare repository
+    /// has no work tree, so a `git:` path is then from the repository's root.
+    pub fn read_in(spec: &str, cwd: &Path, git_dir: Option<&Path>) -> Result<Side, String> {
         let Some(rest) = spec.strip_prefix("git:") else {
             let path = cwd.join(spec);
             let schema = fixture_schema::load(&SchemaInput::Path(path.clone())).map_err(|e| e.message)?;
@@ -278,8 +306,17 @@ impl Side {
         let Some((rev, path)) = rest.split_once(':') else {
             return Err(format!("\"{spec}\": a git side is git:REV:path, e.g. git:HEAD~1:prisma/schema.prisma"));
         };
-        let path = if path.starts_with("./") || path.starts_with("../") { path.to_string() } else { format!("./{path}") };
-        let output = std::process::Command::new("git")
+        let git_dir = git_dir.map(Path::to_path_buf).or_else(|| std::env::var_os("GIT_DIR").filter(|d| !d.is_empty()).map(std::path::PathBuf::from)).map(|d| cwd.join(d));
+        let path = match &git_dir {
+            Some(_) => path.trim_start_matches("./").to_string(),
+            None if path.starts_with("./") || path.starts_with("../") => path.to_string(),
+            None => format!("./{path}"),
+        };
+        let mut git = std::process::Command::new("git");
+        if let Some(dir) = &git_dir {
+            git.arg("--git-dir").arg(dir);
+        }
+        let output = git
             .args(["show", &format!("{rev}:{path}")])
             .current_dir(cwd)
             .output()
@@ -361,5 +398,7 @@ mod tests {
         assert_eq!(named("\"B\" is not a value of enum `Role` (field `role`)"), vec!["Role", "role", "B"]);
         assert!(names_model("Prisma.tagCreateInput", "tag"));
         assert!(!names_model("Prisma.tag_translationCreateInput", "tag"));
+        assert!(names_model("db.plan", "plan") && names_model("this.prisma.plan", "plan"));
+        assert!(!names_model("db.planItem", "plan"));
     }
 }

@@ -51,7 +51,9 @@ pub fn discover(patterns: &[String], base: &Path) -> Result<Discovered, String> 
     let mut found = Discovered::default();
     for pattern in patterns {
         let absolute = if Path::new(pattern).is_absolute() { PathBuf::from(pattern) } else { base.join(pattern) };
-        if !has_glob(pattern) {
+        // A path that exists is taken literally, as eslint does: Next.js's `[id]` and `(group)`
+        // folders look like globs. Only what does not exist is read as a pattern.
+        if !has_glob(pattern) || std::fs::symlink_metadata(&absolute).is_ok() {
             if absolute.is_dir() {
                 walk(&absolute, &mut found, &mut |p| Some(p.to_path_buf()));
             } else if absolute.is_file() || std::fs::symlink_metadata(&absolute).is_ok() {
@@ -62,20 +64,19 @@ pub fn discover(patterns: &[String], base: &Path) -> Result<Discovered, String> 
             }
             continue;
         }
-        let text = absolute.to_string_lossy().replace('\\', "/");
+        let (text, root) = literal_prefix(&absolute.to_string_lossy().replace('\\', "/"));
         let glob = GlobBuilder::new(&text)
             .literal_separator(true)
             .build()
             .map_err(|e| format!("the factories pattern \"{pattern}\" is not a valid glob: {e}"))?
             .compile_matcher();
-        let root = glob_root(&text);
         let before = found.files.len() + found.unwalkable.len();
         walk(Path::new(&root), &mut found, &mut |p| {
             let candidate = p.to_string_lossy().replace('\\', "/");
             glob.is_match(&candidate).then(|| p.to_path_buf())
         });
         if found.files.len() + found.unwalkable.len() == before {
-            return Err(format!("the factories pattern \"{pattern}\" matches no TypeScript file (searched under {root})"));
+            return Err(format!("nothing to check: the factories pattern \"{pattern}\" matches no TypeScript file (searched under {root}); correct the pattern or pass the factories folder"));
         }
     }
     let mut files: Vec<PathBuf> = found.files.into_iter().map(|p| normalize(&p)).collect();
@@ -108,6 +109,28 @@ pub use fixture_tsconfig::normalize;
 
 fn has_glob(pattern: &str) -> bool {
     pattern.contains(['*', '?', '{', '['])
+}
+
+/// The pattern with its longest existing folder prefix escaped (a `[id]` folder is that folder,
+/// not a character class), and the folder to walk: that prefix, or the longest one without glob
+/// characters.
+fn literal_prefix(pattern: &str) -> (String, String) {
+    let segments: Vec<&str> = pattern.split('/').collect();
+    let mut existing = 0;
+    for n in 1..segments.len() {
+        let prefix = segments[..n].join("/");
+        if prefix.is_empty() || Path::new(&prefix).is_dir() {
+            existing = n;
+        } else {
+            break;
+        }
+    }
+    if !segments[..existing].iter().any(|s| has_glob(s)) {
+        return (pattern.to_string(), glob_root(pattern));
+    }
+    let escape = |s: &str| s.chars().map(|c| if "*?[]{}".contains(c) { format!("[{c}]") } else { c.to_string() }).collect::<String>();
+    let escaped: Vec<String> = segments.iter().enumerate().map(|(i, s)| if i < existing { escape(s) } else { s.to_string() }).collect();
+    (escaped.join("/"), format!("{}/", segments[..existing].join("/")))
 }
 
 /// The longest folder prefix without glob characters.
@@ -254,6 +277,23 @@ mod tests {
         assert!(is_source_file(Path::new("a/b.ts")));
         assert!(!is_source_file(Path::new("a/b.d.ts")));
         assert!(!is_source_file(Path::new("a/b.js")));
+    }
+
+    #[test]
+    fn a_path_that_exists_is_literal_even_when_it_looks_like_a_glob() {
+        let dir = tempfile::tempdir().unwrap();
+        let route = dir.path().join("app/api/[id]/(group){a,b}");
+        std::fs::create_dir_all(&route).unwrap();
+        std::fs::write(route.join("route.test.ts"), "").unwrap();
+        std::fs::write(dir.path().join("app/api/x.ts"), "").unwrap();
+        for pattern in ["app/api/[id]/(group){a,b}/route.test.ts", "app/api/[id]", "app/api/[id]/(group){a,b}"] {
+            let found = discover(&[pattern.to_string()], dir.path()).unwrap_or_else(|e| panic!("{pattern}: {e}"));
+            assert_eq!(found.files, vec![route.join("route.test.ts")], "{pattern}");
+        }
+        // Inside a glob, an existing `[id]` folder is that folder.
+        assert_eq!(discover(&["app/api/[id]/**/*.ts".to_string()], dir.path()).unwrap().files, vec![route.join("route.test.ts")]);
+        // A pattern that names no existing path is still a glob.
+        assert_eq!(discover(&["app/api/[xy].ts".to_string()], dir.path()).unwrap().files, vec![dir.path().join("app/api/x.ts")]);
     }
 
     #[test]

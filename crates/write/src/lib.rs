@@ -36,11 +36,14 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let io = |error| WriteError::Io { path: path.to_path_buf(), error };
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().ok_or_else(|| io(std::io::Error::other("the path names no file")))?;
-    let mut temporary = tempfile::Builder::new()
-        .prefix(&format!(".{}.", name.to_string_lossy()))
-        .suffix(".tmp")
-        .tempfile_in(folder)
-        .map_err(io)?;
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // A new file gets the mode any program's new file gets (0666 under the umask), not the 0600
+    // of a temporary file: the file stays after the rename, for the team and CI to read.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temporary = builder.tempfile_in(folder).map_err(io)?;
     #[cfg(feature = "fault-injection")]
     if fault::strikes() {
         // Half the bytes reach the temporary file, then the write "crashes".

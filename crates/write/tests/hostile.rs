@@ -159,6 +159,25 @@ fn keeps_the_permissions_of_the_file_it_replaces() {
     assert_eq!(std::fs::metadata(&script).unwrap().permissions().mode() & 0o777, 0o750);
 }
 
+#[cfg(unix)]
+#[test]
+fn a_new_file_gets_the_usual_mode_under_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    // What any program's new file gets here: 0666 under this process's umask.
+    let usual = dir.path().join("usual.txt");
+    std::fs::write(&usual, b"").unwrap();
+    let expected = std::fs::metadata(&usual).unwrap().permissions().mode() & 0o777;
+    let written = dir.path().join("UserDbFactory.ts");
+    write_within(dir.path(), &written, b"export {};\n").unwrap();
+    assert_eq!(std::fs::metadata(&written).unwrap().permissions().mode() & 0o777, expected);
+    assert_ne!(expected, 0o600, "a umask of 077 would hide the difference");
+    // A rewrite keeps the file's own mode, narrower or wider than the usual.
+    std::fs::set_permissions(&written, std::fs::Permissions::from_mode(0o600)).unwrap();
+    write_within(dir.path(), &written, b"export const a = 1;\n").unwrap();
+    assert_eq!(std::fs::metadata(&written).unwrap().permissions().mode() & 0o777, 0o600);
+}
+
 #[test]
 fn the_project_root_is_the_repository_else_the_start() {
     let dir = tempfile::tempdir().unwrap();

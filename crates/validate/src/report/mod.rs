@@ -12,7 +12,8 @@ pub mod sarif;
 
 /// `file` relative to `cwd` when it lies below it, else as is; always with `/`.
 pub fn display_path(file: &str, cwd: &Path) -> String {
-    let p = Path::new(file);
+    // Lexically normal first: a schema found through package.json `"prisma.schema": "./db/…"`.
+    let p = &crate::discover::normalize(Path::new(file));
     let shown = p.strip_prefix(cwd).map(|r| r.to_path_buf()).unwrap_or_else(|_| p.to_path_buf());
     shown.to_string_lossy().replace('\\', "/")
 }
