@@ -24,19 +24,21 @@ const ROLLBACK = Symbol('fixture-native verify: roll back')
 
 /**
  * The factories to verify: `[{ className, model, file, line, Factory? }]` and the schema.
- * `factories` is a list (or module object) of classes, or a folder, file or glob (or several).
+ * `factories` is a list (or module object) of classes, or a folder, file or glob (or several), or
+ * absent (the config's `factories`, as `validate` reads them).
  */
 function indexFactories(options) {
   const native = require('../binding.js')
   const { factories, schema, config, cwd: cwdOption, baseClass } = options
   const cwd = path.resolve(cwdOption || process.cwd())
-  const byPath = typeof factories === 'string' || (Array.isArray(factories) && factories.length > 0 && factories.every((f) => typeof f === 'string'))
+  // Paths (or nothing: the config's `factories`) are indexed and loaded; classes are looked up in the index.
+  const byPath = factories === undefined || typeof factories === 'string' || (Array.isArray(factories) && factories.length > 0 && factories.every((f) => typeof f === 'string'))
   const classes = byPath ? [] : classList(factories)
   const validateOptions = { cwd }
   if (schema !== undefined) validateOptions.schema = schema
   if (config !== undefined) validateOptions.config = config
   if (baseClass !== undefined) validateOptions.baseClass = baseClass
-  if (byPath) validateOptions.factories = factories
+  if (byPath && factories !== undefined) validateOptions.factories = factories
   let report
   try {
     report = native.validateFactories(validateOptions)
@@ -354,7 +356,11 @@ async function explain(error, calls, run) {
   }
   if (code === 'P2025') {
     const m = error.meta ?? {}
-    if (m.model && m.operation) return { cause: `${m.operation} found no ${m.model} row (relation ${m.relation}${m.neededFor ? `, needed to ${m.neededFor}` : ''}): connect to a row the check creates, or create it nested` }
+    if (m.model && m.operation) {
+      // The relation field written: the one of that relation pointing at the missing row's model.
+      const field = [...run.models.values()].flatMap((model) => model.fields).find((f) => f.relationName === m.relation && f.type === m.model && f.relationFromFields?.length)
+      return { field: field?.name, cause: `${m.operation} found no ${m.model} row (relation ${m.relation}${m.neededFor ? `, needed to ${m.neededFor}` : ''}): connect to a row the check creates, or create it nested` }
+    }
     return { cause: lastLine(error) }
   }
   if (code === 'P2011' || pgCode === '23502' || adapter?.kind === 'NullConstraintViolation') {
@@ -370,7 +376,12 @@ async function explain(error, calls, run) {
   }
   if (pgCode === '23514') {
     const m = /relation "([^"]+)" violates check constraint "([^"]+)"/.exec(original)
-    return { cause: m ? `check constraint ${m[2]} of ${m[1]} rejected the row` : `a check constraint rejected the row: ${original}` }
+    if (!m) return { cause: `a check constraint rejected the row: ${original}` }
+    const definition = await run.catalog.checkDefinition(m[2])
+    // The first column the condition names, to point at where the factory writes it.
+    const model = [...run.models.values()].find((x) => (x.dbName ?? x.name) === m[1])
+    const field = definition && model?.fields.find((f) => f.kind === 'scalar' && new RegExp(`\\b${escape(f.name)}\\b`).test(definition))?.name
+    return { field, cause: `check constraint ${m[2]} of ${m[1]}${definition ? ` (${definition})` : ''} rejected the row` }
   }
   if (error?.name === 'PrismaClientValidationError') {
     const argument = /Argument `([^`]+)`/.exec(lastLine(error))?.[1]
@@ -433,6 +444,11 @@ class Catalog {
          FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class r ON r.oid = c.confrelid
         WHERE c.conname = $1 AND c.contype = 'f' AND pg_table_is_visible(t.oid)`, name)
     return rows[0] ?? null
+  }
+
+  async checkDefinition(name) {
+    const rows = await this.query(`SELECT pg_get_constraintdef(c.oid) AS definition FROM pg_constraint c WHERE c.conname = $1 AND c.contype = 'c' AND pg_table_is_visible(c.conrelid)`, name)
+    return rows[0]?.definition ?? null
   }
 
   /** The first recorded string longer than its column's declared length (PostgreSQL does not name the column). */

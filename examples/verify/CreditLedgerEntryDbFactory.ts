@@ -30,11 +30,11 @@ export class CreditLedgerEntryDbFactory extends EnhancedDatabaseFactory<
         };
     }
 
-    protected generateCompleteData(overrides?: Partial<Prisma.credit_ledger_entryCreateInput>): Prisma.credit_ledger_entryCreateInput { // verify: createComplete
+    protected generateCompleteData(overrides?: Partial<Prisma.credit_ledger_entryCreateInput>): Prisma.credit_ledger_entryCreateInput {
         return {
             ...this.generateMinimalData(),
             kind: "Refund",
-            amount: -500,
+            amount: -500, // verify: createComplete
             details: { reason: "returned" },
             ...overrides,
         };
