@@ -662,7 +662,7 @@ function diagnostic(entry, method, check) {
  */
 async function verifyFactories(options) {
   const started = performance.now()
-  const run = prepare(options)
+  const run = prepare(options, options?.runner)
   run.connect(typeof options.prisma === 'function' ? await options.prisma() : options.prisma)
   const results = []
   for (const entry of run.entries) {
@@ -738,7 +738,10 @@ function describeFactories(options) {
             const outcome = await verifyMethod(run, entry, method)
             if (outcome.ok) return
             const report = reportOf(run, outcome.diagnostics, 0)
-            const error = new Error(`${entry.className} ${method} failed:\n${render(report, run.cwd, { format: format === 'json' ? 'pretty' : format })}`)
+            // The diagnostics alone: the report's summary lines (factory count, timing) say nothing about this test.
+            const text = render(report, run.cwd, { format: format === 'json' ? 'pretty' : format })
+              .split('\n').filter((l) => !/^(\d+ factories in \d+ files|Found \d+ errors?|No problems found)/.test(l)).join('\n').trimEnd()
+            const error = new Error(`${entry.className} ${method} failed:\n${text}`)
             error.stack = error.message // the message is the report; a stack into this file says nothing more
             Object.defineProperty(error, 'report', { value: report, enumerable: false })
             throw error
