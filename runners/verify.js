@@ -401,7 +401,8 @@ function collidingValues(calls, columns) {
   const seen = new Map()
   const seek = (value) => {
     if (!value || typeof value !== 'object' || value instanceof Date) return null
-    if (columns.every((c) => c in value && (value[c] === null || typeof value[c] !== 'object'))) {
+    const scalar = (v) => v === null || typeof v !== 'object' || v instanceof Date
+    if (columns.every((c) => c in value && scalar(value[c]))) {
       const key = columns.map((c) => show(value[c])).join('\u0000')
       if (seen.has(key)) return seen.get(key)
       seen.set(key, Object.fromEntries(columns.map((c) => [c, value[c]])))
@@ -765,7 +766,7 @@ const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
 const list = (v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v])
 const dig = (value, keys) => keys.reduce((v, k) => v?.[k], value)
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const show = (v) => (typeof v === 'string' ? JSON.stringify(v) : typeof v === 'bigint' ? `${v}n` : String(v))
+const show = (v) => (typeof v === 'string' ? JSON.stringify(v) : typeof v === 'bigint' ? `${v}n` : v instanceof Date ? v.toISOString() : String(v))
 
 function lastLine(error) {
   const lines = String(error?.message ?? error).split('\n').map((l) => l.trim()).filter(Boolean)
