@@ -146,6 +146,23 @@ test('formats: the report renders as JSON and GitHub annotations with the valida
   })
 })
 
+test('classes instead of a folder: looked up in the factory index; a class it does not know fails with what to pass', { skip }, async () => {
+  await withDatabase('verify_classes', null, async ({ prisma, rows }) => {
+    const { UserDbFactory } = await importTranspiled(path.join(project, 'src/fixtures/db/UserDbFactory.ts'))
+    const { TeamDbFactory } = await importTranspiled(path.join(project, 'src/fixtures/db/TeamDbFactory.ts'))
+    class UnlistedDbFactory extends UserDbFactory {}
+    const verified = await verifyFactories({ prisma, factories: { UserDbFactory, TeamDbFactory, UnlistedDbFactory, notAClass: 42 }, cwd: project, config: 'fixture-native.config.json', methods: ['createMinimal', 'relations'], print: false })
+    assert.deepEqual(verified.results.map((r) => `${r.className} ${r.method} ${r.status}`), [
+      'UserDbFactory createMinimal passed', 'UserDbFactory relations passed', 'TeamDbFactory createMinimal passed', 'TeamDbFactory relations passed',
+      'UnlistedDbFactory createMinimal failed', 'UnlistedDbFactory relations failed',
+    ])
+    assert.equal(verified.results[0].file, path.join(project, 'src/fixtures/db/UserDbFactory.ts'))
+    assert.match(verified.report.diagnostics[0].message, /UnlistedDbFactory is not among the factories the validator's index found .*pass `factories` as the folder holding it/)
+    assert.equal(await rows(), 0)
+  })
+  await assert.rejects(verifyFactories({ prisma: {}, factories: 'prisma', cwd: project, config: 'fixture-native.config.json' }), (e) => e.code === 'ERR_FIXTURE_NATIVE_VERIFY_SETUP' && /no factory class was found/.test(e.message))
+})
+
 test('bad options are TypeErrors naming the option; describeFactories outside a runner says where to call it', () => {
   assert.rejects(() => verifyFactories({ prisma: {}, factories: [], cwd: project }), TypeError)
   return Promise.all([

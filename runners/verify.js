@@ -57,6 +57,9 @@ function indexFactories(options) {
       return { className: Factory.name, model: known?.model, file: known?.file, line: known?.line ?? 1, Factory }
     })
   }
+  if (entries.length === 0) {
+    throw setupError(`no factory class was found (from ${cwd}, ${byPath ? `factories ${JSON.stringify(factories ?? 'from the config')}` : 'the classes given'}): ${byPath ? 'name the folder holding the classes that extend the base class' : 'pass classes extending the base class'}`)
+  }
   return { entries, schema: schemaModels, schemaPath: report.schema.path, cwd, validation: report }
 }
 
@@ -145,6 +148,9 @@ class FactoryChecks {
 
   /** `[{ check, ok, cause?, field?, skipped? }]` for one method. */
   async method(name) {
+    if (!this.entry.model) {
+      throw new Error(`${this.entry.className} is not among the factories the validator's index found (from ${this.run.cwd}): pass \`factories\` as the folder holding it, or \`config\`, so its model and file are known`)
+    }
     const Factory = await loadClass(this.entry, this.run.load)
     switch (name) {
       case 'createMinimal':
