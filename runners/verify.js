@@ -11,12 +11,12 @@ const path = require('node:path')
 const { readFileSync } = require('node:fs')
 const { pathToFileURL } = require('node:url')
 const { Parents } = require('./verify-parents.js')
+const { rolledBack } = require('./rolled-back.js')
 
 /** What each factory is asked to do, in this order (the `methods` option picks some). */
 const METHODS = ['createMinimal', 'createComplete', 'fixtures', 'relations', 'invalid']
 const DEFAULT_CATEGORIES = { create: ['minimal', 'complete'], createCollections: ['edgeCases', 'variants'], invalid: ['invalid'] }
 const DEFAULT_TIMEOUT = 30_000
-const ROLLBACK = Symbol('fixture-native verify: roll back')
 
 // ---------------------------------------------------------------------------------------------
 // Finding the factories: the validator's index (file, class, model, line), the classes loaded by
@@ -86,7 +86,7 @@ async function loadClass(entry, load) {
   try {
     module = await load(entry.file)
   } catch (error) {
-    throw Object.assign(new Error(`cannot load ${entry.file}: ${firstLine(error)} (pass \`import: (file) => import(file)\` from a test file when the runner does not load TypeScript here)`), { cause: error })
+    throw Object.assign(new Error(`cannot load ${entry.file}: ${lastLine(error)} (pass \`import: (file) => import(file)\` from a test file when the runner does not load TypeScript here)`), { cause: error })
   }
   const Factory = module?.[entry.className] ?? module?.default?.[entry.className] ?? (module?.default?.name === entry.className ? module.default : undefined)
   if (typeof Factory !== 'function') throw new Error(`${entry.file} does not export the class ${entry.className}`)
@@ -95,22 +95,7 @@ async function loadClass(entry, load) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Running one check in a transaction that is rolled back, recording what was sent to Prisma.
-
-/** `fn(tx)` inside a transaction that always rolls back; the value `fn` returned, or the error it threw. */
-async function rolledBack(prisma, timeout, fn) {
-  let value
-  try {
-    await prisma.$transaction(async (tx) => {
-      value = await fn(tx)
-      throw ROLLBACK
-    }, { timeout, maxWait: timeout })
-  } catch (error) {
-    if (error === ROLLBACK) return { ok: true, value }
-    return { ok: false, error }
-  }
-  throw new Error('fixture-native verify: the transaction committed; it must always roll back')
-}
+// Recording what each check sent to Prisma (it runs in a transaction that is rolled back).
 
 /** The transaction client, with every delegate call's arguments recorded (to name a too-long value's column). */
 function recording(tx, schema, calls) {
@@ -245,7 +230,7 @@ class FactoryChecks {
       if (outcome.ok) {
         results.push({ check: `invalid ${label}`, ok: false, code: 'invalid-fixture-accepted', cause: 'the database inserted it: the error-path test that uses it tests nothing; make it break one rule (a missing required field, a wrong type, a duplicate unique value)', ...locate(this.entry, 'getFixtures', keys.at(-1)) })
       } else {
-        results.push({ check: `invalid ${label}`, ok: true, rejectedWith: firstLine(outcome.error) })
+        results.push({ check: `invalid ${label}`, ok: true, rejectedWith: lastLine(outcome.error) })
       }
     }
     return results
@@ -306,7 +291,7 @@ function construct(Factory, client, entry) {
   try {
     return new Factory(client)
   } catch (error) {
-    throw Object.assign(new Error(`new ${entry.className}(prisma) threw: ${firstLine(error)}`), { cause: error })
+    throw Object.assign(new Error(`new ${entry.className}(prisma) threw: ${lastLine(error)}`), { cause: error })
   }
 }
 
@@ -642,7 +627,7 @@ async function verifyMethod(run, entry, method) {
     await Promise.allSettled(run.entries.filter((e) => e !== entry && !e.Factory && e.file).map((e) => loadClass(e, run.load)))
     checks = await new FactoryChecks(entry, run).method(method)
   } catch (error) {
-    checks = [{ check: method, ok: false, cause: firstLine(error), ...locate(entry) }]
+    checks = [{ check: method, ok: false, cause: lastLine(error), ...locate(entry) }]
   }
   const diagnostics = checks.filter((c) => !c.ok).map((c) => diagnostic(entry, method, c))
   return { ok: diagnostics.length === 0, checks, diagnostics }
@@ -774,10 +759,10 @@ const dig = (value, keys) => keys.reduce((v, k) => v?.[k], value)
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const show = (v) => (typeof v === 'string' ? JSON.stringify(v) : typeof v === 'bigint' ? `${v}n` : v instanceof Date ? v.toISOString() : String(v))
 
+/** The last meaningful line of an error message (Prisma puts the reason there, after the call it quotes). */
 function lastLine(error) {
   const lines = String(error?.message ?? error).split('\n').map((l) => l.trim()).filter(Boolean)
   return lines.at(-1) ?? ''
 }
-const firstLine = lastLine
 
 module.exports = { verifyFactories, describeFactories, METHODS }

@@ -10,10 +10,9 @@
 
 import { createRequire } from 'node:module'
 
-// The parent-row logic is the one `verifyFactories` ships (runners/verify-parents.js).
+// The parent rows and the rolled-back transaction are the ones `verifyFactories` ships.
 const { Parents } = createRequire(import.meta.url)('../../runners/verify-parents.js')
-
-const ROLLBACK = Symbol('rollback')
+const { rolledBack } = createRequire(import.meta.url)('../../runners/rolled-back.js')
 
 export async function insertRolledBack(prisma, schema, target, value, { parentData }) {
   const models = new Map(schema.models.map((m) => [m.name, m]))
@@ -51,16 +50,8 @@ export async function insertRolledBack(prisma, schema, target, value, { parentDa
 
 /** Runs `fn(tx)` in a transaction that is always rolled back: `{ ok: true }` or `{ ok: false, error }`. */
 export async function runRolledBack(prisma, fn) {
-  try {
-    await prisma.$transaction(async (tx) => {
-      await fn(tx)
-      throw ROLLBACK
-    }, { timeout: 30_000, maxWait: 30_000 })
-  } catch (error) {
-    if (error === ROLLBACK) return { ok: true }
-    return { ok: false, error: summarize(error) }
-  }
-  throw new Error('the transaction committed: it must always roll back')
+  const outcome = await rolledBack(prisma, 30_000, fn)
+  return outcome.ok ? { ok: true } : { ok: false, error: summarize(outcome.error) }
 }
 
 /** One line: Prisma's error code (or the error's name) and the message's last meaningful line. */
