@@ -109,6 +109,7 @@ test('the planted runtime faults: each reported with factory, method, cause and 
     const accepted = failed.find((r) => r.className === 'TagTranslationDbFactory' && r.method === 'invalid').diagnostics
     assert.deepEqual(accepted.map((d) => d.code), ['invalid-fixture-accepted'])
     assert.match(accepted[0].message, /invalid invalid\.missingRequired: the database inserted it/)
+    assert.match(cause('TagTranslationDbFactory', 'relations'), /createForTag\(\): the child's tagId is \d+, not the parent's id \d+/)
     // What passed beside them: a relationship helper with the parent made first, the fixtures whose
     // rows verify creates, the other factories (clean ones among them) untouched by the faults.
     const email = verified.results.filter((r) => r.className === 'EmailDbFactory')
@@ -119,7 +120,7 @@ test('the planted runtime faults: each reported with factory, method, cause and 
     // The printed report is the validator's pretty format, with a code frame at each line.
     assert.match(printed, /verify\/TagDbFactory\.ts:\d+:\d+ - error verify-failed: TagDbFactory \(tag\) createComplete/)
     assert.match(printed, /tag: "planted-duplicate", \/\/ verify: createComplete\n\s+~+/)
-    assert.match(printed, /Found 9 errors and 0 warnings/)
+    assert.match(printed, /Found 10 errors and 0 warnings/)
     assert.equal(await rows(), 0)
   })
 })

@@ -45,16 +45,16 @@ function indexFactories(options) {
   } catch (error) {
     throw setupError(`the factories could not be indexed (from ${cwd}): ${error.message}`, error)
   }
-  const index = report.factories.filter((f) => f.model)
+  const index = report.factories
   const schemaModels = native.loadSchema(report.schema.path)
   let entries
   if (byPath) {
-    entries = index.map((f) => ({ ...f }))
+    entries = index.map((f) => ({ ...f, indexed: true }))
   } else {
     const byName = new Map(index.map((f) => [f.className, f]))
     entries = classes.map((Factory) => {
       const known = byName.get(Factory.name)
-      return { className: Factory.name, model: known?.model, file: known?.file, line: known?.line ?? 1, Factory }
+      return { className: Factory.name, model: known?.model, file: known?.file, line: known?.line ?? 1, Factory, indexed: Boolean(known) }
     })
   }
   if (entries.length === 0) {
@@ -133,8 +133,11 @@ class FactoryChecks {
 
   /** `[{ check, ok, cause?, field?, skipped? }]` for one method. */
   async method(name) {
-    if (!this.entry.model) {
+    if (!this.entry.indexed) {
       throw new Error(`${this.entry.className} is not among the factories the validator's index found (from ${this.run.cwd}): pass \`factories\` as the folder holding it, or \`config\`, so its model and file are known`)
+    }
+    if (!this.entry.model || !this.run.models.has(this.entry.model)) {
+      throw new Error(`${this.entry.className} names ${this.entry.model ? `the model "${this.entry.model}", which the schema does not have` : 'no model in super("…")'}: \`fixture-native validate\` says which`)
     }
     const Factory = await loadClass(this.entry, this.run.load)
     switch (name) {
@@ -199,7 +202,7 @@ class FactoryChecks {
   /** Every valid fixture category's create inputs insert (the rows they refer to made first). */
   async fixtures(Factory) {
     const names = await this.inTransaction(Factory, async (instance) => this.fixtureNames(instance))
-    if (!names.ok) return [this.failure('getFixtures()', names, { method: 'getFixtures' })]
+    if (!names.ok) return [await this.failure('getFixtures()', names, { method: 'getFixtures' })]
     if (!names.value) return [{ check: 'getFixtures()', ok: true, skipped: `${this.entry.className} has no getFixtures()` }]
     const results = []
     for (const keys of names.value.valid) {
@@ -218,7 +221,7 @@ class FactoryChecks {
   /** Every `invalid` fixture is rejected (else the error-path test using it tests nothing). */
   async invalid(Factory) {
     const names = await this.inTransaction(Factory, async (instance) => this.fixtureNames(instance))
-    if (!names.ok) return [this.failure('getFixtures()', names, { method: 'getFixtures' })]
+    if (!names.ok) return [await this.failure('getFixtures()', names, { method: 'getFixtures' })]
     if (!names.value || names.value.bad.length === 0) return [{ check: 'invalid', ok: true, skipped: 'no invalid fixture' }]
     const results = []
     for (const keys of names.value.bad) {

@@ -1,5 +1,6 @@
-// Planted runtime fault: an `invalid` fixture that inserts. `missingRequired` lacks nothing: the
-// error-path test that uses it passes without ever reaching the error path.
+// Planted runtime faults: an `invalid` fixture that inserts (`missingRequired` lacks nothing: the
+// error-path test that uses it passes without ever reaching the error path), and a relationship
+// helper whose child does not point at the parent it was given.
 import type { Prisma, PrismaClient, tag_translation } from "@prisma/client";
 import { EnhancedDatabaseFactory } from "../src/fixtures/db/EnhancedDatabaseFactory.js";
 import type { DbTestFixtures } from "../src/fixtures/db/types.js";
@@ -29,6 +30,12 @@ export class TagTranslationDbFactory extends EnhancedDatabaseFactory<
 
     protected generateCompleteData(overrides?: Partial<Prisma.tag_translationCreateInput>): Prisma.tag_translationCreateInput {
         return { ...this.generateMinimalData(), description: "A tag, described", ...overrides };
+    }
+
+    /** A translation of the given tag; but it creates a tag of its own instead. */
+    async createForTag(tagId: bigint): Promise<tag_translation> { // verify: relations
+        void tagId;
+        return this.createMinimal();
     }
 
     protected getFixtures(): DbTestFixtures<Prisma.tag_translationCreateInput, Prisma.tag_translationUpdateInput> {
