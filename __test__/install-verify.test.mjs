@@ -148,6 +148,12 @@ for (const [runner, start] of [['Jest 30', jest], ['Vitest 4', vitest]]) {
   })
 }
 
+test('Vitest 4 with globals: true: the global describe/test/vi serve the same way', { skip }, async () => {
+  const r = await vitest(['--globals'], { DATABASE_URL: clean.url })
+  assert.equal(r.code, 0, r.output)
+  assert.deepEqual(counts('Vitest 4', r.output), { passed: (FACTORIES - 1) * METHODS, failed: 0, skipped: METHODS }, r.output)
+})
+
 test('the types: CommonJS and ESM entries type-check; a wrong method name is rejected', { skip }, async () => {
   const tsc = path.join(project, 'node_modules/typescript/bin/tsc')
   await mustRun(process.execPath, [tsc, '-p', 'tsconfig.types.json'], { cwd: project })

@@ -173,6 +173,8 @@ test('bad options are TypeErrors naming the option; describeFactories outside a 
     assert.rejects(() => verifyFactories({ prisma: {}, cwd: project, config: 'no-such.config.json' }), (e) => e.code === 'ERR_FIXTURE_NATIVE_VERIFY_SETUP' && /no-such\.config\.json/.test(e.message)),
   ]).then(() => {
     assert.throws(() => describeFactories({ prisma: {}, cwd: project, config: 'verify.config.json' }), /describeFactories: no describe\/test of a test runner here/)
+    const runner = { describe: () => assert.fail('nothing is declared'), test: () => assert.fail('nothing is declared') }
+    assert.throws(() => describeFactories({ runner, prisma: {}, cwd: project, config: 'verify.config.json' }), /describeFactories: options\.prisma must be a PrismaClient/)
   })
 })
 

@@ -712,6 +712,10 @@ function describeFactories(options) {
     throw new Error('describeFactories: no describe/test of a test runner here; call it from a Jest or Vitest test file (Vitest without globals: import it from "@vrooli/fixture-native/verify" as an ES module)')
   }
   const run = prepare(rest, runner)
+  // A client given as such is checked now; one made by a function, when the first test runs.
+  if (typeof rest.prisma !== 'function' && typeof rest.prisma?.$transaction !== 'function') {
+    throw new TypeError('describeFactories: options.prisma must be a PrismaClient (or a function returning one)')
+  }
   const format = rest.format ?? 'pretty'
   let connected = false
   const connect = async () => {
