@@ -102,7 +102,7 @@ export interface DiagnosticRule {
   example: string
 }
 
-/** Every diagnostic code `validateFactories` reports, with its documentation. */
+/** Every diagnostic code, with its documentation: those `validateFactories` reports, and `verify-failed` (reported by `verifyFactories` against a database). */
 export declare function diagnosticRules(): Array<DiagnosticRule>
 
 /**

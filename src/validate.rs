@@ -120,7 +120,7 @@ pub struct DiagnosticRule {
     pub example: String,
 }
 
-/// Every diagnostic code `validateFactories` reports, with its documentation.
+/// Every diagnostic code, with its documentation: those `validateFactories` reports, and `verify-failed` (reported by `verifyFactories` against a database).
 #[napi(catch_unwind)]
 pub fn diagnostic_rules() -> Vec<DiagnosticRule> {
     fixture_validate::Code::ALL
