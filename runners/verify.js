@@ -231,7 +231,7 @@ class FactoryChecks {
         await delegateOf(instance, tx, this.run.models.get(this.entry.model)).create({ data })
       })
       if (outcome.ok) {
-        results.push({ check: `invalid ${label}`, ok: false, code: 'invalid-fixture-accepted', cause: 'the database inserted it: the error-path test that uses it tests nothing; make it break one rule (a missing required field, a wrong type, a duplicate unique value)', ...locate(this.entry, 'getFixtures', keys.at(-1)) })
+        results.push({ check: `invalid ${label}`, ok: false, code: 'invalid-fixture-accepted', cause: 'the database inserted it: the error-path test that uses it tests nothing; make it break one rule (a missing required field, a wrong type, a duplicate unique value)', ...locate(this.run.sources, this.entry, 'getFixtures', keys.at(-1)) })
       } else {
         results.push({ check: `invalid ${label}`, ok: true, rejectedWith: lastLine(outcome.error) })
       }
@@ -279,7 +279,7 @@ class FactoryChecks {
 
   async failure(check, outcome, where) {
     const explained = await explain(outcome.error, outcome.calls, this.run)
-    const loc = locate(this.entry, where.method, where.member ?? explained.field, explained.value)
+    const loc = locate(this.run.sources, this.entry, where.method, where.member ?? explained.field, explained.value)
     let cause = `${where.prefix ?? ''}${explained.cause}`
     const arity = this.entry.Factory?.length ?? 0
     if (arity > 1 && !this.run.customConstruct(this.entry)) {
@@ -502,20 +502,20 @@ class Catalog {
 
 // ---------------------------------------------------------------------------------------------
 // Where: the factory's file, at the line of the method (or member) the check ran, else the class.
+// The validator's index gives the class's line; inside the class the method's declaration and the
+// member's `name:` are found by their text, which is enough to put the reader on the line.
 
-const sourceCache = new Map()
-
-function locate(entry, method, member, value) {
+function locate(sources, entry, method, member, value) {
   const file = entry.file
   if (!file) return { file: undefined, line: entry.line ?? 1 }
-  let lines = sourceCache.get(file)
+  let lines = sources.get(file)
   if (!lines) {
     try {
       lines = readFileSync(file, 'utf8').split('\n')
     } catch {
       lines = []
     }
-    sourceCache.set(file, lines)
+    sources.set(file, lines)
   }
   const classLine = Math.max(1, entry.line ?? 1)
   const end = lines.findIndex((l, i) => i >= classLine && /^\s*(export\s+)?(abstract\s+)?class\s/.test(l))
@@ -585,6 +585,7 @@ function prepare(options, runner) {
     ...indexed,
     models,
     load: options.import ?? defaultLoader(runner),
+    sources: new Map(), // file -> lines, read once per run (a rerun in watch mode reads them again)
     prisma: null,
     catalog: null,
     factoryFor: (model) => run.entries.find((e) => e.model === model && e.Factory),
@@ -630,7 +631,7 @@ async function verifyMethod(run, entry, method) {
     await Promise.allSettled(run.entries.filter((e) => e !== entry && !e.Factory && e.file).map((e) => loadClass(e, run.load)))
     checks = await new FactoryChecks(entry, run).method(method)
   } catch (error) {
-    checks = [{ check: method, ok: false, cause: lastLine(error), ...locate(entry) }]
+    checks = [{ check: method, ok: false, cause: lastLine(error), ...locate(run.sources, entry) }]
   }
   const diagnostics = checks.filter((c) => !c.ok).map((c) => diagnostic(entry, method, c))
   return { ok: diagnostics.length === 0, checks, diagnostics }
