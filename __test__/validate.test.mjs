@@ -70,7 +70,8 @@ test('the broken example: exactly the marked diagnostics, at the marked lines', 
   assert.deepEqual(problems, [])
   // Every code of the issue's table is exercised by the example's runs.
   const seen = new Set(['broken.config.json', 'broken-schema.config.json', 'ungenerated-client.config.json'].flatMap((config) => run(config).diagnostics.map((d) => d.code)))
-  for (const rule of diagnosticRules()) assert.ok(seen.has(rule.code), `${rule.code} is not exercised`)
+  // `verify-failed` is reported by verifyFactories against a database (__test__/verify-db.test.mjs), never statically.
+  for (const rule of diagnosticRules().filter((r) => r.code !== 'verify-failed')) assert.ok(seen.has(rule.code), `${rule.code} is not exercised`)
 })
 
 test('the ungenerated client: one client-not-generated warning, and the seed still checked', () => {
@@ -169,8 +170,8 @@ test('bad input throws an Error naming the problem (never a crash)', () => {
 
 test('diagnosticRules documents every code once', () => {
   const rules = diagnosticRules()
-  assert.equal(rules.length, 20)
-  assert.equal(new Set(rules.map((r) => r.code)).size, 20)
+  assert.equal(rules.length, 21)
+  assert.equal(new Set(rules.map((r) => r.code)).size, 21)
   for (const r of rules) {
     assert.ok(r.what && r.why && r.example, r.code)
     assert.ok(['error', 'warning'].includes(r.defaultSeverity))

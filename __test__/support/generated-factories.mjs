@@ -47,16 +47,26 @@ export function generateProject(name, schemaPath) {
   return { dir, outcome: JSON.parse(cli.stdout), ms }
 }
 
+/** Every TypeScript file under `dir` transpiled beside itself (`x.ts` -> `x.js`); tsc checks the types elsewhere. */
+export function transpileInPlace(dir) {
+  const ts = require('typescript')
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts') || entry.name.endsWith('.d.ts')) continue
+    const file = path.join(entry.parentPath ?? entry.path, entry.name)
+    const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true },
+      fileName: entry.name,
+    })
+    writeFileSync(file.replace(/\.ts$/, '.js'), outputText)
+  }
+}
+
+/** For `verifyFactories({ import })`: a factory's `.ts` file loaded from the `.js` transpiled beside it. */
+export const importTranspiled = (file) => import(pathToFileURL(file.replace(/\.ts$/, '.js')).href)
+
 /** Every factory of `dir`, transpiled and instantiated with `prisma`: `{ [model]: factory }`. */
 export async function loadFactories(dir, prisma) {
-  const ts = require('typescript')
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-    const { outputText } = ts.transpileModule(readFileSync(path.join(dir, file), 'utf8'), {
-      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true },
-      fileName: file,
-    })
-    writeFileSync(path.join(dir, file.replace(/\.ts$/, '.js')), outputText)
-  }
+  transpileInPlace(dir)
   const factories = {}
   for (const file of readdirSync(dir).filter((f) => f.endsWith('DbFactory.js'))) {
     const module = await import(pathToFileURL(path.join(dir, file)).href)
@@ -66,75 +76,4 @@ export async function loadFactories(dir, prisma) {
     }
   }
   return factories
-}
-
-const firstLine = (error) => String(error?.message ?? error).split('\n').map((l) => l.trim()).filter(Boolean).at(-1)
-
-/**
- * `createMinimal` and `createComplete`, each twice (unique values must not collide), for every
- * factory: `[{ model, minimal: null | message, complete: null | message }]`.
- */
-export async function insertEach(factories) {
-  const results = []
-  for (const [model, factory] of Object.entries(factories)) {
-    const attempt = async (method) => {
-      try {
-        await factory[method]()
-        await factory[method]()
-        return null
-      } catch (error) {
-        return firstLine(error)
-      }
-    }
-    results.push({ model, minimal: await attempt('createMinimal'), complete: await attempt('createComplete') })
-  }
-  return results
-}
-
-/**
- * The plan's relationship tests (phase 6.3): for each `createFor<Relation>(id)` helper, a parent
- * made by its own factory, then a child made for the parent's key must hold that key.
- * `[{ check: 'award.createForUser', ok, detail }]`.
- */
-export async function relationshipChecks(factories, schemaPath) {
-  const models = loadSchema(schemaPath).models
-  const results = []
-  for (const [model, factory] of Object.entries(factories)) {
-    const fields = models.find((m) => m.name === model).fields
-    for (const field of fields.filter((f) => f.kind === 'object' && !f.isList && f.relationFromFields?.length === 1)) {
-      const method = `createFor${field.name[0].toUpperCase()}${field.name.slice(1)}`
-      if (typeof factory[method] !== 'function') continue
-      const check = `${model}.${method}`
-      try {
-        const key = field.relationToFields[0]
-        const parent = await factories[field.type].createMinimal()
-        const child = await factory[method](parent[key])
-        const held = child[field.relationFromFields[0]]
-        results.push({ check, ok: held === parent[key], detail: `${field.relationFromFields[0]} ${held} for parent ${key} ${parent[key]}` })
-      } catch (error) {
-        results.push({ check, ok: false, detail: firstLine(error) })
-      }
-    }
-  }
-  return results
-}
-
-/**
- * The other way round: every fixture under `getFixtures().invalid` must be rejected by Prisma or
- * PostgreSQL. `[{ fixture: 'award.invalid.missingRequired', rejected, detail }]`.
- */
-export async function invalidFixtureChecks(factories) {
-  const results = []
-  for (const [model, factory] of Object.entries(factories)) {
-    for (const [name, data] of Object.entries(factory.getFixtures().invalid)) {
-      const fixture = `${model}.invalid.${name}`
-      try {
-        await factory.getPrismaDelegate().create({ data })
-        results.push({ fixture, rejected: false, detail: 'inserted' })
-      } catch (error) {
-        results.push({ fixture, rejected: true, detail: firstLine(error) })
-      }
-    }
-  }
-  return results
 }

@@ -8,7 +8,11 @@
 // `createWithout`/`uncheckedCreateWithout` of `relationField`); `parentData(model, unique)` returns
 // the minimal create data of a parent row with the given unique values (the project's own factories).
 
-const ROLLBACK = Symbol('rollback')
+import { createRequire } from 'node:module'
+
+// The parent rows and the rolled-back transaction are the ones `verifyFactories` ships.
+const { Parents } = createRequire(import.meta.url)('../../runners/verify-parents.js')
+const { rolledBack } = createRequire(import.meta.url)('../../runners/rolled-back.js')
 
 export async function insertRolledBack(prisma, schema, target, value, { parentData }) {
   const models = new Map(schema.models.map((m) => [m.name, m]))
@@ -46,16 +50,8 @@ export async function insertRolledBack(prisma, schema, target, value, { parentDa
 
 /** Runs `fn(tx)` in a transaction that is always rolled back: `{ ok: true }` or `{ ok: false, error }`. */
 export async function runRolledBack(prisma, fn) {
-  try {
-    await prisma.$transaction(async (tx) => {
-      await fn(tx)
-      throw ROLLBACK
-    }, { timeout: 30_000, maxWait: 30_000 })
-  } catch (error) {
-    if (error === ROLLBACK) return { ok: true }
-    return { ok: false, error: summarize(error) }
-  }
-  throw new Error('the transaction committed: it must always roll back')
+  const outcome = await rolledBack(prisma, 30_000, fn)
+  return outcome.ok ? { ok: true } : { ok: false, error: summarize(outcome.error) }
 }
 
 /** One line: Prisma's error code (or the error's name) and the message's last meaningful line. */
@@ -65,60 +61,3 @@ export function summarize(error) {
   const code = error?.code ?? error?.name ?? 'Error'
   return `${code}: ${last}`.replace(/\s+/g, ' ').slice(0, 160)
 }
-
-class Parents {
-  constructor(tx, models, parentData) {
-    this.tx = tx
-    this.models = models
-    this.parentData = parentData
-    this.depth = 0
-  }
-
-  /** Every row that `data` (create data of `modelName`) refers to without creating it. */
-  async ensureFor(modelName, data) {
-    const model = this.models.get(modelName)
-    if (!model || !data || typeof data !== 'object') return
-    for (const [key, value] of Object.entries(data)) {
-      const field = model.fields.find((f) => f.name === key)
-      if (!field || value === null || value === undefined) continue
-      if (field.kind === 'object') {
-        if (typeof value !== 'object') continue
-        for (const where of list(value.connect)) await this.ensureRow(field.type, where)
-        for (const nested of list(value.create)) await this.ensureFor(field.type, nested)
-        for (const nested of list(value.createMany?.data)) await this.ensureFor(field.type, nested)
-        for (const nested of list(value.connectOrCreate)) await this.ensureFor(field.type, nested?.create)
-        continue
-      }
-      // A foreign key written as a scalar: its row must exist.
-      const relation = model.fields.find((f) => f.kind === 'object' && f.relationFromFields?.length === 1 && f.relationFromFields[0] === key)
-      if (relation && !(relation.name in data) && (typeof value === 'bigint' || typeof value === 'number' || typeof value === 'string')) {
-        await this.ensureRow(relation.type, { [relation.relationToFields[0]]: value })
-      }
-    }
-  }
-
-  /** A row of `modelName` matching the unique `where` (compound uniques spread), created when missing. */
-  async ensureRow(modelName, where) {
-    const model = this.models.get(modelName)
-    if (!model || !where || typeof where !== 'object') return
-    const unique = {}
-    for (const [key, value] of Object.entries(where)) {
-      const isField = model.fields.some((f) => f.name === key)
-      if (!isField && value && typeof value === 'object' && !(value instanceof Date)) Object.assign(unique, value)
-      else unique[key] = value
-    }
-    const delegate = this.tx[model.delegate]
-    if (await delegate.findFirst({ where: unique })) return
-    if (this.depth > 8) throw new Error(`parent rows nest deeper than 8 levels at ${modelName}`)
-    this.depth += 1
-    try {
-      const data = this.parentData(modelName, unique)
-      await this.ensureFor(modelName, data)
-      await delegate.create({ data })
-    } finally {
-      this.depth -= 1
-    }
-  }
-}
-
-const list = (v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v])

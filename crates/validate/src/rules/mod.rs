@@ -27,6 +27,7 @@ pub mod unknown_field;
 pub mod unknown_model;
 pub mod unknown_prisma_type;
 pub mod unresolved_import;
+pub mod verify_failed;
 
 #[cfg(test)]
 pub mod testing;
@@ -67,10 +68,12 @@ pub enum Code {
     InvalidFixtureAccepted,
 
     ClientNotGenerated,
+    /// Found by `verifyFactories` against a database, never by the static analysis.
+    VerifyFailed,
 }
 
 impl Code {
-    pub const ALL: [Code; 20] = [
+    pub const ALL: [Code; 21] = [
         Code::ParseError,
         Code::SchemaError,
         Code::MissingFactory,
@@ -92,6 +95,7 @@ impl Code {
         Code::InvalidFixtureAccepted,
 
         Code::ClientNotGenerated,
+        Code::VerifyFailed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -129,6 +133,7 @@ impl Code {
             Code::InvalidFixtureAccepted => &invalid_fixture_accepted::DOC,
 
             Code::ClientNotGenerated => &client_not_generated::DOC,
+            Code::VerifyFailed => &verify_failed::DOC,
         }
     }
 }
@@ -157,6 +162,7 @@ impl RuleDoc {
             Code::InvalidFixtureAccepted => "invalid-fixture-accepted",
 
             Code::ClientNotGenerated => "client-not-generated",
+            Code::VerifyFailed => "verify-failed",
         }
     }
 }
