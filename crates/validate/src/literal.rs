@@ -255,3 +255,79 @@ fn returns_in<'b, 'a>(statements: &'b [Statement<'a>], out: &mut Vec<&'b Express
         }
     }
 }
+
+/// A lower bound of the characters a string expression holds once its trailing spaces are
+/// dropped (PostgreSQL stores an over-long value in `varchar(n)`/`char(n)` when the excess is all
+/// spaces): exact for a string literal; for a template, a `+` concatenation or `"x".repeat(n)`
+/// (literal `n`), the known parts with every unknown part taken as empty. `None` when nothing is
+/// known. Characters are Unicode code points, as PostgreSQL counts them in UTF-8.
+pub fn significant_len_at_least(e: &Expression<'_>) -> Option<usize> {
+    let mut known = String::new();
+    known_text(e, &mut known)?;
+    Some(known.trim_end_matches(' ').chars().count())
+}
+
+/// Appends the known text of a string expression (unknown parts as nothing); `None` when the
+/// expression is not a string built of known parts at all.
+fn known_text(e: &Expression<'_>, out: &mut String) -> Option<()> {
+    match e.without_parentheses() {
+        Expression::StringLiteral(s) => out.push_str(&s.value),
+        Expression::TSSatisfiesExpression(s) => known_text(&s.expression, out)?,
+        Expression::TemplateLiteral(t) => {
+            // In order, each unknown expression taken as empty.
+            for (i, q) in t.quasis.iter().enumerate() {
+                out.push_str(q.value.cooked.as_deref().unwrap_or(""));
+                if let Some(x) = t.expressions.get(i) {
+                    let mut inner = String::new();
+                    if known_text(x, &mut inner).is_some() {
+                        out.push_str(&inner);
+                    }
+                }
+            }
+        }
+        Expression::BinaryExpression(b) if b.operator == oxc_syntax::operator::BinaryOperator::Addition => {
+            let mut left = String::new();
+            let l = known_text(&b.left, &mut left);
+            let mut right = String::new();
+            let r = known_text(&b.right, &mut right);
+            // A `+` is a string only when one side is: `1 + 2` is a number.
+            l.or(r)?;
+            out.push_str(&left);
+            out.push_str(&right);
+        }
+        Expression::CallExpression(call) => {
+            let Expression::StaticMemberExpression(m) = call.callee.without_parentheses() else { return None };
+            if m.property.name != "repeat" {
+                return None;
+            }
+            let mut unit = String::new();
+            known_text(&m.object, &mut unit)?;
+            let count = match call.arguments.first().and_then(|a| a.as_expression()).map(|a| a.without_parentheses()) {
+                Some(Expression::NumericLiteral(n)) if n.value >= 0.0 && n.value.fract() == 0.0 && n.value <= 1e7 => n.value as usize,
+                _ => 0,
+            };
+            out.push_str(&unit.repeat(count));
+        }
+        _ => return None,
+    }
+    Some(())
+}
+
+/// The value of an integer literal (`5`, `-5`, `5n`, `BigInt(5)`, `BigInt("5")`), `None` for
+/// anything else or a number that is not an integer.
+pub fn integer_literal(e: &Expression<'_>) -> Option<i128> {
+    match e.without_parentheses() {
+        Expression::TSSatisfiesExpression(s) => integer_literal(&s.expression),
+        Expression::NumericLiteral(n) if n.value.fract() == 0.0 && n.value.abs() < 1e38 => Some(n.value as i128),
+        Expression::BigIntLiteral(b) => b.raw.as_deref()?.trim_end_matches('n').replace('_', "").parse().ok(),
+        Expression::UnaryExpression(u) if u.operator == UnaryOperator::UnaryNegation => integer_literal(&u.argument).map(|v| -v),
+        Expression::CallExpression(call) if call.callee.is_specific_id("BigInt") && call.arguments.len() == 1 => {
+            match call.arguments[0].as_expression().map(|a| a.without_parentheses()) {
+                Some(Expression::StringLiteral(s)) => s.value.trim().parse().ok(),
+                Some(other) => integer_literal(other),
+                None => None,
+            }
+        }
+        _ => None,
+    }
+}

@@ -4,14 +4,24 @@
 //! `invalid`): never checked as inputs, since they exist to fail. Each of their members written
 //! as an object literal is checked silently as a full create input of the factory's model; one
 //! in which no rule finds anything would be accepted by Prisma, so the error-path test that uses
-//! it passes for the wrong reason (or fails to run the error path at all). What only the database
-//! can reject (a string longer than its `VarChar`, a duplicate of a unique value, a missing
-//! parent row) is invisible here: such a member is reported too, and the help says so. A member
-//! holding a type cast (`"Nope" as any`) gets no verdict: the cast hides its value's type from the
-//! rules, and it is how such fixtures spell a deliberately wrong value.
+//! it passes for the wrong reason (or fails to run the error path at all). A member counts as
+//! rejected, and is not reported, when the database rejects it for certain: a value its column
+//! cannot hold (`value-exceeds-column`: a string longer than its `VarChar`, a number outside a
+//! `SmallInt`), a NOT NULL key left unset, or a row it refers to that no fixture creates (a
+//! `connect`, or a foreign key, to a fresh id such as `generatePK()` / `this.generateId()`, or to a
+//! literal id). A spread of the factory's own `generateMinimalData()` / `generateCompleteData()`
+//! is read through: its keys are supplied, and its values judged as if written in place. What
+//! the database rejects only in company (a duplicate of a unique value another row holds) is not
+//! seen: such a member is reported, and the help says so. A member holding a type cast
+//! (`"Nope" as any`) gets no verdict: the cast hides its value's type from the rules, and it is
+//! how such fixtures spell a deliberately wrong value.
 
-use oxc_ast::ast::{Expression, ObjectExpression, ObjectPropertyKind};
+use std::collections::HashMap;
+
+use oxc_ast::ast::{Class, ClassElement, Expression, Function, ObjectExpression, ObjectPropertyKind, Statement, UnaryOperator};
 use oxc_span::GetSpan;
+
+use fixture_schema::Model;
 
 use crate::checker::Checker;
 use crate::diagnostic::{Finding, Severity};
@@ -71,6 +81,7 @@ impl Checker<'_> {
             let ObjectPropertyKind::ObjectProperty(member) = member else { continue };
             let Some(fixture) = object_of(&member.value) else { continue };
             // A spread whose keys are unknown could supply anything or nothing: no verdict.
+            self.reading_through = true;
             let unknown_spread = fixture.properties.iter().any(|p| match p {
                 ObjectPropertyKind::SpreadProperty(s) => {
                     object_of(&s.argument).is_none() && self.spread_effect(&s.argument) == Spread::Unknown
@@ -78,12 +89,14 @@ impl Checker<'_> {
                 ObjectPropertyKind::ObjectProperty(p) => p.computed,
             });
             if unknown_spread || holds_cast(fixture) {
+                self.reading_through = false;
                 continue;
             }
             let outer = std::mem::take(&mut self.findings);
             self.check_input_object(fixture, &spec, member.key.span());
             let found = std::mem::replace(&mut self.findings, outer);
-            if found.is_empty() {
+            self.reading_through = false;
+            if found.is_empty() && self.rejected_by_database(fixture, &spec.model).is_none() {
                 let name = member.key.static_name().map(|n| format!("`{n}`")).unwrap_or_else(|| "this fixture".to_string());
                 let type_name = self.ctx.type_name(&spec.model, &spec.kind);
                 self.push(
@@ -92,10 +105,175 @@ impl Checker<'_> {
                         member.key.span(),
                         format!("The invalid fixture {name} is a valid `Prisma.{type_name}`: a test of bad input that tests nothing"),
                     )
-                    .help("make it invalid the way its name says (drop a required field, give a field a wrong type), or move it to `edgeCases`; if only the database rejects it (a length limit, a duplicate unique value), turn the rule off (`rules: { \"invalid-fixture-accepted\": \"off\" }`)"),
+                    .help("make it invalid the way its name says (drop a required field, give a field a wrong type), or move it to `edgeCases`; if the database rejects it only beside other rows (a duplicate of a unique value), turn the rule off (`rules: { \"invalid-fixture-accepted\": \"off\" }`)"),
                 );
             }
         }
+    }
+}
+
+/// The data methods of the factory being walked: per method, its returned object's keys in
+/// order (later ones win), each with why the database rejects its value, if it does; `None` when
+/// a spread in it cannot be seen through.
+pub type DataMethods = HashMap<String, Option<Vec<(String, Option<String>)>>>;
+
+const DATA_METHODS: [&str; 2] = ["generateMinimalData", "generateCompleteData"];
+
+/// The object literal a method returns last.
+fn returned_object<'b, 'a>(f: &'b Function<'a>) -> Option<&'b ObjectExpression<'a>> {
+    f.body.as_ref()?.statements.iter().rev().find_map(|s| match s {
+        Statement::ReturnStatement(r) => r.argument.as_ref().and_then(|a| object_of(a)),
+        _ => None,
+    })
+}
+
+/// A fresh id (`generatePK()`, `this.generateId()`, `nanoid()`, …, or `BigInt(…)`/`.toString()`
+/// of one) or a literal: a value no fixture has created a row with.
+fn names_no_row(e: &Expression<'_>) -> bool {
+    const GENERATORS: [&str; 10] =
+        ["generatePK", "generateId", "generateSnowflake", "generatePublicId", "randomUUID", "nanoid", "uuid", "uuidv4", "cuid", "createId"];
+    match e.without_parentheses() {
+        Expression::NumericLiteral(_) | Expression::BigIntLiteral(_) | Expression::StringLiteral(_) => true,
+        Expression::TemplateLiteral(t) => t.expressions.is_empty(),
+        Expression::UnaryExpression(u) => u.operator == UnaryOperator::UnaryNegation && names_no_row(&u.argument),
+        Expression::CallExpression(call) => match call.callee.without_parentheses() {
+            Expression::Identifier(id) if id.name == "BigInt" || id.name == "String" => {
+                call.arguments.first().and_then(|a| a.as_expression()).is_some_and(names_no_row)
+            }
+            Expression::Identifier(id) => GENERATORS.contains(&id.name.as_str()),
+            Expression::StaticMemberExpression(m) => match m.object.without_parentheses() {
+                Expression::ThisExpression(_) => GENERATORS.contains(&m.property.name.as_str()),
+                other => m.property.name == "toString" && names_no_row(other),
+            },
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+impl Checker<'_> {
+    /// Why the database rejects `value` as field `name` of `model` for certain: a value its
+    /// column cannot hold, or a row it refers to that no fixture creates (in nested creates too).
+    fn rejected_value(&self, model: &Model, name: &str, value: &Expression<'_>) -> Option<String> {
+        let schema = self.ctx.schema;
+        let field = model.field(name)?;
+        if !field.is_relation() {
+            if !field.is_list
+                && let Some(why) = crate::rules::value_exceeds_column::column_overflow(field, value)
+            {
+                return Some(why);
+            }
+            let holder = model.relation_fields().find(|r| r.relation_from_fields.as_deref().is_some_and(|f| f.len() == 1 && f[0] == name))?;
+            return names_no_row(value).then(|| format!("`{name}` is the foreign key of `{}`, and no fixture creates that `{}` row", holder.name, holder.type_name));
+        }
+        let target = schema.model(&field.type_name)?;
+        let write = object_of(value)?;
+        for op in &write.properties {
+            let ObjectPropertyKind::ObjectProperty(op) = op else { continue };
+            let objects: Vec<&ObjectExpression<'_>> = match object_of(&op.value) {
+                Some(o) => vec![o],
+                None => crate::literal::array_elements(&op.value).into_iter().filter_map(|e| object_of(e)).collect(),
+            };
+            match op.key.static_name().as_deref() {
+                Some("connect") => {
+                    for criteria in objects {
+                        for c in &criteria.properties {
+                            if let ObjectPropertyKind::ObjectProperty(c) = c
+                                && let Some(key) = c.key.static_name()
+                                && target.field(&key).is_some()
+                                && names_no_row(&c.value)
+                            {
+                                return Some(format!("`{name}` connects to a `{}` row that no fixture creates", target.name));
+                            }
+                        }
+                    }
+                }
+                Some("create") => {
+                    for nested in objects {
+                        for q in &nested.properties {
+                            if let ObjectPropertyKind::ObjectProperty(q) = q
+                                && let Some(key) = q.key.static_name()
+                                && let Some(why) = self.rejected_value(target, &key, &q.value)
+                            {
+                                return Some(why);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The keys an object literal writes, in order, each with why its value is rejected: spreads
+    /// of object literals and of the factory's data methods read through, a spread of one of
+    /// `partial` (the method's own `overrides?: Partial<…>`) is nothing; `None` for another spread.
+    fn judged_keys(&self, obj: &ObjectExpression<'_>, model: &Model, partial: &std::collections::HashSet<String>) -> Option<Vec<(String, Option<String>)>> {
+        let mut out: Vec<(String, Option<String>)> = Vec::new();
+        let set = |out: &mut Vec<(String, Option<String>)>, key: String, why: Option<String>| {
+            out.retain(|(k, _)| *k != key);
+            out.push((key, why));
+        };
+        for p in &obj.properties {
+            match p {
+                ObjectPropertyKind::ObjectProperty(p) => {
+                    if let Some(key) = p.key.static_name().filter(|_| !p.computed) {
+                        let why = self.rejected_value(model, &key, &p.value);
+                        set(&mut out, key.to_string(), why);
+                    }
+                }
+                ObjectPropertyKind::SpreadProperty(s) => {
+                    let argument = s.argument.without_parentheses();
+                    let own_partial = |e: &Expression<'_>| matches!(e.without_parentheses(), Expression::Identifier(id) if partial.contains(id.name.as_str()));
+                    if own_partial(argument) {
+                        continue;
+                    }
+                    if let Expression::LogicalExpression(l) = argument
+                        && own_partial(&l.left)
+                        && object_of(&l.right).is_some_and(|o| o.properties.is_empty())
+                    {
+                        continue;
+                    }
+                    let entries = if let Expression::CallExpression(call) = argument
+                        && let Expression::StaticMemberExpression(m) = call.callee.without_parentheses()
+                        && matches!(m.object, Expression::ThisExpression(_))
+                    {
+                        self.data_methods.get(m.property.name.as_str()).cloned().flatten()
+                    } else {
+                        object_of(argument).and_then(|inner| self.judged_keys(inner, model, partial))
+                    };
+                    for (k, why) in entries? {
+                        set(&mut out, k, why);
+                    }
+                }
+            }
+        }
+        Some(out)
+    }
+
+    /// Reads what the factory's data methods return (minimal first: the complete data usually
+    /// spreads it), for the judgement of `invalid` fixtures that spread them.
+    pub fn note_data_methods(&mut self, c: &Class<'_>) {
+        let Some(model) = self.factory.as_ref().and_then(|f| f.model.as_deref()).and_then(|m| self.ctx.schema.model(m)) else { return };
+        for wanted in DATA_METHODS {
+            for el in &c.body.body {
+                if let ClassElement::MethodDefinition(m) = el
+                    && m.key.static_name().as_deref() == Some(wanted)
+                {
+                    let partial = Checker::partial_names(&m.value.params);
+                    let keys = returned_object(&m.value).and_then(|obj| self.judged_keys(obj, model, &partial));
+                    self.data_methods.insert(wanted.to_string(), keys);
+                }
+            }
+        }
+    }
+
+    /// Why the database rejects this `invalid` fixture for certain, beyond what the rules of a
+    /// create input find: the first rejected value among its keys (spreads read through).
+    fn rejected_by_database(&self, fixture: &ObjectExpression<'_>, model: &str) -> Option<String> {
+        let model = self.ctx.schema.model(model)?;
+        self.judged_keys(fixture, model, &Default::default())?.into_iter().find_map(|(_, why)| why)
     }
 }
 
@@ -119,12 +297,45 @@ mod tests {
     fn fail_at_the_member_key() {
         let src = TAG_FACTORY.replace(
             "            invalid: { missingTag: { id: 1n } },",
-            "            invalid: { missingTag: { id: 1n, tag: \"a\" }, withCreator: { id: 2n, tag: \"b\", createdBy: { connect: { id: 3n } } }, wrongType: { id: 2n, tag: 5 } },",
+            "            invalid: { missingTag: { id: 1n, tag: \"a\" }, withCreator: { id: 2n, tag: \"b\", createdBy: { create: { id: 3n, name: \"c\" } } }, wrongType: { id: 2n, tag: 5 } },",
         );
         assert_ne!(src, TAG_FACTORY);
         assert_eq!(run(&[("tag.ts", &src)]), vec![
             format!("invalid-fixture-accepted {}", find(&src, "missingTag")),
             format!("invalid-fixture-accepted {}", find(&src, "withCreator")),
         ]);
+    }
+
+    /// A row the fixture refers to that no fixture creates (a fresh id, a literal) is rejected by
+    /// the database; a variable may name a row the test created, so that member is reported.
+    #[test]
+    fn a_reference_to_a_row_nothing_creates_is_rejected() {
+        let src = TAG_FACTORY.replace(
+            "            invalid: { missingTag: { id: 1n } },",
+            "            invalid: { fresh: { id: 2n, tag: \"b\", createdBy: { connect: { id: this.generateId() } } }, literal: { id: 3n, tag: \"c\", createdBy: { connect: { handle: \"nobody\" } } }, nested: { id: 4n, tag: \"d\", createdBy: { create: { id: 5n, name: \"e\", invitedBy: { connect: { id: BigInt(generatePK()) } } } } }, known: { id: 6n, tag: \"f\", createdBy: { connect: { id: ownerId } } } },",
+        ) + "declare function generatePK(): bigint;\ndeclare const ownerId: bigint;\n";
+        assert_eq!(run(&[("tag.ts", &src)]), vec![format!("invalid-fixture-accepted {}", find(&src, "known"))]);
+    }
+
+    /// A spread of the factory's own `generateMinimalData()` supplies what it returns (its own
+    /// `...overrides` being nothing), with the values it writes.
+    #[test]
+    fn a_spread_of_the_minimal_data_is_read_through() {
+        let src = TAG_FACTORY.replace(
+            "            invalid: { missingTag: { id: 1n } },",
+            "            invalid: { minimalAsIs: { ...this.generateMinimalData() }, noId: { ...this.generateMinimalData(), id: undefined }, wrongCreator: { ...this.generateMinimalData(), createdBy: { connect: { id: this.generateId() } } }, fromComplete: { ...this.generateCompleteData() } },",
+        );
+        assert_ne!(src, TAG_FACTORY);
+        assert_eq!(run(&[("tag.ts", &src)]), vec![
+            format!("invalid-fixture-accepted {}", find(&src, "minimalAsIs")),
+            format!("invalid-fixture-accepted {}", find(&src, "fromComplete")),
+        ]);
+        // When the minimal data connects to a row nothing creates, so does every spread of it.
+        let connecting = src.replace(
+            "return { id: this.generateId(), tag: \"a\", ...overrides };",
+            "return { id: this.generateId(), tag: \"a\", createdBy: { connect: { id: this.generateId() } }, ...overrides };",
+        );
+        assert_ne!(connecting, src);
+        assert_eq!(run(&[("tag.ts", &connecting)]), Vec::<String>::new());
     }
 }

@@ -27,6 +27,7 @@ pub mod unknown_field;
 pub mod unknown_model;
 pub mod unknown_prisma_type;
 pub mod unresolved_import;
+pub mod value_exceeds_column;
 
 #[cfg(test)]
 pub mod testing;
@@ -65,12 +66,13 @@ pub enum Code {
     UnresolvedImport,
     ImportCycle,
     InvalidFixtureAccepted,
+    ValueExceedsColumn,
 
     ClientNotGenerated,
 }
 
 impl Code {
-    pub const ALL: [Code; 20] = [
+    pub const ALL: [Code; 21] = [
         Code::ParseError,
         Code::SchemaError,
         Code::MissingFactory,
@@ -90,6 +92,7 @@ impl Code {
         Code::UnresolvedImport,
         Code::ImportCycle,
         Code::InvalidFixtureAccepted,
+        Code::ValueExceedsColumn,
 
         Code::ClientNotGenerated,
     ];
@@ -127,6 +130,7 @@ impl Code {
             Code::UnresolvedImport => &unresolved_import::DOC,
             Code::ImportCycle => &import_cycle::DOC,
             Code::InvalidFixtureAccepted => &invalid_fixture_accepted::DOC,
+            Code::ValueExceedsColumn => &value_exceeds_column::DOC,
 
             Code::ClientNotGenerated => &client_not_generated::DOC,
         }
@@ -155,6 +159,7 @@ impl RuleDoc {
             Code::UnresolvedImport => "unresolved-import",
             Code::ImportCycle => "import-cycle",
             Code::InvalidFixtureAccepted => "invalid-fixture-accepted",
+            Code::ValueExceedsColumn => "value-exceeds-column",
 
             Code::ClientNotGenerated => "client-not-generated",
         }
