@@ -261,37 +261,44 @@ fn returns_in<'b, 'a>(statements: &'b [Statement<'a>], out: &mut Vec<&'b Express
 /// spaces): exact for a string literal; for a template, a `+` concatenation or `"x".repeat(n)`
 /// (literal `n`), the known parts with every unknown part taken as empty. `None` when nothing is
 /// known. Characters are Unicode code points, as PostgreSQL counts them in UTF-8.
-pub fn significant_len_at_least(e: &Expression<'_>) -> Option<usize> {
+/// The second value says whether the bound is exact (no unknown part).
+pub fn significant_len_at_least(e: &Expression<'_>) -> Option<(usize, bool)> {
     let mut known = String::new();
-    known_text(e, &mut known)?;
-    Some(known.trim_end_matches(' ').chars().count())
+    let mut exact = true;
+    known_text(e, &mut known, &mut exact)?;
+    Some((known.trim_end_matches(' ').chars().count(), exact))
 }
 
 /// Appends the known text of a string expression (unknown parts as nothing); `None` when the
 /// expression is not a string built of known parts at all.
-fn known_text(e: &Expression<'_>, out: &mut String) -> Option<()> {
+fn known_text(e: &Expression<'_>, out: &mut String, exact: &mut bool) -> Option<()> {
     match e.without_parentheses() {
         Expression::StringLiteral(s) => out.push_str(&s.value),
-        Expression::TSSatisfiesExpression(s) => known_text(&s.expression, out)?,
+        Expression::TSSatisfiesExpression(s) => known_text(&s.expression, out, exact)?,
         Expression::TemplateLiteral(t) => {
             // In order, each unknown expression taken as empty.
             for (i, q) in t.quasis.iter().enumerate() {
                 out.push_str(q.value.cooked.as_deref().unwrap_or(""));
                 if let Some(x) = t.expressions.get(i) {
                     let mut inner = String::new();
-                    if known_text(x, &mut inner).is_some() {
+                    if known_text(x, &mut inner, exact).is_some() {
                         out.push_str(&inner);
+                    } else {
+                        *exact = false;
                     }
                 }
             }
         }
         Expression::BinaryExpression(b) if b.operator == oxc_syntax::operator::BinaryOperator::Addition => {
             let mut left = String::new();
-            let l = known_text(&b.left, &mut left);
+            let l = known_text(&b.left, &mut left, exact);
             let mut right = String::new();
-            let r = known_text(&b.right, &mut right);
+            let r = known_text(&b.right, &mut right, exact);
             // A `+` is a string only when one side is: `1 + 2` is a number.
             l.or(r)?;
+            if l.is_none() || r.is_none() {
+                *exact = false;
+            }
             out.push_str(&left);
             out.push_str(&right);
         }
@@ -301,10 +308,13 @@ fn known_text(e: &Expression<'_>, out: &mut String) -> Option<()> {
                 return None;
             }
             let mut unit = String::new();
-            known_text(&m.object, &mut unit)?;
+            known_text(&m.object, &mut unit, exact)?;
             let count = match call.arguments.first().and_then(|a| a.as_expression()).map(|a| a.without_parentheses()) {
                 Some(Expression::NumericLiteral(n)) if n.value >= 0.0 && n.value.fract() == 0.0 && n.value <= 1e7 => n.value as usize,
-                _ => 0,
+                _ => {
+                    *exact = false;
+                    0
+                }
             };
             out.push_str(&unit.repeat(count));
         }

@@ -57,11 +57,10 @@ fn length_limit(field: &Field) -> Option<(&'static str, usize)> {
 /// or `None` when it can or the value is not known.
 pub fn column_overflow(field: &Field, value: &Expression<'_>) -> Option<String> {
     if let Some((sql, limit)) = length_limit(field) {
-        let len = significant_len_at_least(value)?;
+        let (len, exact) = significant_len_at_least(value)?;
         if len <= limit {
             return None;
         }
-        let exact = matches!(value.without_parentheses(), Expression::StringLiteral(_));
         return Some(format!(
             "`{}` is a `{sql}({limit})` column: this string has {}{len} characters, and PostgreSQL rejects the insert (value too long)",
             field.name,
@@ -70,7 +69,8 @@ pub fn column_overflow(field: &Field, value: &Expression<'_>) -> Option<String> 
     }
     let (sql, min, max) = integer_range(field)?;
     let v = integer_literal(value)?;
-    (v < min || v > max).then(|| format!("`{}` is an `{sql}` column ({min} to {max}): {v} is out of its range, and PostgreSQL rejects the insert", field.name))
+    let article = if sql.starts_with(['i', 'o']) { "an" } else { "a" };
+    (v < min || v > max).then(|| format!("`{}` is {article} `{sql}` column ({min} to {max}): {v} is out of its range, and PostgreSQL rejects the insert", field.name))
 }
 
 impl Checker<'_> {
@@ -144,7 +144,7 @@ export const e: Prisma.tagUpdateInput = { tag: "looooooong" + name };
         let messages: Vec<&str> = r.diagnostics.iter().map(|d| d.message.as_str()).collect();
         assert!(messages.contains(&"`tag` is a `VarChar(8)` column: this string has 9 characters, and PostgreSQL rejects the insert (value too long)"));
         assert!(messages.contains(&"`tag` is a `VarChar(8)` column: this string has at least 10 characters, and PostgreSQL rejects the insert (value too long)"));
-        assert!(messages.contains(&"`rank` is an `smallint` column (-32768 to 32767): 32768 is out of its range, and PostgreSQL rejects the insert"));
+        assert!(messages.contains(&"`rank` is a `smallint` column (-32768 to 32767): 32768 is out of its range, and PostgreSQL rejects the insert"));
     }
 
     /// In an `invalid` fixture, a value too long for its column is what makes it invalid.

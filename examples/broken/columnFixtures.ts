@@ -1,0 +1,35 @@
+import type { Prisma } from "@prisma/client";
+import { generatePK, generatePublicId } from "../src/fixtures/db/ids.js";
+
+// What the types allow and the table does not: lengths and ranges of the columns, a NOT NULL key
+// under an optional relation, and a required field written `undefined`.
+
+export const longTag: Prisma.tagCreateInput = {
+    id: generatePK(),
+    tag: "t".repeat(129), // expect: value-exceeds-column
+};
+
+export const longUser: Prisma.UserCreateInput = {
+    id: generatePK(),
+    publicId: "user000000001", // expect: value-exceeds-column
+    name: "Long",
+};
+
+export const longHandle: Prisma.UserCreateInput = {
+    id: generatePK(),
+    publicId: generatePublicId(),
+    handle: `long_handle_${generatePK()}_name`, // expect: value-exceeds-column
+    name: "Long handle",
+};
+
+export const overflowingVersion: Prisma.resource_versionCreateInput = {
+    id: generatePK(),
+    versionLabel: "1.0.0",
+    complexity: 32768, // expect: value-exceeds-column
+    root: { create: { id: generatePK(), publicId: generatePublicId() } },
+};
+
+// `user` is optional in the generated type (the schema writes `User?`), its key `userId` is not.
+export const ownerlessEmail: Prisma.emailCreateInput = { id: generatePK(), emailAddress: "ownerless@example.com" }; // expect: missing-required-field
+
+export const tagWithoutId: Prisma.tagCreateInput = { id: undefined, tag: "no-id" }; // expect: missing-required-field
