@@ -115,6 +115,8 @@ pub struct Checker<'c> {
     pub data_methods: crate::rules::invalid_fixture_accepted::DataMethods,
     /// Set while an `invalid` fixture is judged: spreads of the data methods are read through.
     pub reading_through: bool,
+    /// Names the file gives fresh ids (read when it has `invalid` fixtures).
+    pub known_ids: crate::rules::invalid_fixture_accepted::KnownIds,
 }
 
 impl<'c> Checker<'c> {
@@ -136,6 +138,7 @@ impl<'c> Checker<'c> {
             found_factories: Vec::new(),
             data_methods: Default::default(),
             reading_through: false,
+            known_ids: Default::default(),
         }
     }
 

@@ -128,26 +128,190 @@ fn returned_object<'b, 'a>(f: &'b Function<'a>) -> Option<&'b ObjectExpression<'
 }
 
 /// A fresh id (`generatePK()`, `this.generateId()`, `nanoid()`, …, or `BigInt(…)`/`.toString()`
-/// of one) or a literal: a value no fixture has created a row with.
-fn names_no_row(e: &Expression<'_>) -> bool {
-    const GENERATORS: [&str; 10] =
-        ["generatePK", "generateId", "generateSnowflake", "generatePublicId", "randomUUID", "nanoid", "uuid", "uuidv4", "cuid", "createId"];
+/// of one) or a literal: a value no fixture has created a row with. A name (`userId`,
+/// `this.runId`, `ids().user1`, `ids.user1`) counts when the file gives it only such values and
+/// never writes it as the `id` of a row it creates (`known`).
+fn names_no_row(e: &Expression<'_>, known: &KnownIds, text: &str) -> bool {
+    let named = |e: &Expression<'_>| known.is_fresh(&key_of(text, e.span()));
     match e.without_parentheses() {
         Expression::NumericLiteral(_) | Expression::BigIntLiteral(_) | Expression::StringLiteral(_) => true,
         Expression::TemplateLiteral(t) => t.expressions.is_empty(),
-        Expression::UnaryExpression(u) => u.operator == UnaryOperator::UnaryNegation && names_no_row(&u.argument),
+        Expression::UnaryExpression(u) => u.operator == UnaryOperator::UnaryNegation && names_no_row(&u.argument, known, text),
         Expression::CallExpression(call) => match call.callee.without_parentheses() {
             Expression::Identifier(id) if id.name == "BigInt" || id.name == "String" => {
-                call.arguments.first().and_then(|a| a.as_expression()).is_some_and(names_no_row)
+                call.arguments.first().and_then(|a| a.as_expression()).is_some_and(|a| names_no_row(a, known, text))
             }
             Expression::Identifier(id) => GENERATORS.contains(&id.name.as_str()),
             Expression::StaticMemberExpression(m) => match m.object.without_parentheses() {
                 Expression::ThisExpression(_) => GENERATORS.contains(&m.property.name.as_str()),
-                other => m.property.name == "toString" && names_no_row(other),
+                other => m.property.name == "toString" && names_no_row(other, known, text),
             },
             _ => false,
         },
+        e @ (Expression::Identifier(_) | Expression::StaticMemberExpression(_)) => named(e),
         _ => false,
+    }
+}
+
+const GENERATORS: [&str; 10] =
+    ["generatePK", "generateId", "generateSnowflake", "generatePublicId", "randomUUID", "nanoid", "uuid", "uuidv4", "cuid", "createId"];
+
+/// The text of an expression without whitespace: the key of a name in `KnownIds`.
+fn key_of(text: &str, span: oxc_span::Span) -> String {
+    text.get(span.start as usize..span.end as usize).unwrap_or("").chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Names a file gives fresh ids or literals (`const userId = this.generateId()`, `this.runId =
+/// generatePK()`, `{ user1: generatePK() }` inside `function ids()` or `const ids = …`) and the
+/// values it writes as the `id` of a row it creates (outside `connect`/`where`): read once per
+/// file that has `invalid` fixtures.
+#[derive(Default)]
+pub struct KnownIds {
+    /// Name -> whether every value the file gives it is fresh.
+    fresh: HashMap<String, bool>,
+    created: std::collections::HashSet<String>,
+}
+
+impl KnownIds {
+    pub fn of(program: &oxc_ast::ast::Program<'_>, text: &str) -> KnownIds {
+        let mut c = Collector { text, ids: KnownIds::default(), functions: Vec::new(), in_reference: 0 };
+        crate::walk::walk_program(&mut c, program);
+        c.ids
+    }
+
+    fn is_fresh(&self, key: &str) -> bool {
+        self.fresh.get(key).copied().unwrap_or(false) && !self.created.contains(key)
+    }
+}
+
+struct Collector<'t> {
+    text: &'t str,
+    ids: KnownIds,
+    /// Names of the enclosing function declarations.
+    functions: Vec<Option<String>>,
+    /// Inside a `connect`/`where`: a value there refers to a row, it does not create one.
+    in_reference: u32,
+}
+
+impl Collector<'_> {
+    fn note(&mut self, name: String, fresh: bool) {
+        *self.ids.fresh.entry(name).or_insert(true) &= fresh;
+    }
+
+    fn fresh(&self, e: &Expression<'_>) -> bool {
+        names_no_row(e, &KnownIds::default(), self.text)
+    }
+
+    /// A getter returning a fresh id (`get a() { return ids.a ??= generatePK(); }`).
+    fn fresh_getter(&self, e: &Expression<'_>) -> bool {
+        let Expression::FunctionExpression(f) = e else { return false };
+        f.body.as_ref().is_some_and(|b| {
+            b.statements.iter().any(|s| match s {
+                Statement::ReturnStatement(r) => r.argument.as_ref().is_some_and(|a| match a.without_parentheses() {
+                    Expression::AssignmentExpression(x) => self.fresh(&x.right),
+                    other => self.fresh(other),
+                }),
+                _ => false,
+            })
+        })
+    }
+
+    /// The members of an object literal named `prefix`: `prefix.k`.
+    fn note_members(&mut self, prefix: &str, o: &ObjectExpression<'_>) {
+        for p in &o.properties {
+            if let ObjectPropertyKind::ObjectProperty(p) = p
+                && !p.computed
+                && let Some(k) = p.key.static_name()
+            {
+                let fresh = match p.kind {
+                    oxc_ast::ast::PropertyKind::Get => self.fresh_getter(&p.value),
+                    _ => self.fresh(&p.value),
+                };
+                self.note(format!("{prefix}.{k}"), fresh);
+            }
+        }
+    }
+
+    fn note_params(&mut self, params: &oxc_ast::ast::FormalParameters<'_>) {
+        for p in &params.items {
+            if let oxc_ast::ast::BindingPattern::BindingIdentifier(id) = &p.pattern {
+                self.note(id.name.to_string(), false);
+            }
+        }
+    }
+}
+
+impl<'a> Visit<'a> for Collector<'_> {
+    fn visit_function(&mut self, f: &Function<'a>) {
+        self.note_params(&f.params);
+        self.functions.push(f.id.as_ref().map(|id| id.name.to_string()));
+        crate::walk::walk_function(self, f);
+        self.functions.pop();
+    }
+
+    fn visit_arrow(&mut self, f: &oxc_ast::ast::ArrowFunctionExpression<'a>) {
+        self.note_params(&f.params);
+        crate::walk::walk_arrow(self, f);
+    }
+
+    fn visit_variable_declarator(&mut self, d: &oxc_ast::ast::VariableDeclarator<'a>) {
+        if let (oxc_ast::ast::BindingPattern::BindingIdentifier(id), Some(init)) = (&d.id, &d.init) {
+            let fresh = self.fresh(init);
+            self.note(id.name.to_string(), fresh);
+            if let Some(o) = object_of(init) {
+                self.note_members(&id.name, o);
+            }
+        }
+        crate::walk::walk_variable_declarator(self, d);
+    }
+
+    fn visit_property_definition(&mut self, p: &oxc_ast::ast::PropertyDefinition<'a>) {
+        if let (Some(k), Some(value)) = (p.key.static_name(), &p.value) {
+            let fresh = self.fresh(value);
+            self.note(format!("this.{k}"), fresh);
+        }
+        crate::walk::walk_property_definition(self, p);
+    }
+
+    fn visit_expression(&mut self, e: &Expression<'a>) {
+        match e {
+            Expression::AssignmentExpression(a) => {
+                if let Some(t) = a.left.as_simple_assignment_target()
+                    && let Some(m) = t.as_member_expression()
+                    && matches!(m.object(), Expression::ThisExpression(_))
+                    && let Some(k) = m.static_property_name()
+                {
+                    let fresh = self.fresh(&a.right);
+                    self.note(format!("this.{k}"), fresh);
+                }
+            }
+            Expression::ObjectExpression(o) => {
+                // `{ user1: generatePK() }` inside `function ids()`: `ids().user1`.
+                if let Some(Some(f)) = self.functions.last().cloned() {
+                    self.note_members(&format!("{f}()"), o);
+                }
+                for p in &o.properties {
+                    let ObjectPropertyKind::ObjectProperty(p) = p else { continue };
+                    let key = p.key.static_name();
+                    if self.in_reference == 0 && key.as_deref() == Some("id") {
+                        let created = key_of(self.text, p.value.span());
+                        self.ids.created.insert(created);
+                    }
+                    let reference = matches!(key.as_deref(), Some("connect" | "where" | "connectOrCreate"));
+                    self.in_reference += u32::from(reference);
+                    self.visit_expression(&p.value);
+                    self.in_reference -= u32::from(reference);
+                }
+                for p in &o.properties {
+                    if let ObjectPropertyKind::SpreadProperty(s) = p {
+                        self.visit_expression(&s.argument);
+                    }
+                }
+                return;
+            }
+            _ => {}
+        }
+        walk_expression(self, e);
     }
 }
 
@@ -164,7 +328,7 @@ impl Checker<'_> {
                 return Some(why);
             }
             let holder = model.relation_fields().find(|r| r.relation_from_fields.as_deref().is_some_and(|f| f.len() == 1 && f[0] == name))?;
-            return names_no_row(value).then(|| format!("`{name}` is the foreign key of `{}`, and no fixture creates that `{}` row", holder.name, holder.type_name));
+            return names_no_row(value, &self.known_ids, self.source).then(|| format!("`{name}` is the foreign key of `{}`, and no fixture creates that `{}` row", holder.name, holder.type_name));
         }
         let target = schema.model(&field.type_name)?;
         let write = object_of(value)?;
@@ -181,7 +345,7 @@ impl Checker<'_> {
                             if let ObjectPropertyKind::ObjectProperty(c) = c
                                 && let Some(key) = c.key.static_name()
                                 && target.field(&key).is_some()
-                                && names_no_row(&c.value)
+                                && names_no_row(&c.value, &self.known_ids, self.source)
                             {
                                 return Some(format!("`{name}` connects to a `{}` row that no fixture creates", target.name));
                             }
@@ -315,6 +479,26 @@ mod tests {
             "            invalid: { fresh: { id: 2n, tag: \"b\", createdBy: { connect: { id: this.generateId() } } }, literal: { id: 3n, tag: \"c\", createdBy: { connect: { handle: \"nobody\" } } }, nested: { id: 4n, tag: \"d\", createdBy: { create: { id: 5n, name: \"e\", invitedBy: { connect: { id: BigInt(generatePK()) } } } } }, known: { id: 6n, tag: \"f\", createdBy: { connect: { id: ownerId } } } },",
         ) + "declare function generatePK(): bigint;\ndeclare const ownerId: bigint;\n";
         assert_eq!(run(&[("tag.ts", &src)]), vec![format!("invalid-fixture-accepted {}", find(&src, "known"))]);
+    }
+
+    /// Names the file gives only fresh ids count as fresh ids; one it also writes as a created
+    /// row's `id`, or gives another value, does not.
+    #[test]
+    fn names_given_only_fresh_ids() {
+        let src = TAG_FACTORY
+            .replace(
+                "    protected getFixtures(): DbTestFixtures<Prisma.tagCreateInput, Prisma.tagUpdateInput> {\n        return {",
+                "    private ownerId = this.generateId();\n    protected getFixtures(): DbTestFixtures<Prisma.tagCreateInput, Prisma.tagUpdateInput> {\n        const creatorId = this.generateId();\n        const sharedId = this.generateId();\n        const knownId = lookUp();\n        return {\n            edgeCasesShared: { id: sharedId, name: \"shared\" },",
+            )
+            .replace(
+                "            invalid: { missingTag: { id: 1n } },",
+                "            invalid: { local: { id: 2n, tag: \"b\", createdBy: { connect: { id: creatorId } } }, field: { id: 3n, tag: \"c\", createdBy: { connect: { id: this.ownerId } } }, module: { id: 4n, tag: \"d\", createdBy: { connect: { id: ids().user1 } } }, created: { id: 5n, tag: \"e\", createdBy: { connect: { id: sharedId } } }, other: { id: 6n, tag: \"f\", createdBy: { connect: { id: knownId } } } },",
+            )
+            + "declare function lookUp(): bigint;\nlet cache: { user1: bigint } | undefined;\nexport function ids() {\n    cache ??= { user1: BigInt(Date.now()) };\n    return cache;\n}\nfunction fresh() {\n    return { user1: generatePK() };\n}\ndeclare function generatePK(): bigint;\n";
+        // `ids()` gives `user1` a computed value: not known to be fresh.
+        assert_eq!(run_code("invalid-fixture-accepted", &[("tag.ts", &src)]), vec![find(&src, "module:"), find(&src, "created:"), find(&src, "other:")]);
+        let fresh_module = src.replace("cache ??= { user1: BigInt(Date.now()) };", "cache ??= { user1: generatePK() };");
+        assert_eq!(run_code("invalid-fixture-accepted", &[("tag.ts", &fresh_module)]), vec![find(&src, "created:"), find(&src, "other:")]);
     }
 
     /// A spread of the factory's own `generateMinimalData()` supplies what it returns (its own
