@@ -33,3 +33,19 @@ export const overflowingVersion: Prisma.resource_versionCreateInput = {
 export const ownerlessEmail: Prisma.emailCreateInput = { id: generatePK(), emailAddress: "ownerless@example.com" }; // expect: missing-required-field
 
 export const tagWithoutId: Prisma.tagCreateInput = { id: undefined, tag: "no-id" }; // expect: missing-required-field
+
+// Strings the type allows (`string`) that Prisma does not parse as a Decimal or a DateTime.
+export const unparsedPayment: Prisma.PaymentCreateInput = {
+    id: generatePK(),
+    amount: "12,50", // expect: field-type-mismatch
+    currency: "EUR",
+    description: "unparsed",
+};
+
+export const dateOnlyPayment: Prisma.PaymentCreateInput = {
+    id: generatePK(),
+    amount: 12.5,
+    currency: "EUR",
+    description: "date only",
+    paidAt: "2024-01-01", // expect: field-type-mismatch
+};

@@ -682,6 +682,7 @@ impl<'c> Checker<'c> {
                 format!("`{}` takes {expected}, not {}", field.name, literal.describe()),
             )),
             Verdict::NotInEnum => self.enum_finding(enum_def, &literal, value.span(), &field.name),
+            Verdict::Malformed(expected) => self.malformed(value, &field.name, &expected),
         }
         let column = model.field(&field.name).filter(|f| !f.is_relation());
         if let Some(column) = column.filter(|c| !c.is_list) {
@@ -704,12 +705,23 @@ impl<'c> Checker<'c> {
                         format!("elements of `{}` are {expected}, not {}", field.name, l.describe()),
                     )),
                     Verdict::NotInEnum => self.enum_finding(enum_def, &l, el.span(), &field.name),
+                    Verdict::Malformed(expected) => self.malformed(el, &field.name, &expected),
                 }
                 if let Some(column) = column {
                     self.check_column_fit(column, el);
                 }
             }
         }
+    }
+
+    /// A string of the right type that Prisma does not parse as the field's value.
+    fn malformed(&mut self, value: &Expression<'_>, field: &str, expected: &str) {
+        let text = self.source.get(value.span().start as usize..value.span().end as usize).unwrap_or("this string");
+        self.push(Finding::new(
+            Code::FieldTypeMismatch,
+            value.span(),
+            format!("`{field}` takes {expected}; Prisma rejects {text} at run time (the generated type says only `string`)"),
+        ));
     }
 
     fn enum_finding(&mut self, enum_def: Option<&fixture_schema::Enum>, literal: &Literal<'_>, span: Span, field: &str) {

@@ -81,6 +81,23 @@ pub enum Verdict {
     Mismatch(String),
     /// `invalid-enum-value`
     NotInEnum,
+    /// `field-type-mismatch` on a string the type allows but Prisma does not parse (a Decimal that
+    /// is no number, a DateTime that is no ISO-8601 date-time): the message's "expected" part.
+    Malformed(String),
+}
+
+/// A string that certainly is no decimal number for Prisma: empty, or with a character no decimal
+/// has (Prisma rejects `" 2 "`, `"NaN"`, `"0x10"`, `"abc"`).
+fn not_a_decimal(s: &str) -> bool {
+    s.is_empty() || s.chars().any(|c| !(c.is_ascii_digit() || matches!(c, '+' | '-' | '.' | 'e' | 'E')))
+}
+
+/// A string that certainly is no ISO-8601 date-time for Prisma: empty, without a digit, with a
+/// letter other than the `T` and `Z` of the format, or a date alone (`"2024-01-01"`: Prisma wants
+/// the time too).
+fn not_a_date_time(s: &str) -> bool {
+    let date_only = s.len() == 10 && s.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+    s.is_empty() || !s.chars().any(|c| c.is_ascii_digit()) || s.chars().any(|c| c.is_ascii_alphabetic() && !matches!(c, 'T' | 'Z' | 't' | 'z')) || date_only
 }
 
 pub fn judge(shape: &InputShape, nullable: bool, value: &Literal<'_>, enum_def: Option<&Enum>) -> Verdict {
@@ -119,6 +136,15 @@ pub fn judge(shape: &InputShape, nullable: bool, value: &Literal<'_>, enum_def: 
     // Objects: operation inputs (`{ set }`, `{ increment }`), Decimal-like values, JSON objects.
     if *value == L::Object && expected != "Boolean" {
         return Verdict::Ok;
+    }
+    match (expected, value) {
+        ("Decimal", L::String(s)) if not_a_decimal(s) => {
+            return Verdict::Malformed("a number, a Decimal or a string of a decimal number such as \"12.50\"".into());
+        }
+        ("DateTime", L::String(s)) if not_a_date_time(s) => {
+            return Verdict::Malformed("a Date or an ISO-8601 date-time string such as \"2024-01-01T00:00:00Z\"".into());
+        }
+        _ => {}
     }
     let ok = match expected {
         "String" => matches!(value, L::String(_) | L::Template),
