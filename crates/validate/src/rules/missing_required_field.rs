@@ -1,4 +1,4 @@
-//! `missing-required-field`: A create input lacks a required field (a relation, or its foreign key in an unchecked input).
+//! `missing-required-field`: A create input lacks a required field (a relation, or its foreign key in an unchecked input), writes one `undefined`, or leaves out an optional relation whose foreign key is NOT NULL.
 //!
 //! Required is what the generated input type requires, and also what the table requires where
 //! the type does not say it: a relation declared optional over a foreign key that is required
@@ -21,7 +21,7 @@ use crate::rules::{Code, RuleDoc};
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::MissingRequiredField,
     default_severity: Severity::Error,
-    what: "A create input lacks a required field (a relation, or its foreign key in an unchecked input).",
+    what: "A create input lacks a required field (a relation, or its foreign key in an unchecked input), writes one `undefined`, or leaves out an optional relation whose foreign key is NOT NULL.",
     why: "The insert fails at run time with a Prisma validation error.",
     example: "const t: Prisma.tagCreateInput = { id: 1n }; // tag is required",
 };
