@@ -9,7 +9,7 @@
 //! cannot hold (`value-exceeds-column`: a string longer than its `VarChar`, a number outside a
 //! `SmallInt`), a NOT NULL key left unset, or a row it refers to that no fixture creates (a
 //! `connect`, or a foreign key, to a fresh id such as `generatePK()` / `this.generateId()`, or to a
-//! literal id). A spread of the factory's own `generateMinimalData()` / `generateCompleteData()`
+//! literal or a name holding fresh ids that the file never writes as that field of a row). A spread of the factory's own `generateMinimalData()` / `generateCompleteData()`
 //! is read through: its keys are supplied, and its values judged as if written in place. What
 //! the database rejects only in company (a duplicate of a unique value another row holds) is not
 //! seen: such a member is reported, and the help says so. A member holding a type cast
@@ -127,28 +127,29 @@ fn returned_object<'b, 'a>(f: &'b Function<'a>) -> Option<&'b ObjectExpression<'
     })
 }
 
-/// A fresh id (`generatePK()`, `this.generateId()`, `nanoid()`, …, or `BigInt(…)`/`.toString()`
-/// of one) or a literal: a value no fixture has created a row with. A name (`userId`,
-/// `this.runId`, `ids().user1`, `ids.user1`) counts when the file gives it only such values and
-/// never writes it as the `id` of a row it creates (`known`).
-fn names_no_row(e: &Expression<'_>, known: &KnownIds, text: &str) -> bool {
-    let named = |e: &Expression<'_>| known.is_fresh(&key_of(text, e.span()));
+/// Whether `e`, the value of unique field `field` of a row a fixture refers to, names a row no
+/// fixture creates: a fresh id (`generatePK()`, `this.generateId()`, `nanoid()`, …, or
+/// `BigInt(…)`/`.toString()` of one), or a literal or a name (`userId`, `this.runId`,
+/// `ids().user1`, `ids.user1`) that the file never writes as that field outside a
+/// `connect`/`where`, a name counting only when the file gives it nothing but fresh ids (`known`).
+fn names_no_row(e: &Expression<'_>, field: &str, known: &KnownIds, text: &str) -> bool {
+    let never_created = |e: &Expression<'_>| !known.created.contains(&format!("{field}={}", key_of(text, e.span())));
     match e.without_parentheses() {
-        Expression::NumericLiteral(_) | Expression::BigIntLiteral(_) | Expression::StringLiteral(_) => true,
-        Expression::TemplateLiteral(t) => t.expressions.is_empty(),
-        Expression::UnaryExpression(u) => u.operator == UnaryOperator::UnaryNegation && names_no_row(&u.argument, known, text),
+        e @ (Expression::NumericLiteral(_) | Expression::BigIntLiteral(_) | Expression::StringLiteral(_)) => never_created(e),
+        Expression::TemplateLiteral(t) => t.expressions.is_empty() && never_created(e),
+        Expression::UnaryExpression(u) => u.operator == UnaryOperator::UnaryNegation && never_created(e) && names_no_row(&u.argument, field, known, text),
         Expression::CallExpression(call) => match call.callee.without_parentheses() {
             Expression::Identifier(id) if id.name == "BigInt" || id.name == "String" => {
-                call.arguments.first().and_then(|a| a.as_expression()).is_some_and(|a| names_no_row(a, known, text))
+                never_created(e) && call.arguments.first().and_then(|a| a.as_expression()).is_some_and(|a| names_no_row(a, field, known, text))
             }
             Expression::Identifier(id) => GENERATORS.contains(&id.name.as_str()),
             Expression::StaticMemberExpression(m) => match m.object.without_parentheses() {
                 Expression::ThisExpression(_) => GENERATORS.contains(&m.property.name.as_str()),
-                other => m.property.name == "toString" && names_no_row(other, known, text),
+                other => m.property.name == "toString" && names_no_row(other, field, known, text),
             },
             _ => false,
         },
-        e @ (Expression::Identifier(_) | Expression::StaticMemberExpression(_)) => named(e),
+        e @ (Expression::Identifier(_) | Expression::StaticMemberExpression(_)) => known.is_fresh(&key_of(text, e.span())) && never_created(e),
         _ => false,
     }
 }
@@ -163,12 +164,14 @@ fn key_of(text: &str, span: oxc_span::Span) -> String {
 
 /// Names a file gives fresh ids or literals (`const userId = this.generateId()`, `this.runId =
 /// generatePK()`, `{ user1: generatePK() }` inside `function ids()` or `const ids = …`) and the
-/// values it writes as the `id` of a row it creates (outside `connect`/`where`): read once per
-/// file that has `invalid` fixtures.
+/// values it writes as fields of rows (outside `connect`/`where`): read once per file that has
+/// `invalid` fixtures.
 #[derive(Default)]
 pub struct KnownIds {
     /// Name -> whether every value the file gives it is fresh.
     fresh: HashMap<String, bool>,
+    /// `field=value` (the value's text without whitespace) of every property written outside a
+    /// `connect`/`where` whose value is a literal or a name.
     created: std::collections::HashSet<String>,
 }
 
@@ -180,7 +183,7 @@ impl KnownIds {
     }
 
     fn is_fresh(&self, key: &str) -> bool {
-        self.fresh.get(key).copied().unwrap_or(false) && !self.created.contains(key)
+        self.fresh.get(key).copied().unwrap_or(false)
     }
 }
 
@@ -199,7 +202,7 @@ impl Collector<'_> {
     }
 
     fn fresh(&self, e: &Expression<'_>) -> bool {
-        names_no_row(e, &KnownIds::default(), self.text)
+        names_no_row(e, "", &KnownIds::default(), self.text)
     }
 
     /// A getter returning a fresh id (`get a() { return ids.a ??= generatePK(); }`).
@@ -293,8 +296,15 @@ impl<'a> Visit<'a> for Collector<'_> {
                 for p in &o.properties {
                     let ObjectPropertyKind::ObjectProperty(p) = p else { continue };
                     let key = p.key.static_name();
-                    if self.in_reference == 0 && key.as_deref() == Some("id") {
-                        let created = key_of(self.text, p.value.span());
+                    if self.in_reference == 0
+                        && let Some(k) = key.as_deref()
+                        && !p.computed
+                        && !matches!(
+                            p.value.without_parentheses(),
+                            Expression::ObjectExpression(_) | Expression::ArrayExpression(_) | Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_)
+                        )
+                    {
+                        let created = format!("{k}={}", key_of(self.text, p.value.span()));
                         self.ids.created.insert(created);
                     }
                     let reference = matches!(key.as_deref(), Some("connect" | "where" | "connectOrCreate"));
@@ -328,7 +338,8 @@ impl Checker<'_> {
                 return Some(why);
             }
             let holder = model.relation_fields().find(|r| r.relation_from_fields.as_deref().is_some_and(|f| f.len() == 1 && f[0] == name))?;
-            return names_no_row(value, &self.known_ids, self.source).then(|| format!("`{name}` is the foreign key of `{}`, and no fixture creates that `{}` row", holder.name, holder.type_name));
+            let referenced = holder.relation_to_fields.as_deref().and_then(|t| t.first()).map_or("id", String::as_str);
+            return names_no_row(value, referenced, &self.known_ids, self.source).then(|| format!("`{name}` is the foreign key of `{}`, and no fixture creates that `{}` row", holder.name, holder.type_name));
         }
         let target = schema.model(&field.type_name)?;
         let write = object_of(value)?;
@@ -345,7 +356,7 @@ impl Checker<'_> {
                             if let ObjectPropertyKind::ObjectProperty(c) = c
                                 && let Some(key) = c.key.static_name()
                                 && target.field(&key).is_some()
-                                && names_no_row(&c.value, &self.known_ids, self.source)
+                                && names_no_row(&c.value, &key, &self.known_ids, self.source)
                             {
                                 return Some(format!("`{name}` connects to a `{}` row that no fixture creates", target.name));
                             }
@@ -479,6 +490,13 @@ mod tests {
             "            invalid: { fresh: { id: 2n, tag: \"b\", createdBy: { connect: { id: this.generateId() } } }, literal: { id: 3n, tag: \"c\", createdBy: { connect: { handle: \"nobody\" } } }, nested: { id: 4n, tag: \"d\", createdBy: { create: { id: 5n, name: \"e\", invitedBy: { connect: { id: BigInt(generatePK()) } } } } }, known: { id: 6n, tag: \"f\", createdBy: { connect: { id: ownerId } } } },",
         ) + "declare function generatePK(): bigint;\ndeclare const ownerId: bigint;\n";
         assert_eq!(run(&[("tag.ts", &src)]), vec![format!("invalid-fixture-accepted {}", find(&src, "known"))]);
+        // A literal the file also writes as that field (outside a `connect`) may name a row a
+        // fixture creates.
+        let written = format!("{src}export const nobody = {{ handle: \"nobody\" }};\n");
+        assert_eq!(run(&[("tag.ts", &written)]), vec![
+            format!("invalid-fixture-accepted {}", find(&written, "literal:")),
+            format!("invalid-fixture-accepted {}", find(&written, "known")),
+        ]);
     }
 
     /// Names the file gives only fresh ids count as fresh ids; one it also writes as a created
