@@ -289,6 +289,9 @@ fn returns_in<'b, 'a>(statements: &'b [Statement<'a>], out: &mut Vec<&'b Express
 /// known. Characters are Unicode code points, as PostgreSQL counts them in UTF-8.
 /// The second value says whether the bound is exact (no unknown part).
 pub fn significant_len_at_least(e: &Expression<'_>) -> Option<(usize, bool)> {
+    if let Expression::StringLiteral(s) = e.without_parentheses() {
+        return Some((s.value.trim_end_matches(' ').chars().count(), true));
+    }
     let mut known = String::new();
     let mut exact = true;
     known_text(e, &mut known, &mut exact)?;

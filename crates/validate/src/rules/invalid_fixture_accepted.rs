@@ -133,57 +133,84 @@ fn returned_object<'b, 'a>(f: &'b Function<'a>) -> Option<&'b ObjectExpression<'
 /// `ids().user1`, `ids.user1`) that the file never writes as that field outside a
 /// `connect`/`where`, a name counting only when the file gives it nothing but fresh ids (`known`).
 fn names_no_row(e: &Expression<'_>, field: &str, known: &KnownIds, text: &str) -> bool {
-    let never_created = |e: &Expression<'_>| !known.created.contains(&format!("{field}={}", key_of(text, e.span())));
+    let buf = &mut String::new();
+    let e = e.without_parentheses();
+    match fresh_value(e) {
+        Some(Fresh::Generated) => true,
+        Some(Fresh::Literal) => !known.created.contains(&hash_key(buf, &[field, "="], text, Some(e.span()))),
+        None => {
+            matches!(e, Expression::Identifier(_) | Expression::StaticMemberExpression(_))
+                && known.fresh.get(&hash_key(buf, &[], text, Some(e.span()))).copied().unwrap_or(false)
+                && !known.created.contains(&hash_key(buf, &[field, "="], text, Some(e.span())))
+        }
+    }
+}
+
+/// What kind of value no row has yet: a fresh id, or a literal (which a fixture may also write).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fresh {
+    Generated,
+    Literal,
+}
+
+/// A fresh id (`generatePK()`, `this.generateId()`, `nanoid()`, …, or `BigInt(…)`/`.toString()`
+/// of one) or a literal; `None` for anything else (a name, a computation).
+fn fresh_value(e: &Expression<'_>) -> Option<Fresh> {
     match e.without_parentheses() {
-        e @ (Expression::NumericLiteral(_) | Expression::BigIntLiteral(_) | Expression::StringLiteral(_)) => never_created(e),
-        Expression::TemplateLiteral(t) => t.expressions.is_empty() && never_created(e),
-        Expression::UnaryExpression(u) => u.operator == UnaryOperator::UnaryNegation && never_created(e) && names_no_row(&u.argument, field, known, text),
+        Expression::NumericLiteral(_) | Expression::BigIntLiteral(_) | Expression::StringLiteral(_) => Some(Fresh::Literal),
+        Expression::TemplateLiteral(t) if t.expressions.is_empty() => Some(Fresh::Literal),
+        Expression::UnaryExpression(u) if u.operator == UnaryOperator::UnaryNegation => fresh_value(&u.argument),
         Expression::CallExpression(call) => match call.callee.without_parentheses() {
-            Expression::Identifier(id) if id.name == "BigInt" || id.name == "String" => {
-                never_created(e) && call.arguments.first().and_then(|a| a.as_expression()).is_some_and(|a| names_no_row(a, field, known, text))
-            }
-            Expression::Identifier(id) => GENERATORS.contains(&id.name.as_str()),
+            Expression::Identifier(id) if id.name == "BigInt" || id.name == "String" => call.arguments.first().and_then(|a| a.as_expression()).and_then(fresh_value),
+            Expression::Identifier(id) => GENERATORS.contains(&id.name.as_str()).then_some(Fresh::Generated),
             Expression::StaticMemberExpression(m) => match m.object.without_parentheses() {
-                Expression::ThisExpression(_) => GENERATORS.contains(&m.property.name.as_str()),
-                other => m.property.name == "toString" && names_no_row(other, field, known, text),
+                Expression::ThisExpression(_) => GENERATORS.contains(&m.property.name.as_str()).then_some(Fresh::Generated),
+                other if m.property.name == "toString" => fresh_value(other),
+                _ => None,
             },
-            _ => false,
+            _ => None,
         },
-        e @ (Expression::Identifier(_) | Expression::StaticMemberExpression(_)) => known.is_fresh(&key_of(text, e.span())) && never_created(e),
-        _ => false,
+        _ => None,
     }
 }
 
 const GENERATORS: [&str; 10] =
     ["generatePK", "generateId", "generateSnowflake", "generatePublicId", "randomUUID", "nanoid", "uuid", "uuidv4", "cuid", "createId"];
 
-/// The text of an expression without whitespace: the key of a name in `KnownIds`.
-fn key_of(text: &str, span: oxc_span::Span) -> String {
-    text.get(span.start as usize..span.end as usize).unwrap_or("").chars().filter(|c| !c.is_whitespace()).collect()
+/// The key of a name or a `field=value` pair: a hash of `prefix` followed by the text at `span`
+/// without whitespace, built in `buf` (the collector reuses one: it sees every property of a file).
+fn hash_key(buf: &mut String, prefix: &[&str], text: &str, span: Option<oxc_span::Span>) -> u64 {
+    use std::hash::Hasher;
+    buf.clear();
+    for part in prefix {
+        buf.push_str(part);
+    }
+    if let Some(span) = span {
+        buf.extend(text.get(span.start as usize..span.end as usize).unwrap_or("").chars().filter(|c| !c.is_whitespace()));
+    }
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(buf.as_bytes());
+    h.finish()
 }
 
 /// Names a file gives fresh ids or literals (`const userId = this.generateId()`, `this.runId =
 /// generatePK()`, `{ user1: generatePK() }` inside `function ids()` or `const ids = …`) and the
 /// values it writes as fields of rows (outside `connect`/`where`): read once per file that has
-/// `invalid` fixtures.
+/// `invalid` fixtures. Keys are hashes of the text without whitespace.
 #[derive(Default)]
 pub struct KnownIds {
     /// Name -> whether every value the file gives it is fresh.
-    fresh: HashMap<String, bool>,
-    /// `field=value` (the value's text without whitespace) of every property written outside a
-    /// `connect`/`where` whose value is a literal or a name.
-    created: std::collections::HashSet<String>,
+    fresh: HashMap<u64, bool, rustc_hash::FxBuildHasher>,
+    /// `field=value` of every property written outside a `connect`/`where` whose value is a
+    /// literal or a name.
+    created: std::collections::HashSet<u64, rustc_hash::FxBuildHasher>,
 }
 
 impl KnownIds {
     pub fn of(program: &oxc_ast::ast::Program<'_>, text: &str) -> KnownIds {
-        let mut c = Collector { text, ids: KnownIds::default(), functions: Vec::new(), in_reference: 0 };
+        let mut c = Collector { text, ids: KnownIds::default(), functions: Vec::new(), in_reference: 0, buf: String::new() };
         crate::walk::walk_program(&mut c, program);
         c.ids
-    }
-
-    fn is_fresh(&self, key: &str) -> bool {
-        self.fresh.get(key).copied().unwrap_or(false)
     }
 }
 
@@ -194,43 +221,47 @@ struct Collector<'t> {
     functions: Vec<Option<String>>,
     /// Inside a `connect`/`where`: a value there refers to a row, it does not create one.
     in_reference: u32,
+    buf: String,
 }
 
 impl Collector<'_> {
-    fn note(&mut self, name: String, fresh: bool) {
-        *self.ids.fresh.entry(name).or_insert(true) &= fresh;
+    /// Notes a name (given as parts: `ids`, `().`, `user1`) and whether its value is fresh.
+    fn note(&mut self, parts: &[&str], fresh: bool) {
+        let key = hash_key(&mut self.buf, parts, "", None);
+        *self.ids.fresh.entry(key).or_insert(true) &= fresh;
     }
 
-    fn fresh(&self, e: &Expression<'_>) -> bool {
-        names_no_row(e, "", &KnownIds::default(), self.text)
+    fn fresh(e: &Expression<'_>) -> bool {
+        fresh_value(e).is_some()
     }
 
     /// A getter returning a fresh id (`get a() { return ids.a ??= generatePK(); }`).
-    fn fresh_getter(&self, e: &Expression<'_>) -> bool {
+    fn fresh_getter(e: &Expression<'_>) -> bool {
         let Expression::FunctionExpression(f) = e else { return false };
         f.body.as_ref().is_some_and(|b| {
             b.statements.iter().any(|s| match s {
                 Statement::ReturnStatement(r) => r.argument.as_ref().is_some_and(|a| match a.without_parentheses() {
-                    Expression::AssignmentExpression(x) => self.fresh(&x.right),
-                    other => self.fresh(other),
+                    Expression::AssignmentExpression(x) => Self::fresh(&x.right),
+                    other => Self::fresh(other),
                 }),
                 _ => false,
             })
         })
     }
 
-    /// The members of an object literal named `prefix`: `prefix.k`.
-    fn note_members(&mut self, prefix: &str, o: &ObjectExpression<'_>) {
+    /// The members of an object literal named `name` + `call` (`ids`, or `ids` `()` for a
+    /// function's): `ids.k`, `ids().k`.
+    fn note_members(&mut self, name: &str, call: &str, o: &ObjectExpression<'_>) {
         for p in &o.properties {
             if let ObjectPropertyKind::ObjectProperty(p) = p
                 && !p.computed
                 && let Some(k) = p.key.static_name()
             {
                 let fresh = match p.kind {
-                    oxc_ast::ast::PropertyKind::Get => self.fresh_getter(&p.value),
-                    _ => self.fresh(&p.value),
+                    oxc_ast::ast::PropertyKind::Get => Self::fresh_getter(&p.value),
+                    _ => Self::fresh(&p.value),
                 };
-                self.note(format!("{prefix}.{k}"), fresh);
+                self.note(&[name, call, ".", &k], fresh);
             }
         }
     }
@@ -238,7 +269,7 @@ impl Collector<'_> {
     fn note_params(&mut self, params: &oxc_ast::ast::FormalParameters<'_>) {
         for p in &params.items {
             if let oxc_ast::ast::BindingPattern::BindingIdentifier(id) = &p.pattern {
-                self.note(id.name.to_string(), false);
+                self.note(&[&id.name], false);
             }
         }
     }
@@ -259,10 +290,10 @@ impl<'a> Visit<'a> for Collector<'_> {
 
     fn visit_variable_declarator(&mut self, d: &oxc_ast::ast::VariableDeclarator<'a>) {
         if let (oxc_ast::ast::BindingPattern::BindingIdentifier(id), Some(init)) = (&d.id, &d.init) {
-            let fresh = self.fresh(init);
-            self.note(id.name.to_string(), fresh);
+            let fresh = Self::fresh(init);
+            self.note(&[&id.name], fresh);
             if let Some(o) = object_of(init) {
-                self.note_members(&id.name, o);
+                self.note_members(&id.name, "", o);
             }
         }
         crate::walk::walk_variable_declarator(self, d);
@@ -270,8 +301,8 @@ impl<'a> Visit<'a> for Collector<'_> {
 
     fn visit_property_definition(&mut self, p: &oxc_ast::ast::PropertyDefinition<'a>) {
         if let (Some(k), Some(value)) = (p.key.static_name(), &p.value) {
-            let fresh = self.fresh(value);
-            self.note(format!("this.{k}"), fresh);
+            let fresh = Self::fresh(value);
+            self.note(&["this.", &k], fresh);
         }
         crate::walk::walk_property_definition(self, p);
     }
@@ -284,14 +315,17 @@ impl<'a> Visit<'a> for Collector<'_> {
                     && matches!(m.object(), Expression::ThisExpression(_))
                     && let Some(k) = m.static_property_name()
                 {
-                    let fresh = self.fresh(&a.right);
-                    self.note(format!("this.{k}"), fresh);
+                    let fresh = Self::fresh(&a.right);
+                    self.note(&["this.", k], fresh);
                 }
             }
             Expression::ObjectExpression(o) => {
                 // `{ user1: generatePK() }` inside `function ids()`: `ids().user1`.
-                if let Some(Some(f)) = self.functions.last().cloned() {
-                    self.note_members(&format!("{f}()"), o);
+                if let Some(f) = self.functions.last_mut().and_then(Option::take) {
+                    self.note_members(&f, "()", o);
+                    if let Some(slot) = self.functions.last_mut() {
+                        *slot = Some(f);
+                    }
                 }
                 for p in &o.properties {
                     let ObjectPropertyKind::ObjectProperty(p) = p else { continue };
@@ -299,12 +333,10 @@ impl<'a> Visit<'a> for Collector<'_> {
                     if self.in_reference == 0
                         && let Some(k) = key.as_deref()
                         && !p.computed
-                        && !matches!(
-                            p.value.without_parentheses(),
-                            Expression::ObjectExpression(_) | Expression::ArrayExpression(_) | Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_)
-                        )
+                        && (fresh_value(&p.value) == Some(Fresh::Literal)
+                            || matches!(p.value.without_parentheses(), Expression::Identifier(_) | Expression::StaticMemberExpression(_)))
                     {
-                        let created = format!("{k}={}", key_of(self.text, p.value.span()));
+                        let created = hash_key(&mut self.buf, &[k, "="], self.text, Some(p.value.without_parentheses().span()));
                         self.ids.created.insert(created);
                     }
                     let reference = matches!(key.as_deref(), Some("connect" | "where" | "connectOrCreate"));

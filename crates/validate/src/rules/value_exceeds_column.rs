@@ -57,6 +57,12 @@ fn length_limit(field: &Field) -> Option<(&'static str, usize)> {
 /// or `None` when it can or the value is not known.
 pub fn column_overflow(field: &Field, value: &Expression<'_>) -> Option<String> {
     if let Some((sql, limit)) = length_limit(field) {
+        // A string of at most `limit` bytes has at most `limit` characters.
+        if let Expression::StringLiteral(s) = value.without_parentheses()
+            && s.value.len() <= limit
+        {
+            return None;
+        }
         let (len, exact) = significant_len_at_least(value)?;
         if len <= limit {
             return None;
