@@ -2,7 +2,8 @@
 // sets): (a) the validator's diagnostics, (b) `tsc --noEmit` errors on the fixture's lines, against
 // the real Prisma-generated client, (c) inserting the fixture with a Prisma 7 client into a real
 // PostgreSQL, in a transaction that is rolled back (parent rows its `connect`s and foreign keys
-// need are created first, from the clean set's own `generateMinimalData`).
+// need are created first, from the clean set's own `generateMinimalData`; not for an `invalid`
+// fixture, which is inserted alone, as a test uses it).
 // Seed-style client calls are judged too: the clean seed's functions run against a throwaway
 // database (every client call in them must run and succeed), and each call of the broken seed that
 // carries an `// expect:` marker runs alone, in a transaction that is rolled back.
