@@ -12,15 +12,15 @@
 // cast or a spread it cannot see into). Prints a table and the counts; a warned member that the
 // database rejects is a false warning, and the exit code is then 1.
 //
-// The folder's TypeScript files are transpiled (types erased) into a temporary folder and imported.
-// Imports that resolve to none of those files (other packages of a monorepo that are not installed
-// here) get stand-in modules: `@prisma/client` is the client generated from the schema; in others,
+// The folder's TypeScript files, and those they import relatively (a base class elsewhere), are
+// transpiled (types erased) into a temporary folder and imported. Imports that resolve to none of
+// those files (other packages of a monorepo that are not installed here) get stand-in modules: `@prisma/client` is the client generated from the schema; in others,
 // id generators give fresh ids (`generatePK` a Snowflake bigint, `generatePublicId` 12 characters,
 // `nanoid` 21), PascalCase names are enums whose values are their keys, and anything else is an
 // object every path through which is an object (serialised as `{}`).
 
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises'
-import { readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
@@ -55,7 +55,25 @@ const modelByType = (text) => {
 }
 
 const files = readdirSync(folder).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).map((f) => path.join(folder, f)).sort()
-const sources = new Map(files.map((f) => [f, ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)]))
+const parse = (f) => ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)
+const sources = new Map(files.map((f) => [f, parse(f)]))
+const moduleSpecifiers = (sf) => sf.statements
+  .filter((st) => (ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier))
+/** The TypeScript file a relative specifier names (`./a.js` is `./a.ts`), if it exists. */
+const resolveRelative = (from, spec) => {
+  if (!spec.startsWith('.')) return null
+  const base = path.resolve(path.dirname(from), spec)
+  return [base.replace(/\.js$/, '.ts'), `${base}.ts`, path.join(base, 'index.ts')].find((f) => f.endsWith('.ts') && existsSync(f)) ?? null
+}
+// The folder's files and every TypeScript file they import relatively, transitively (a base class
+// in another folder): all are transpiled, in their own layout.
+const reached = new Map(sources)
+for (const [file, sf] of reached) {
+  for (const st of moduleSpecifiers(sf)) {
+    const target = resolveRelative(file, st.moduleSpecifier.text)
+    if (target && !reached.has(target)) reached.set(target, parse(target))
+  }
+}
 
 // Every member of an `invalid` object literal, with the way to compute it at run time.
 const members = []
@@ -115,15 +133,16 @@ function rootOf(node, sf) {
 const client = await prismaClientFor(schemaPath)
 const generated = require(path.join(client.dir, 'client'))
 const work = await mkdtemp(path.join(os.tmpdir(), 'invalid-fixtures-db-'))
-const importedNames = new Map() // specifier -> Set of names
-const local = new Set(files.map((f) => path.basename(f, '.ts')))
-const stubFor = (spec) => `__stub_${[...importedNames.keys()].indexOf(spec)}.mjs`
-for (const [, sf] of sources) {
-  for (const st of sf.statements) {
-    if (!ts.isImportDeclaration(st) && !(ts.isExportDeclaration(st) && st.moduleSpecifier)) continue
+// What the transpiled files import from elsewhere: a stand-in module per specifier (a relative
+// one that names no file is keyed by its absolute path).
+const importedNames = new Map() // key -> Set of names
+const stubKey = (file, spec) => (spec.startsWith('.') ? path.resolve(path.dirname(file), spec) : spec)
+for (const [file, sf] of reached) {
+  for (const st of moduleSpecifiers(sf)) {
     const spec = st.moduleSpecifier.text
-    if (spec.startsWith('./') && local.has(path.basename(spec).replace(/\.(js|ts)$/, ''))) continue
-    const names = importedNames.get(spec) ?? importedNames.set(spec, new Set()).get(spec)
+    if (resolveRelative(file, spec)) continue
+    const key = stubKey(file, spec)
+    const names = importedNames.get(key) ?? importedNames.set(key, new Set()).get(key)
     const clause = st.importClause
     if (clause?.name) names.add('default')
     const bindings = clause?.namedBindings ?? st.exportClause
@@ -131,6 +150,16 @@ for (const [, sf] of sources) {
       for (const el of bindings.elements) names.add((el.propertyName ?? el.name).text)
     }
   }
+}
+const root = [...reached.keys()].map(path.dirname).reduce((a, b) => {
+  while (!(b + path.sep).startsWith(a + path.sep)) a = path.dirname(a)
+  return a
+})
+const outOf = (file) => path.join(work, 'src', path.relative(root, file)).replace(/\.ts$/, '.js')
+const stubPath = (key) => path.join(work, 'stubs', `${[...importedNames.keys()].indexOf(key)}.mjs`)
+const relativeImport = (from, to) => {
+  const r = path.relative(path.dirname(from), to).split(path.sep).join('/')
+  return r.startsWith('.') ? r : `./${r}`
 }
 const idLike = (name) => /^generate(PK|Pk|Id|Snowflake)$/.test(name)
 for (const [spec, names] of importedNames) {
@@ -149,26 +178,29 @@ for (const [spec, names] of importedNames) {
     else if (/^[A-Z0-9_]+$/.test(name)) lines.push(`${binding} 1`)
     else lines.push(`${binding} anyObject()`)
   }
-  await writeFile(path.join(work, stubFor(spec)), lines.join('\n') + '\n')
+  await mkdir(path.dirname(stubPath(spec)), { recursive: true })
+  await writeFile(stubPath(spec), lines.join('\n') + '\n')
 }
 globalThis.__generated = generated
 globalThis.__ids = { generatePK, generatePublicId: () => generatePublicId() }
-for (const [file, sf] of sources) {
+for (const [file, sf] of reached) {
+  const out = outOf(file)
   const { outputText } = ts.transpileModule(sf.text, {
     fileName: file,
     compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
     transformers: {
       before: [(context) => (root) => ts.visitEachChild(root, (node) => {
         const spec = (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier?.text
-        if (!spec || !importedNames.has(spec)) return node
-        const to = context.factory.createStringLiteral(`./${stubFor(spec)}`)
+        if (!spec || resolveRelative(file, spec) || !importedNames.has(stubKey(file, spec))) return node
+        const to = context.factory.createStringLiteral(relativeImport(out, stubPath(stubKey(file, spec))))
         return ts.isImportDeclaration(node)
           ? context.factory.updateImportDeclaration(node, node.modifiers, node.importClause, to, node.attributes)
           : context.factory.updateExportDeclaration(node, node.modifiers, node.isTypeOnly, node.exportClause, to, node.attributes)
       }, context)],
     },
   })
-  await writeFile(path.join(work, path.basename(file, '.ts') + '.js'), outputText)
+  await mkdir(path.dirname(out), { recursive: true })
+  await writeFile(out, outputText)
 }
 await writeFile(path.join(work, 'package.json'), '{ "type": "module" }\n')
 
@@ -178,7 +210,7 @@ const rows = []
 try {
   const modules = new Map()
   const load = async (file) => {
-    if (!modules.has(file)) modules.set(file, import(pathToFileURL(path.join(work, path.basename(file, '.ts') + '.js')).href).then((m) => ({ m }), (error) => ({ error })))
+    if (!modules.has(file)) modules.set(file, import(pathToFileURL(outOf(file)).href).then((m) => ({ m }), (error) => ({ error })))
     return modules.get(file)
   }
   for (const member of members) {
@@ -188,7 +220,7 @@ try {
     const row = { at: `${path.relative(folder, member.file)}:${member.line}`, member: member.name, model: member.root?.model ?? '?', validator, cast: member.cast, insert: '' }
     rows.push(row)
     if (!member.root || !row.model || row.model === '?') {
-      row.insert = 'not computed: no factory class or typed export holds it'
+      row.insert = member.root ? 'not computed: its class or type names no model of the schema' : 'not computed: no class method, exported function or typed export holds it'
       continue
     }
     const loaded = await load(member.file)
