@@ -2,7 +2,8 @@
 // sets): (a) the validator's diagnostics, (b) `tsc --noEmit` errors on the fixture's lines, against
 // the real Prisma-generated client, (c) inserting the fixture with a Prisma 7 client into a real
 // PostgreSQL, in a transaction that is rolled back (parent rows its `connect`s and foreign keys
-// need are created first, from the clean set's own `generateMinimalData`).
+// need are created first, from the clean set's own `generateMinimalData`; not for an `invalid`
+// fixture, which is inserted alone, as a test uses it).
 // Seed-style client calls are judged too: the clean seed's functions run against a throwaway
 // database (every client call in them must run and succeed), and each call of the broken seed that
 // carries an `// expect:` marker runs alone, in a transaction that is rolled back.
@@ -43,7 +44,7 @@ const SETS = [
   { name: 'broken', config: 'broken.config.json', tsconfig: 'broken/tsconfig.json', dir: 'broken' },
 ]
 // The codes whose fixtures a database or tsc must reject.
-const REJECTING_CODES = new Set(['missing-required-field', 'unknown-field', 'field-type-mismatch', 'invalid-enum-value', 'mixed-relation-input'])
+const REJECTING_CODES = new Set(['missing-required-field', 'unknown-field', 'field-type-mismatch', 'invalid-enum-value', 'mixed-relation-input', 'value-exceeds-column'])
 // Diagnostics that explain why a module cannot load at run time.
 const LOAD_CODES = new Set(['unresolved-import', 'import-cycle', 'parse-error'])
 const ACCEPTED_WARNING = 'invalid-fixture-accepted'
@@ -154,7 +155,9 @@ before(async () => {
         } catch (error) {
           insert = { ok: false, error: `computing the fixture threw: ${error.message}` }
         }
-        insert ??= await insertRolledBack(prisma, schema, site, value, { parentData })
+        // An `invalid` fixture is inserted as a test uses it: alone, with none of the rows it
+        // refers to created for it.
+        insert ??= await insertRolledBack(prisma, schema, site, value, { parentData, parents: site.category !== 'invalid' })
       }
       judgements.push({ set, site, within, insert, report, tsc })
     }

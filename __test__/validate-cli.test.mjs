@@ -26,7 +26,7 @@ test('broken: exit 1, tsc-style lines with a code frame, suggestion and help', (
     `${' '.repeat(2 + 25)}${'~'.repeat('Prisma.TagCreateInput'.length)}\n` +
     '  suggestion: Prisma.tagCreateInput\n'
   assert.ok(r.stdout.includes(frame), r.stdout)
-  assert.match(r.stdout, /^Found \d+ errors and 7 warnings in \d+ files in [\d.]+ ms\.$/m)
+  assert.match(r.stdout, /^Found \d+ errors and 8 warnings in \d+ files in [\d.]+ ms\.$/m)
 })
 
 test('--format json is eslint-shaped and holds every diagnostic', () => {
@@ -61,7 +61,7 @@ test('--quiet hides warnings; --max-warnings turns them into a failure', () => {
   assert.doesNotMatch(q.stdout, / - warning /)
   const offs = ['parse-error', 'unknown-model', 'unknown-prisma-type', 'type-model-mismatch', 'unknown-delegate', 'delegate-mismatch',
     'missing-abstract-method', 'missing-fixture-category', 'missing-required-field', 'unknown-field', 'mixed-relation-input',
-    'field-type-mismatch', 'invalid-enum-value', 'bigint-literal-target', 'unresolved-import'].flatMap((c) => ['--rule', `${c}=off`])
+    'field-type-mismatch', 'invalid-enum-value', 'bigint-literal-target', 'unresolved-import', 'value-exceeds-column'].flatMap((c) => ['--rule', `${c}=off`])
   assert.equal(run('--config', 'broken.config.json', ...offs).status, 0)
   const over = run('--config', 'broken.config.json', ...offs, '--max-warnings', '3')
   assert.equal(over.status, 1)

@@ -189,13 +189,16 @@ test('bad options are TypeErrors naming the option; describeFactories outside a 
   })
 })
 
-test('the static validator sees one of the planted faults (the invalid fixture that inserts); the rest only the database shows', () => {
+test('the static validator sees two of the planted faults (the value too long for its column, the invalid fixture that inserts); the rest only the database shows', () => {
   const { validateFactories } = require('../index.js')
   const report = validateFactories({ cwd: examples, config: 'verify.config.json' })
   const found = report.diagnostics.filter((d) => d.code !== 'missing-factory').map((d) => `${path.relative(examples, d.file)}:${d.line} ${d.code}`)
-  const line = readFileSync(path.join(examples, 'verify/TagTranslationDbFactory.ts'), 'utf8').split('\n').findIndex((l) => l.includes('// verify: invalid')) + 1
-  assert.deepEqual(found, [`verify/TagTranslationDbFactory.ts:${line} invalid-fixture-accepted`])
-  assert.equal(report.ok, true)
+  const marked = (file, marker) => readFileSync(path.join(examples, 'verify', file), 'utf8').split('\n').findIndex((l) => l.includes(marker)) + 1
+  assert.deepEqual(found, [
+    `verify/ResourceVersionDbFactory.ts:${marked('ResourceVersionDbFactory.ts', '// verify:')} value-exceeds-column`,
+    `verify/TagTranslationDbFactory.ts:${marked('TagTranslationDbFactory.ts', '// verify: invalid')} invalid-fixture-accepted`,
+  ])
+  assert.equal(report.ok, false, 'value-exceeds-column is an error')
 })
 
 test('the planted faults compile: tsc finds nothing in examples/verify', { skip }, async () => {

@@ -35,7 +35,7 @@ pub struct ValidateOptions {
     /// The tsconfig whose `target` decides `bigint-literal-target` (default: the nearest `tsconfig.json`, following `extends`).
     pub tsconfig: Option<String>,
     /// Severity per diagnostic code.
-    #[napi(ts_type = "Partial<Record<'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle' | 'invalid-fixture-accepted' | 'client-not-generated' | 'verify-failed', 'error' | 'warning' | 'off'>>")]
+    #[napi(ts_type = "Partial<Record<'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle' | 'invalid-fixture-accepted' | 'value-exceeds-column' | 'client-not-generated' | 'verify-failed', 'error' | 'warning' | 'off'>>")]
     pub rules: Option<BTreeMap<String, String>>,
     pub fixture_categories: Option<FixtureCategories>,
     /// A `fixture-native.config.json` (default: found from `cwd` upwards, or `package.json` `"fixtureNative"`).
@@ -47,7 +47,7 @@ pub struct ValidateOptions {
 /// One finding. Lines and columns are 1-based (columns in UTF-16 units); `end*` is exclusive.
 #[napi(object)]
 pub struct Diagnostic {
-    #[napi(ts_type = "'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle' | 'invalid-fixture-accepted' | 'client-not-generated' | 'verify-failed'")]
+    #[napi(ts_type = "'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle' | 'invalid-fixture-accepted' | 'value-exceeds-column' | 'client-not-generated' | 'verify-failed'")]
     pub code: String,
     #[napi(ts_type = "'error' | 'warning'")]
     pub severity: String,
@@ -108,7 +108,7 @@ pub struct ValidationReport {
 /// The documentation of one diagnostic code.
 #[napi(object)]
 pub struct DiagnosticRule {
-    #[napi(ts_type = "'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle' | 'invalid-fixture-accepted' | 'client-not-generated' | 'verify-failed'")]
+    #[napi(ts_type = "'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle' | 'invalid-fixture-accepted' | 'value-exceeds-column' | 'client-not-generated' | 'verify-failed'")]
     pub code: String,
     #[napi(ts_type = "'error' | 'warning'")]
     pub default_severity: String,

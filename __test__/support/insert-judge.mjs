@@ -1,7 +1,11 @@
 // Inserts one fixture with a real Prisma client inside a transaction that is always rolled back,
 // creating first the parent rows its `connect`s and foreign keys need.
 //
-//   insertRolledBack(prisma, schema, target, value, { parentData }) -> { ok: true } | { ok: false, error }
+//   insertRolledBack(prisma, schema, target, value, { parentData, parents = true }) -> { ok: true } | { ok: false, error }
+//
+// With `parents: false` the rows the fixture itself refers to (its `connect`s, its foreign keys)
+// are not created: an `invalid` fixture is judged as a test uses it, alone. (A nested-create
+// fixture's own parent, the row it is created under, is still made from `parentData`.)
 //
 // `schema` is the addon's `loadSchema(...)` result; `target` is `{ model, kind, relationField? }`
 // (the resolved create-input type: `createInput`, `uncheckedCreateInput`, `createManyInput`,
@@ -14,20 +18,21 @@ import { createRequire } from 'node:module'
 const { Parents } = createRequire(import.meta.url)('../../runners/verify-parents.js')
 const { rolledBack } = createRequire(import.meta.url)('../../runners/rolled-back.js')
 
-export async function insertRolledBack(prisma, schema, target, value, { parentData }) {
+export async function insertRolledBack(prisma, schema, target, value, { parentData, parents: withParents = true }) {
   const models = new Map(schema.models.map((m) => [m.name, m]))
   const delegateOf = (name) => models.get(name)?.delegate
   return runRolledBack(prisma, async (tx) => {
       const parents = new Parents(tx, models, parentData)
       if (value === null || typeof value !== 'object') throw new TypeError(`the fixture is ${value === null ? 'null' : typeof value}, not an object`)
+      const ensureFor = (model, data) => withParents && parents.ensureFor(model, data)
       switch (target.kind) {
         case 'createInput':
         case 'uncheckedCreateInput':
-          await parents.ensureFor(target.model, value)
+          await ensureFor(target.model, value)
           await tx[delegateOf(target.model)].create({ data: value })
           break
         case 'createManyInput':
-          await parents.ensureFor(target.model, value)
+          await ensureFor(target.model, value)
           await tx[delegateOf(target.model)].createMany({ data: [value] })
           break
         case 'createWithout':
@@ -37,8 +42,9 @@ export async function insertRolledBack(prisma, schema, target, value, { parentDa
           const relation = model.fields.find((f) => f.name === target.relationField)
           const parentModel = models.get(relation.type)
           const back = parentModel.fields.find((f) => f.relationName === relation.relationName && f.type === model.name && f.name !== relation.name)
-          const data = { ...parentData(parentModel.name, {}), [back.name]: { create: value } }
-          await parents.ensureFor(parentModel.name, data)
+          const container = parentData(parentModel.name, {})
+          const data = { ...container, [back.name]: { create: value } }
+          await parents.ensureFor(parentModel.name, withParents ? data : container)
           await tx[parentModel.delegate].create({ data })
           break
         }

@@ -250,13 +250,16 @@ export const TSC_CODES_BY_DIAGNOSTIC = {
 /**
  * "Not assignable" errors that stand for a validator code by what their message says: TS2322 with
  * an excess property found deeper in a nested input, or a literal mixing the two shapes of Prisma's
- * `XOR<checked, unchecked>` (tsc names the `Without<…>` halves); TS2820 on a `distinct` entry that
+ * `XOR<checked, unchecked>` (tsc names the `Without<…>` halves), or `undefined` given to a required
+ * field (missing, for us); TS2820 on a `distinct` entry that
  * names no scalar field (not assignable to the model's `ScalarFieldEnum`).
  */
 const TSC_ELABORATED_BY_DIAGNOSTIC = {
   2322: {
     'unknown-field': /Object literal may only specify known properties/,
     'mixed-relation-input': /Without</,
+    // A required field written `x: undefined` (strict): it supplies nothing.
+    'missing-required-field': /^Type 'undefined' is not assignable/,
   },
   2820: {
     'unknown-field': /ScalarFieldEnum'/,

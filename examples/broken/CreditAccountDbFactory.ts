@@ -40,6 +40,7 @@ export class CreditAccountDbFactory extends EnhancedDatabaseFactory<
             invalid: {
                 missingRequired: {},
                 invalidTypes: { currentBalance: "lots" },
+                asMinimal: { ...this.generateMinimalData() }, // expect: invalid-fixture-accepted
             },
             edgeCases: {
                 emptyAccount: { id: this.generateId(), currentBalance: 0 },

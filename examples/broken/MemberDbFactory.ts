@@ -43,7 +43,7 @@ export class MemberDbFactory extends EnhancedDatabaseFactory<
                 missingRequired: { role: "Owner" },
                 invalidTypes: { role: 3 },
                 // Copied from an edge case and never made invalid: it has its team, and it inserts fine.
-                withoutTeam: { id: this.generateId(), team: { create: { id: this.generateId(), publicId: "teamless0001" } }, user: { connect: { id: this.generateId() } } }, // expect: invalid-fixture-accepted
+                withoutTeam: { id: this.generateId(), team: { create: { id: this.generateId(), publicId: "teamless0001" } }, user: { create: { id: this.generateId(), publicId: "teamless0002", name: "Teamless" } } }, // expect: invalid-fixture-accepted
             },
             updates: {
                 minimal: { role: "Admin" },

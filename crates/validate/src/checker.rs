@@ -110,6 +110,13 @@ pub struct Checker<'c> {
     pending_method: Option<String>,
     /// The model of the factory found for this file's classes (for the report).
     pub found_factories: Vec<crate::FactoryEntry>,
+    /// What the factory's data methods (`generateMinimalData`, …) return, key by key, with why
+    /// the database rejects a value: read through by the judgement of `invalid` fixtures.
+    pub data_methods: crate::rules::invalid_fixture_accepted::DataMethods,
+    /// Set while an `invalid` fixture is judged: spreads of the data methods are read through.
+    pub reading_through: bool,
+    /// Names the file gives fresh ids (read when it has `invalid` fixtures).
+    pub known_ids: crate::rules::invalid_fixture_accepted::KnownIds,
 }
 
 impl<'c> Checker<'c> {
@@ -129,6 +136,9 @@ impl<'c> Checker<'c> {
             factory: None,
             pending_method: None,
             found_factories: Vec::new(),
+            data_methods: Default::default(),
+            reading_through: false,
+            known_ids: Default::default(),
         }
     }
 
@@ -165,6 +175,13 @@ impl<'c> Checker<'c> {
                     && let Some(scope) = &self.factory
                     && let Some(keys) = scope.method_keys.get(m.property.name.as_str())
                 {
+                    // An `invalid` fixture is judged by what the method surely returns, the
+                    // method's own `...overrides` (a `Partial`) being nothing.
+                    if self.reading_through
+                        && let Some(Some(entries)) = self.data_methods.get(m.property.name.as_str())
+                    {
+                        return Spread::Supplies(entries.iter().map(|(k, _)| k.clone()).collect());
+                    }
                     return keys.clone();
                 }
                 Spread::Unknown
@@ -266,7 +283,7 @@ impl<'c> Checker<'c> {
     }
 
     /// Params typed `Partial<…>`.
-    fn partial_names(params: &FormalParameters<'_>) -> HashSet<String> {
+    pub(crate) fn partial_names(params: &FormalParameters<'_>) -> HashSet<String> {
         let mut out = HashSet::new();
         for p in &params.items {
             let Some(t) = &p.type_annotation else { continue };
@@ -620,11 +637,13 @@ impl<'a> Visit<'a> for Checker<'_> {
 
     fn visit_class(&mut self, c: &Class<'a>) {
         let outer = self.factory.take();
+        let outer_methods = std::mem::take(&mut self.data_methods);
         self.classes.push(c.id.as_ref().map(|id| id.name.to_string()).unwrap_or_default());
         if let Some(id) = &c.id
             && let Some(factory) = self.ctx.index.factory_at(self.file, &id.name).cloned()
         {
             self.factory = Some(self.check_factory_class(c, &factory));
+            self.note_data_methods(c);
         }
         // Walk like `walk_class`, remembering each method's name for `visit_function`.
         walk::walk_type_parameters(self, c.type_parameters.as_deref());
@@ -650,6 +669,7 @@ impl<'a> Visit<'a> for Checker<'_> {
         }
         self.classes.pop();
         self.factory = outer;
+        self.data_methods = outer_methods;
     }
 }
 

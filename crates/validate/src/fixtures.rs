@@ -101,6 +101,15 @@ fn branch_object<'b, 'a>(e: &'b Expression<'a>) -> Option<Option<&'b ObjectExpre
     }
 }
 
+/// `undefined` (or `void 0`): a property that supplies nothing.
+fn is_undefined(e: &Expression<'_>) -> bool {
+    match e.without_parentheses() {
+        Expression::Identifier(id) => id.name == "undefined",
+        Expression::UnaryExpression(u) => u.operator == oxc_syntax::operator::UnaryOperator::Void,
+        _ => false,
+    }
+}
+
 pub fn object_of<'b, 'a>(e: &'b Expression<'a>) -> Option<&'b ObjectExpression<'a>> {
     match e.without_parentheses() {
         Expression::ObjectExpression(o) => Some(o),
@@ -439,11 +448,15 @@ impl<'c> Checker<'c> {
         let has = |fields: &[InputField], n: &str| fields.iter().any(|f| f.name == n);
         // What the literal surely supplies (`None`: a spread we cannot see into).
         let supplied: Option<Vec<String>> = {
-            let mut supplied: Vec<String> = ps.iter().filter(|p| !p.maybe).map(|p| p.name.clone()).collect();
+            // `x: undefined` supplies nothing (as for tsc under `strict`, and for Prisma).
+            let mut supplied: Vec<String> = ps.iter().filter(|p| !p.maybe && !is_undefined(p.value)).map(|p| p.name.clone()).collect();
             let mut known = true;
             for s in &spreads {
                 match self.spread_effect(s) {
-                    Spread::Supplies(keys) => supplied.extend(keys),
+                    // Less the keys a later `x: undefined` takes back.
+                    Spread::Supplies(keys) => supplied.extend(
+                        keys.into_iter().filter(|k| !ps.iter().any(|p| p.name == *k && is_undefined(p.value) && p.key.start > s.span().start)),
+                    ),
                     Spread::Nothing => {}
                     Spread::Unknown => known = false,
                 }
@@ -559,7 +572,24 @@ impl<'c> Checker<'c> {
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            let missing = missing_in(&fields, &supplied, &mixed);
+            // A required field written `x: undefined`: reported at its key, where tsc reports it.
+            let undefined_keys: Vec<&Prop<'_, '_>> = ps.iter().filter(|p| !p.maybe && is_undefined(p.value)).collect();
+            for p in &undefined_keys {
+                if fields.iter().any(|f| f.required && f.name == p.name) && !supplied.contains(&p.name) {
+                    let type_name = self.ctx.type_name(&spec.model, &spec.kind);
+                    self.push(
+                        Finding::new(
+                            Code::MissingRequiredField,
+                            p.key,
+                            format!("`{}: undefined` supplies nothing: `{}` is a required field of `Prisma.{type_name}`", p.name, p.name),
+                        )
+                        .help(format!("give `{}` a value", p.name)),
+                    );
+                }
+            }
+            let missing: Vec<&InputField> =
+                missing_in(&fields, &supplied, &mixed).into_iter().filter(|f| !undefined_keys.iter().any(|p| p.name == f.name)).collect();
+            self.check_required_keys(model, spec, &fields, &checked, &supplied, &mixed, anchor);
             if !missing.is_empty() {
                 let type_name = self.ctx.type_name(&spec.model, &spec.kind);
                 let mut message = format!("Missing required field{} {} of `Prisma.{type_name}`", if missing.len() == 1 { "" } else { "s" }, names(&missing));
@@ -652,6 +682,11 @@ impl<'c> Checker<'c> {
                 format!("`{}` takes {expected}, not {}", field.name, literal.describe()),
             )),
             Verdict::NotInEnum => self.enum_finding(enum_def, &literal, value.span(), &field.name),
+            Verdict::Malformed(expected) => self.malformed(value, &field.name, &expected),
+        }
+        let column = model.field(&field.name).filter(|f| !f.is_relation());
+        if let Some(column) = column.filter(|c| !c.is_list) {
+            self.check_column_fit(column, value);
         }
         // Elements of a scalar or enum list.
         if literal == Literal::Array {
@@ -670,9 +705,23 @@ impl<'c> Checker<'c> {
                         format!("elements of `{}` are {expected}, not {}", field.name, l.describe()),
                     )),
                     Verdict::NotInEnum => self.enum_finding(enum_def, &l, el.span(), &field.name),
+                    Verdict::Malformed(expected) => self.malformed(el, &field.name, &expected),
+                }
+                if let Some(column) = column {
+                    self.check_column_fit(column, el);
                 }
             }
         }
+    }
+
+    /// A string of the right type that Prisma does not parse as the field's value.
+    fn malformed(&mut self, value: &Expression<'_>, field: &str, expected: &str) {
+        let text = self.source.get(value.span().start as usize..value.span().end as usize).unwrap_or("this string");
+        self.push(Finding::new(
+            Code::FieldTypeMismatch,
+            value.span(),
+            format!("`{field}` takes {expected}; Prisma rejects {text} at run time (the generated type says only `string`)"),
+        ));
     }
 
     fn enum_finding(&mut self, enum_def: Option<&fixture_schema::Enum>, literal: &Literal<'_>, span: Span, field: &str) {

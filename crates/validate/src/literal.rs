@@ -81,6 +81,23 @@ pub enum Verdict {
     Mismatch(String),
     /// `invalid-enum-value`
     NotInEnum,
+    /// `field-type-mismatch` on a string the type allows but Prisma does not parse (a Decimal that
+    /// is no number, a DateTime that is no ISO-8601 date-time): the message's "expected" part.
+    Malformed(String),
+}
+
+/// A string that certainly is no decimal number for Prisma: empty, or with a character no decimal
+/// has (Prisma rejects `" 2 "`, `"NaN"`, `"0x10"`, `"abc"`).
+fn not_a_decimal(s: &str) -> bool {
+    s.is_empty() || s.chars().any(|c| !(c.is_ascii_digit() || matches!(c, '+' | '-' | '.' | 'e' | 'E')))
+}
+
+/// A string that certainly is no ISO-8601 date-time for Prisma: empty, without a digit, with a
+/// letter other than the `T` and `Z` of the format, or a date alone (`"2024-01-01"`: Prisma wants
+/// the time too).
+fn not_a_date_time(s: &str) -> bool {
+    let date_only = s.len() == 10 && s.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+    s.is_empty() || !s.chars().any(|c| c.is_ascii_digit()) || s.chars().any(|c| c.is_ascii_alphabetic() && !matches!(c, 'T' | 'Z' | 't' | 'z')) || date_only
 }
 
 pub fn judge(shape: &InputShape, nullable: bool, value: &Literal<'_>, enum_def: Option<&Enum>) -> Verdict {
@@ -119,6 +136,15 @@ pub fn judge(shape: &InputShape, nullable: bool, value: &Literal<'_>, enum_def: 
     // Objects: operation inputs (`{ set }`, `{ increment }`), Decimal-like values, JSON objects.
     if *value == L::Object && expected != "Boolean" {
         return Verdict::Ok;
+    }
+    match (expected, value) {
+        ("Decimal", L::String(s)) if not_a_decimal(s) => {
+            return Verdict::Malformed("a number, a Decimal or a string of a decimal number such as \"12.50\"".into());
+        }
+        ("DateTime", L::String(s)) if not_a_date_time(s) => {
+            return Verdict::Malformed("a Date or an ISO-8601 date-time string such as \"2024-01-01T00:00:00Z\"".into());
+        }
+        _ => {}
     }
     let ok = match expected {
         "String" => matches!(value, L::String(_) | L::Template),
@@ -253,5 +279,94 @@ fn returns_in<'b, 'a>(statements: &'b [Statement<'a>], out: &mut Vec<&'b Express
             Statement::BlockStatement(b) => returns_in(&b.body, out),
             _ => {}
         }
+    }
+}
+
+/// A lower bound of the characters a string expression holds once its trailing spaces are
+/// dropped (PostgreSQL stores an over-long value in `varchar(n)`/`char(n)` when the excess is all
+/// spaces): exact for a string literal; for a template, a `+` concatenation or `"x".repeat(n)`
+/// (literal `n`), the known parts with every unknown part taken as empty. `None` when nothing is
+/// known. Characters are Unicode code points, as PostgreSQL counts them in UTF-8.
+/// The second value says whether the bound is exact (no unknown part).
+pub fn significant_len_at_least(e: &Expression<'_>) -> Option<(usize, bool)> {
+    if let Expression::StringLiteral(s) = e.without_parentheses() {
+        return Some((s.value.trim_end_matches(' ').chars().count(), true));
+    }
+    let mut known = String::new();
+    let mut exact = true;
+    known_text(e, &mut known, &mut exact)?;
+    Some((known.trim_end_matches(' ').chars().count(), exact))
+}
+
+/// Appends the known text of a string expression (unknown parts as nothing); `None` when the
+/// expression is not a string built of known parts at all.
+fn known_text(e: &Expression<'_>, out: &mut String, exact: &mut bool) -> Option<()> {
+    match e.without_parentheses() {
+        Expression::StringLiteral(s) => out.push_str(&s.value),
+        Expression::TSSatisfiesExpression(s) => known_text(&s.expression, out, exact)?,
+        Expression::TemplateLiteral(t) => {
+            // In order, each unknown expression taken as empty.
+            for (i, q) in t.quasis.iter().enumerate() {
+                out.push_str(q.value.cooked.as_deref().unwrap_or(""));
+                if let Some(x) = t.expressions.get(i) {
+                    let mut inner = String::new();
+                    if known_text(x, &mut inner, exact).is_some() {
+                        out.push_str(&inner);
+                    } else {
+                        *exact = false;
+                    }
+                }
+            }
+        }
+        Expression::BinaryExpression(b) if b.operator == oxc_syntax::operator::BinaryOperator::Addition => {
+            let mut left = String::new();
+            let l = known_text(&b.left, &mut left, exact);
+            let mut right = String::new();
+            let r = known_text(&b.right, &mut right, exact);
+            // A `+` is a string only when one side is: `1 + 2` is a number.
+            l.or(r)?;
+            if l.is_none() || r.is_none() {
+                *exact = false;
+            }
+            out.push_str(&left);
+            out.push_str(&right);
+        }
+        Expression::CallExpression(call) => {
+            let Expression::StaticMemberExpression(m) = call.callee.without_parentheses() else { return None };
+            if m.property.name != "repeat" {
+                return None;
+            }
+            let mut unit = String::new();
+            known_text(&m.object, &mut unit, exact)?;
+            let count = match call.arguments.first().and_then(|a| a.as_expression()).map(|a| a.without_parentheses()) {
+                Some(Expression::NumericLiteral(n)) if n.value >= 0.0 && n.value.fract() == 0.0 && n.value <= 1e7 => n.value as usize,
+                _ => {
+                    *exact = false;
+                    0
+                }
+            };
+            out.push_str(&unit.repeat(count));
+        }
+        _ => return None,
+    }
+    Some(())
+}
+
+/// The value of an integer literal (`5`, `-5`, `5n`, `BigInt(5)`, `BigInt("5")`), `None` for
+/// anything else or a number that is not an integer.
+pub fn integer_literal(e: &Expression<'_>) -> Option<i128> {
+    match e.without_parentheses() {
+        Expression::TSSatisfiesExpression(s) => integer_literal(&s.expression),
+        Expression::NumericLiteral(n) if n.value.fract() == 0.0 && n.value.abs() < 1e38 => Some(n.value as i128),
+        Expression::BigIntLiteral(b) => b.raw.as_deref()?.trim_end_matches('n').replace('_', "").parse().ok(),
+        Expression::UnaryExpression(u) if u.operator == UnaryOperator::UnaryNegation => integer_literal(&u.argument).map(|v| -v),
+        Expression::CallExpression(call) if call.callee.is_specific_id("BigInt") && call.arguments.len() == 1 => {
+            match call.arguments[0].as_expression().map(|a| a.without_parentheses()) {
+                Some(Expression::StringLiteral(s)) => s.value.trim().parse().ok(),
+                Some(other) => integer_literal(other),
+                None => None,
+            }
+        }
+        _ => None,
     }
 }

@@ -1,4 +1,4 @@
-//! `field-type-mismatch`: A literal of the wrong type for the field, following the generated input types: BigInt takes bigint or number, Decimal number or string, DateTime Date or string, Json any JSON value, nullable fields null.
+//! `field-type-mismatch`: A literal of the wrong type for the field, following the generated input types: BigInt takes bigint or number, Decimal number or string, DateTime Date or string, Json any JSON value, nullable fields null; and a string Prisma cannot parse as a Decimal or an ISO-8601 DateTime.
 
 use crate::diagnostic::Severity;
 use crate::rules::{Code, RuleDoc};
@@ -6,7 +6,7 @@ use crate::rules::{Code, RuleDoc};
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::FieldTypeMismatch,
     default_severity: Severity::Error,
-    what: "A literal of the wrong type for the field, following the generated input types: BigInt takes bigint or number, Decimal number or string, DateTime Date or string, Json any JSON value, nullable fields null.",
+    what: "A literal of the wrong type for the field, following the generated input types: BigInt takes bigint or number, Decimal number or string, DateTime Date or string, Json any JSON value, nullable fields null; and a string Prisma cannot parse as a Decimal or an ISO-8601 DateTime.",
     why: "The insert fails, or worse, is coerced.",
     example: "const t: Prisma.tagCreateInput = { id: 1n, tag: \"a\", bookmarks: \"10\" };",
 };
@@ -35,6 +35,29 @@ export const u: Prisma.UserCreateInput = { id: "1", name: "n", isBot: "true", la
         assert_eq!(
             run_code("field-type-mismatch", &[("a.ts", src)]),
             vec![find(src, "\"3\""), at(src, 3, "\"1\""), find(src, "\"true\""), at(src, 3, "\"en\""), find(src, "null")]
+        );
+    }
+
+    /// Strings the type allows for a Decimal or a DateTime but Prisma does not parse.
+    #[test]
+    fn strings_prisma_does_not_parse() {
+        let ok = r#"import type { Prisma } from "@prisma/client";
+export const u: Prisma.UserCreateInput = { id: 1n, name: "n", balance: "-12.50", createdAt: "2024-01-01T00:00:00.000+02:00" };
+export const v: Prisma.UserCreateInput = { id: 2n, name: "n", balance: "1e3", createdAt: "2024-01-01t00:00:00z" };
+"#;
+        assert!(run_code("field-type-mismatch", &[("a.ts", ok)]).is_empty());
+        let bad = r#"import type { Prisma } from "@prisma/client";
+export const u: Prisma.UserCreateInput = { id: 1n, name: "n", balance: "not-a-number", createdAt: "yesterday" };
+export const v: Prisma.UserCreateInput = { id: 2n, name: "n", balance: " 2 ", createdAt: "2024-01-01" };
+"#;
+        assert_eq!(
+            run_code("field-type-mismatch", &[("a.ts", bad)]),
+            vec![at(bad, 2, "\"not-a-number\""), at(bad, 2, "\"yesterday\""), at(bad, 3, "\" 2 \""), at(bad, 3, "\"2024-01-01\"")]
+        );
+        let r = crate::validate_sources(SCHEMA, vec![("/t/a.ts".into(), bad.to_string())], None, None).unwrap();
+        assert_eq!(
+            r.diagnostics[0].message,
+            "`balance` takes a number, a Decimal or a string of a decimal number such as \"12.50\"; Prisma rejects \"not-a-number\" at run time (the generated type says only `string`)"
         );
     }
 }

@@ -1,15 +1,98 @@
-//! `missing-required-field`: A create input lacks a required field (a relation, or its foreign key in an unchecked input).
+//! `missing-required-field`: A create input lacks a required field (a relation, or its foreign key in an unchecked input), writes one `undefined`, or leaves out an optional relation whose foreign key is NOT NULL.
+//!
+//! Required is what the generated input type requires, and also what the table requires where
+//! the type does not say it: a relation declared optional over a foreign key that is required
+//! (`user user? @relation(fields: [userId], …)` with `userId BigInt`, no default) is optional in
+//! the checked input, so a create that writes neither `user` nor (unchecked) `userId` compiles,
+//! and PostgreSQL rejects it with a NOT NULL violation. A required field written `x: undefined`
+//! supplies nothing (tsc agrees under `strict`; Prisma drops it): it is reported at its key.
 
-use crate::diagnostic::Severity;
+use std::sync::Arc;
+
+use oxc_span::Span;
+
+use fixture_schema::{InputField, Model, TypeNameKind};
+
+use crate::checker::Checker;
+use crate::diagnostic::{Finding, Severity};
+use crate::expect::InputSpec;
 use crate::rules::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::MissingRequiredField,
     default_severity: Severity::Error,
-    what: "A create input lacks a required field (a relation, or its foreign key in an unchecked input).",
+    what: "A create input lacks a required field (a relation, or its foreign key in an unchecked input), writes one `undefined`, or leaves out an optional relation whose foreign key is NOT NULL.",
     why: "The insert fails at run time with a Prisma validation error.",
     example: "const t: Prisma.tagCreateInput = { id: 1n }; // tag is required",
 };
+
+impl Checker<'_> {
+    /// Foreign-key columns that are NOT NULL without a default, left unset by a checked create
+    /// input whose relations over them are all optional: the insert fails although the types
+    /// accept it. `fields` is the shape the literal was judged in, `checked` the checked one.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn check_required_keys(
+        &mut self,
+        model: &Model,
+        spec: &InputSpec,
+        fields: &Arc<Vec<InputField>>,
+        checked: &Arc<Vec<InputField>>,
+        supplied: &[String],
+        mixed: &[&str],
+        anchor: Span,
+    ) {
+        if !Arc::ptr_eq(fields, checked) {
+            return;
+        }
+        // Keys the parent of a nested create sets.
+        let by_parent: Vec<String> = match &spec.kind {
+            TypeNameKind::CreateWithout { relation_field } => {
+                model.field(relation_field).and_then(|r| r.relation_from_fields.clone()).unwrap_or_default()
+            }
+            TypeNameKind::CreateInput => Vec::new(),
+            _ => return,
+        };
+        let written = |name: &str| supplied.iter().any(|s| s == name) || mixed.contains(&name);
+        let set_by_a_write = |column: &str| {
+            by_parent.iter().any(|c| c == column)
+                || written(column)
+                || model.relation_fields().any(|r| written(&r.name) && r.relation_from_fields.as_deref().is_some_and(|f| f.iter().any(|c| c == column)))
+        };
+        for rel in model.relation_fields() {
+            let Some(from) = rel.relation_from_fields.as_deref().filter(|f| !f.is_empty()) else { continue };
+            // Only relations this input offers as optional: a required one is the check above.
+            if !fields.iter().any(|f| f.name == rel.name && !f.required) || written(&rel.name) {
+                continue;
+            }
+            let unset: Vec<&str> = from
+                .iter()
+                .filter(|c| model.field(c).is_some_and(|f| f.is_required && !f.has_default_value && !f.is_list))
+                .filter(|c| !set_by_a_write(c))
+                .map(String::as_str)
+                .collect();
+            if unset.is_empty() {
+                continue;
+            }
+            let keys = unset.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
+            let type_name = self.ctx.type_name(&spec.model, &spec.kind);
+            let target_key = rel.relation_to_fields.as_deref().and_then(|t| t.first()).map_or("id", String::as_str);
+            self.push(
+                Finding::new(
+                    Code::MissingRequiredField,
+                    anchor,
+                    format!(
+                        "`{}` is optional in `Prisma.{type_name}`, but its foreign key {keys} is required (NOT NULL, no default): without `{}` the insert fails with a NOT NULL violation",
+                        rel.name, rel.name
+                    ),
+                )
+                .help(format!(
+                    "add `{}: {{ connect: {{ {target_key}: … }} }}`; or make the relation required in the schema (`{} {}` without `?`), which the generated type then says too",
+                    rel.name, rel.name, rel.type_name
+                )),
+            );
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -111,5 +194,65 @@ export async function seed(prisma: PrismaClient) {
             d.help.as_deref(),
             Some("add `tenant: { connect: { id: … } }`, `category: { connect: { id: … } }` (checked), or `categoryId` (unchecked)")
         );
+    }
+
+    const OPTIONAL_OVER_REQUIRED: &str = r#"
+datasource db {
+  provider = "postgresql"
+}
+model user {
+  id      BigInt  @id
+  awards  award[]
+  devices device[]
+}
+model award {
+  id       BigInt @id
+  category String
+  userId   BigInt
+  user     user?  @relation(fields: [userId], references: [id])
+}
+model device {
+  id     BigInt  @id
+  userId BigInt  @default(0)
+  user   user?   @relation(fields: [userId], references: [id])
+}
+"#;
+
+    /// An optional relation over a required foreign key: the checked input lets both out, the
+    /// table does not.
+    #[test]
+    fn an_optional_relation_over_a_required_key() {
+        let ok = r#"import type { Prisma } from "@prisma/client";
+export const a: Prisma.awardCreateInput = { id: 1n, category: "c", user: { connect: { id: 1n } } };
+export const b: Prisma.awardUncheckedCreateInput = { id: 2n, category: "c", userId: 1n };
+export const c: Prisma.userCreateInput = { id: 1n, awards: { create: [{ id: 3n, category: "c" }] } };
+export const d: Prisma.deviceCreateInput = { id: 1n };
+"#;
+        assert_eq!(run_schema(OPTIONAL_OVER_REQUIRED, ok), Vec::<String>::new());
+        let bad = r#"import type { Prisma } from "@prisma/client";
+export const a: Prisma.awardCreateInput = { id: 1n, category: "c" };
+"#;
+        assert_eq!(run_schema(OPTIONAL_OVER_REQUIRED, bad), vec![format!("missing-required-field {}", at(bad, 2, "a:"))]);
+        let r = crate::validate_sources(OPTIONAL_OVER_REQUIRED, vec![("/t/a.ts".into(), bad.to_string())], None, None).unwrap();
+        assert_eq!(
+            r.diagnostics[0].message,
+            "`user` is optional in `Prisma.awardCreateInput`, but its foreign key `userId` is required (NOT NULL, no default): without `user` the insert fails with a NOT NULL violation"
+        );
+        assert_eq!(
+            r.diagnostics[0].help.as_deref(),
+            Some("add `user: { connect: { id: … } }`; or make the relation required in the schema (`user user` without `?`), which the generated type then says too")
+        );
+    }
+
+    /// `x: undefined` supplies nothing; it is reported at its key (where tsc reports it).
+    #[test]
+    fn undefined_supplies_nothing() {
+        let src = r#"import type { Prisma } from "@prisma/client";
+declare const base: Prisma.tagCreateInput;
+export const t: Prisma.tagCreateInput = { id: undefined, tag: "a" };
+export const u: Prisma.tagCreateInput = { id: 1n, tag: "a", createdBy: undefined };
+export const v: Prisma.tagCreateInput = { id: undefined, tag: void 0 };
+"#;
+        assert_eq!(run_code("missing-required-field", &[("a.ts", src)]), vec![at(src, 3, "id"), at(src, 5, "id"), at(src, 5, "tag: void")]);
     }
 }

@@ -27,6 +27,7 @@ pub mod unknown_field;
 pub mod unknown_model;
 pub mod unknown_prisma_type;
 pub mod unresolved_import;
+pub mod value_exceeds_column;
 pub mod verify_failed;
 
 #[cfg(test)]
@@ -66,6 +67,7 @@ pub enum Code {
     UnresolvedImport,
     ImportCycle,
     InvalidFixtureAccepted,
+    ValueExceedsColumn,
 
     ClientNotGenerated,
     /// Found by `verifyFactories` against a database, never by the static analysis.
@@ -73,7 +75,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 21] = [
+    pub const ALL: [Code; 22] = [
         Code::ParseError,
         Code::SchemaError,
         Code::MissingFactory,
@@ -93,6 +95,7 @@ impl Code {
         Code::UnresolvedImport,
         Code::ImportCycle,
         Code::InvalidFixtureAccepted,
+        Code::ValueExceedsColumn,
 
         Code::ClientNotGenerated,
         Code::VerifyFailed,
@@ -131,6 +134,7 @@ impl Code {
             Code::UnresolvedImport => &unresolved_import::DOC,
             Code::ImportCycle => &import_cycle::DOC,
             Code::InvalidFixtureAccepted => &invalid_fixture_accepted::DOC,
+            Code::ValueExceedsColumn => &value_exceeds_column::DOC,
 
             Code::ClientNotGenerated => &client_not_generated::DOC,
             Code::VerifyFailed => &verify_failed::DOC,
@@ -160,6 +164,7 @@ impl RuleDoc {
             Code::UnresolvedImport => "unresolved-import",
             Code::ImportCycle => "import-cycle",
             Code::InvalidFixtureAccepted => "invalid-fixture-accepted",
+            Code::ValueExceedsColumn => "value-exceeds-column",
 
             Code::ClientNotGenerated => "client-not-generated",
             Code::VerifyFailed => "verify-failed",

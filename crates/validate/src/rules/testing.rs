@@ -136,9 +136,18 @@ pub fn run_schema(schema: &str, src: &str) -> Vec<String> {
 /// `code line:column` of every diagnostic in the given files (plus the base class file), with
 /// a tsconfig `target` when given.
 pub fn run_with_target(files: &[(&str, &str)], target: Option<&str>) -> Vec<String> {
+    run_schema_target(SCHEMA, files, target)
+}
+
+/// `run` against another schema (the base class file included).
+pub fn run_schema_with_base(schema: &str, files: &[(&str, &str)]) -> Vec<String> {
+    run_schema_target(schema, files, None)
+}
+
+fn run_schema_target(schema: &str, files: &[(&str, &str)], target: Option<&str>) -> Vec<String> {
     let mut all: Vec<(PathBuf, String)> = vec![(PathBuf::from("/t/base.ts"), BASE.to_string())];
     all.extend(files.iter().map(|(n, t)| (PathBuf::from(format!("/t/{n}")), t.to_string())));
-    let report = crate::validate_sources(SCHEMA, all, None, target).expect("the run completes");
+    let report = crate::validate_sources(schema, all, None, target).expect("the run completes");
     report
         .diagnostics
         .iter()
