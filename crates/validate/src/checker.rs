@@ -83,6 +83,8 @@ pub struct FactoryScope {
     pub update: Option<InputSpec>,
     /// What `...this.generateMinimalData()` and friends supply.
     pub method_keys: HashMap<String, Spread>,
+    /// The base class the factory extends (an index into the project's bases).
+    pub base: usize,
 }
 
 pub struct Checker<'c> {
@@ -138,6 +140,12 @@ impl<'c> Checker<'c> {
         if !self.findings.iter().any(|g| g.code == f.code && g.start == f.start && g.end == f.end && g.message == f.message) {
             self.findings.push(f);
         }
+    }
+
+    /// The base class whose fixtures interface applies here: the enclosing factory's, else the primary one.
+    pub fn fixtures_base(&self) -> &'c crate::index::BaseClass {
+        let index = self.ctx.index;
+        &index.bases[self.factory.as_ref().map_or(0, |f| f.base)]
     }
 
     pub fn evaluator(&self) -> Evaluator<'c> {

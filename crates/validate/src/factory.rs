@@ -21,7 +21,7 @@ fn fold(s: &str) -> String {
 }
 
 /// The first string argument of `super(…)` in the constructor.
-fn super_model<'b>(c: &'b Class<'_>) -> Option<(&'b str, Span)> {
+pub(crate) fn super_model<'b>(c: &'b Class<'_>) -> Option<(&'b str, Span)> {
     for el in &c.body.body {
         let ClassElement::MethodDefinition(m) = el else { continue };
         if m.kind != MethodDefinitionKind::Constructor {
@@ -44,7 +44,7 @@ fn super_model<'b>(c: &'b Class<'_>) -> Option<(&'b str, Span)> {
 }
 
 /// `this.prisma.X` inside `getPrismaDelegate()`: the name and its span.
-fn delegate_access<'b>(c: &'b Class<'_>) -> Option<(&'b str, Span)> {
+pub(crate) fn delegate_access<'b>(c: &'b Class<'_>) -> Option<(&'b str, Span)> {
     for el in &c.body.body {
         let ClassElement::MethodDefinition(m) = el else { continue };
         if m.key.static_name().as_deref() != Some("getPrismaDelegate") {
@@ -118,7 +118,7 @@ fn slot_kind(slot: Slot) -> Option<TypeNameKind> {
 impl Checker<'_> {
     pub fn check_factory_class(&mut self, c: &Class<'_>, factory: &FactoryClass) -> FactoryScope {
         let schema = self.ctx.schema;
-        let base = &self.ctx.index.base;
+        let base = &self.ctx.index.bases[factory.base];
         let class_span = c.id.as_ref().map_or(c.span, |id| id.span);
 
         // The model from `super("…")`; a table (`@@map`) name or a near miss is only a hint.
@@ -335,10 +335,10 @@ impl Checker<'_> {
             },
         });
 
-        let mut scope = FactoryScope { model: fixtures_model, create, update, method_keys: HashMap::new() };
+        let mut scope = FactoryScope { model: fixtures_model, create, update, method_keys: HashMap::new(), base: factory.base };
         // `...this.generateMinimalData()` supplies what that method returns (minimal first: the
         // complete data usually spreads it).
-        let outer = self.factory.replace(FactoryScope { model: None, create: None, update: None, method_keys: HashMap::new() });
+        let outer = self.factory.replace(FactoryScope { model: None, create: None, update: None, method_keys: HashMap::new(), base: factory.base });
         for wanted in ["generateMinimalData", "generateCompleteData"] {
             for el in &c.body.body {
                 if let ClassElement::MethodDefinition(m) = el

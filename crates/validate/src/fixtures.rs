@@ -387,7 +387,7 @@ impl<'c> Checker<'c> {
         props(obj, &mut ps, &mut spreads);
         let categories = self.ctx.categories;
         if spreads.is_empty()
-            && let Some(required) = &self.ctx.index.base.required_categories
+            && let Some(required) = &self.fixtures_base().required_categories
         {
             let missing: Vec<&String> = required.iter().filter(|r| !ps.iter().any(|p| &p.name == *r)).collect();
             if !missing.is_empty() {
@@ -396,7 +396,7 @@ impl<'c> Checker<'c> {
                     Finding::new(
                         Code::MissingFixtureCategory,
                         Span::new(obj.span.start, obj.span.start + 1),
-                        format!("The fixtures object lacks the required categor{} {list} of `{}`", if missing.len() == 1 { "y" } else { "ies" }, self.ctx.index.base.fixtures_interface),
+                        format!("The fixtures object lacks the required categor{} {list} of `{}`", if missing.len() == 1 { "y" } else { "ies" }, self.fixtures_base().fixtures_interface),
                     )
                     .help(format!("add {} (use an empty object `{{}}` when there is nothing to list)", list))
                     .edits(vec![crate::fix_edits::add_empty_members(self.source, obj, &missing)])

@@ -423,9 +423,9 @@ fn analyze(
     bigint_literals_allowed: bool,
 ) -> Report {
     let (summaries, parse_errors): (Vec<summary::FileSummary>, Vec<Option<Finding>>) = parsed.into_iter().map(|p| (p.summary, p.parse_error)).unzip();
-    let index = index::ProjectIndex::build(&summaries, &cfg.base_class, &cfg.categories.required);
-
     let schema = &loaded.schema;
+    let index = index::ProjectIndex::build(&summaries, &cfg.base_classes, &cfg.categories.required, schema);
+
     let ctx = checker::Ctx {
         schema,
         index: &index,
