@@ -112,6 +112,8 @@ pub struct Checker<'c> {
     pending_method: Option<String>,
     /// The model of the factory found for this file's classes (for the report).
     pub found_factories: Vec<crate::FactoryEntry>,
+    /// What settles which fixes are safe (crate::fix_safety).
+    pub safety: crate::fix_safety::Safety,
 }
 
 impl<'c> Checker<'c> {
@@ -131,6 +133,7 @@ impl<'c> Checker<'c> {
             factory: None,
             pending_method: None,
             found_factories: Vec::new(),
+            safety: crate::fix_safety::Safety::new(ctx.schema),
         }
     }
 
@@ -228,6 +231,7 @@ impl<'c> Checker<'c> {
     fn bind_params(&mut self, start: u32, params: &FormalParameters<'_>) {
         let tx = self.tx_callbacks.remove(&start);
         for (i, p) in params.items.iter().enumerate() {
+            self.note_pattern_uses(&p.pattern);
             let BindingPattern::BindingIdentifier(id) = &p.pattern else { continue };
             let client = (tx && i == 0) || self.client_binding(&id.name, p.type_annotation.as_ref().map(|t| &t.type_annotation), None);
             if let Some(scope) = self.bindings.last_mut() {
@@ -267,8 +271,16 @@ impl<'c> Checker<'c> {
             // Certain only when the names differ by case and underscores alone (one candidate) and
             // the candidate is in the namespace (a model type is not: `Prisma.user` is no fix).
             let in_namespace = fixture_schema::type_names::resolve(self.ctx.schema, &s).is_some_and(|r| r.kind != fixture_schema::TypeNameKind::Model);
-            let certain = in_namespace && crate::schema_extras::fold(&s) == crate::schema_extras::fold(name);
-            f = f.suggest(format!("Prisma.{s}")).safe(certain).help("Prisma names types after the model name verbatim (case and underscores included)");
+            let same_letters = in_namespace && crate::schema_extras::fold(&s) == crate::schema_extras::fold(name);
+            // A type name is erased at run time: the correction is certain when only case and
+            // underscores differ, unless the literal it types has errors tsc would then report on
+            // this line (rules/unknown_prisma_type.rs).
+            let reveals = same_letters && self.correction_reveals_errors(span.start);
+            f = f.suggest(format!("Prisma.{s}")).safe(same_letters && !reveals).help(if reveals {
+                "Prisma names types after the model name verbatim (case and underscores included); not applied by --fix: the object this type declares has errors under the corrected name, fix them with it"
+            } else {
+                "Prisma names types after the model name verbatim (case and underscores included)"
+            });
         }
         self.push(f);
     }
@@ -500,6 +512,7 @@ impl<'a> Visit<'a> for Checker<'_> {
     }
 
     fn visit_expression(&mut self, e: &Expression<'a>) {
+        self.note_key_uses(e);
         match e {
             Expression::BigIntLiteral(b) if !self.ctx.bigint_literals_allowed => {
                 self.push(
@@ -551,7 +564,9 @@ impl<'a> Visit<'a> for Checker<'_> {
         {
             scope.insert(id.name.to_string(), class.name.to_string());
         }
+        self.note_pattern_uses(&d.id);
         if let (Some(t), Some(init)) = (&d.type_annotation, &d.init) {
+            self.note_annotated_literal(&d.id, &t.type_annotation, init);
             let expect = self.expect_of(&t.type_annotation);
             if !expect.is_opaque() {
                 let anchor = match &d.id {

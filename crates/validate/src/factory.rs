@@ -136,14 +136,10 @@ impl Checker<'_> {
                     if by_table.is_some() {
                         f.message = format!("\"{name}\" is the table (`@@map`) name; the model is `{}`", m.name);
                     }
-                    // Certain for the `@@map` name or a difference of case alone, unless a model type argument names another model.
-                    let type_arg_model = factory.base_args.iter().find_map(|t| match t {
-                        TypeExpr::Ref { name, args, .. } if args.is_empty() => schema.model(name).map(|m| m.name.clone()),
-                        _ => None,
-                    });
-                    let certain = (by_table.is_some() || m.name.to_lowercase() == name.to_lowercase()) && type_arg_model.as_ref().is_none_or(|t| *t == m.name);
+                    // Never applied by `--fix`: the string is a value the base class keeps at run time
+                    // (rules/unknown_model.rs).
                     super_hint = Some(m.name.clone());
-                    f = f.suggest(format!("\"{}\"", m.name)).safe(certain).help(format!("pass the model name: super(\"{}\", …)", m.name));
+                    f = f.suggest(format!("\"{}\"", m.name)).help(format!("pass the model name: super(\"{}\", …)", m.name));
                 }
                 self.push(f);
             }
@@ -275,13 +271,13 @@ impl Checker<'_> {
             match schema.model_by_delegate(delegate) {
                 None => {
                     let from_model = fixtures_model.as_ref().and_then(|m| schema.model(m)).map(|m| m.delegate.clone());
-                    let certain = from_model.is_some();
                     let right = from_model.or_else(|| {
                         schema.models.iter().find(|m| fold(&m.delegate) == fold(delegate)).map(|m| m.delegate.clone())
                     });
                     let mut f = Finding::new(Code::UnknownDelegate, span, format!("`prisma.{delegate}` is not a delegate of the PrismaClient"));
+                    // A suggestion, never applied by `--fix`: it changes what the factory calls at run time (rules/unknown_delegate.rs).
                     if let Some(r) = right {
-                        f = f.suggest(r.clone()).safe(certain).help(format!("the delegate is the model name with its first character lower-cased: `this.prisma.{r}`"));
+                        f = f.suggest(r.clone()).help(format!("the delegate is the model name with its first character lower-cased: `this.prisma.{r}`"));
                     }
                     self.push(f);
                 }
@@ -297,7 +293,7 @@ impl Checker<'_> {
                                 format!("`prisma.{delegate}` is the delegate of model `{}`, but this factory's model is `{fm}`", m.name),
                             )
                             .suggest(right.delegate.clone())
-                            .safe(true),
+                            .help(format!("the factory writes `{}` rows through this delegate; return `this.prisma.{}`", m.name, right.delegate)),
                         );
                     }
                 }

@@ -110,7 +110,7 @@ pub fn object_of<'b, 'a>(e: &'b Expression<'a>) -> Option<&'b ObjectExpression<'
 }
 
 /// The unchecked twin of a checked kind (and the same kind when it has none).
-fn unchecked_of(kind: &TypeNameKind) -> TypeNameKind {
+pub(crate) fn unchecked_of(kind: &TypeNameKind) -> TypeNameKind {
     match kind {
         TypeNameKind::CreateInput => TypeNameKind::UncheckedCreateInput,
         TypeNameKind::UpdateInput => TypeNameKind::UncheckedUpdateInput,
@@ -399,8 +399,7 @@ impl<'c> Checker<'c> {
                         format!("The fixtures object lacks the required categor{} {list} of `{}`", if missing.len() == 1 { "y" } else { "ies" }, self.fixtures_base().fixtures_interface),
                     )
                     .help(format!("add {} (use an empty object `{{}}` when there is nothing to list)", list))
-                    .edits(vec![crate::fix_edits::add_empty_members(self.source, obj, &missing)])
-                    .safe(true),
+                    .edits(vec![crate::fix_edits::add_empty_members(self.source, obj, &missing)]),
                 );
             }
         }
@@ -428,6 +427,7 @@ impl<'c> Checker<'c> {
     }
 
     pub fn check_input_object(&mut self, obj: &ObjectExpression<'_>, spec: &InputSpec, anchor: Span) {
+        let first_finding = self.findings.len();
         let schema = self.ctx.schema;
         let Some(model) = schema.model(&spec.model) else { return };
         let Some(checked) = self.ctx.input_fields(&spec.model, &spec.kind) else { return };
@@ -542,6 +542,7 @@ impl<'c> Checker<'c> {
                 None => self.unknown_field(model, spec, &fields, p, &ps),
             }
         }
+        self.settle_literal_rewrites(obj, spec, first_finding, !spreads.is_empty());
 
         if needs_required {
             let Some(supplied) = supplied else { return };
@@ -621,7 +622,12 @@ impl<'c> Checker<'c> {
         } else if let Some(c) = closest(&p.name, fields.iter().map(|f| f.name.as_str()).filter(|n| !all.iter().any(|q| q.name == *n))) {
             finding = finding.suggest(c.to_string()).help(format!("did you mean `{c}`?"));
         }
+        let rewrite = finding.safe;
+        let before = self.findings.len();
         self.push(finding);
+        if rewrite && self.findings.len() > before {
+            self.note_rewrite(before, &p.name, p.key.start);
+        }
     }
 
     fn check_field_value(&mut self, model: &Model, field: &InputField, value: &Expression<'_>, spec: &InputSpec) {

@@ -13,6 +13,7 @@ pub mod discover;
 pub mod expect;
 pub mod factory;
 pub mod fix_edits;
+mod fix_safety;
 pub mod fixtures;
 pub mod imports;
 pub mod index;
@@ -164,6 +165,7 @@ fn check_file<'c>(ctx: &'c checker::Ctx<'c>, file: usize, path: &Path, text: &'c
     let ret = Parser::new(&allocator, text, source_type(path)).parse();
     let mut c = checker::Checker::new(ctx, file, text);
     walk::walk_program(&mut c, &ret.program);
+    c.settle_fixes();
     (c.findings, c.found_factories)
 }
 

@@ -1,4 +1,7 @@
 //! `unknown-delegate`: `this.prisma.x` in `getPrismaDelegate()`, or `prisma.x.<method>(…)` on a Prisma client, is no delegate of the PrismaClient; the suggestion is the closest one.
+//!
+//! Fix: a suggestion, never `safe`. The delegate is what the factory calls at run time: the
+//! corrected one makes calls that did nothing but throw before now write rows.
 
 use crate::diagnostic::Severity;
 use crate::rules::{Code, RuleDoc};
