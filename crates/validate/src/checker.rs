@@ -266,7 +266,15 @@ impl<'c> Checker<'c> {
             None => {}
         }
         let mut f = Finding::new(Code::UnknownPrismaType, span, format!("`Prisma.{name}` does not exist for this schema"));
-        if let Some(s) = self.ctx.suggester.suggest(self.ctx.schema, name).filter(|s| s != name) {
+        let suggested = self.ctx.suggester.suggest(self.ctx.schema, name).filter(|s| s != name);
+        // A model type is not in the namespace: `Prisma.<model>` would not exist either; the
+        // suggestion is the type the client package exports.
+        if let Some(s) = suggested.as_ref().filter(|s| fixture_schema::type_names::resolve(self.ctx.schema, s).is_some_and(|r| r.kind == fixture_schema::TypeNameKind::Model)) {
+            f.message = format!("`Prisma.{name}` does not exist for this schema; the model type `{s}` is exported by the client package, not in the `Prisma` namespace");
+            self.push(f.suggest(s.clone()).help(format!("import type {{ {s} }} from \"@prisma/client\"")));
+            return;
+        }
+        if let Some(s) = suggested {
             f.message = format!("`Prisma.{name}` does not exist for this schema; the generated name is `Prisma.{s}`");
             // Certain only when the names differ by case and underscores alone (one candidate) and
             // the candidate is in the namespace (a model type is not: `Prisma.user` is no fix).
@@ -435,7 +443,12 @@ impl Checker<'_> {
             .map(|m| m.delegate.as_str())
             .or_else(|| crate::fixtures::closest(delegate, schema.models.iter().map(|m| m.delegate.as_str())));
         if let Some(r) = right {
-            f = f.suggest(r.to_string()).help(format!("the delegate is the model name with its first character lower-cased: `{receiver}.{r}`"));
+            let help = if crate::names::same_letters(r, delegate) {
+                format!("the delegate is the model name with its first character lower-cased: `{receiver}.{r}`")
+            } else {
+                format!("did you mean `{receiver}.{r}` (model `{}`)?", schema.model_by_delegate(r).map_or(r, |m| m.name.as_str()))
+            };
+            f = f.suggest(r.to_string()).help(help);
         }
         self.push(f);
     }

@@ -277,7 +277,12 @@ impl Checker<'_> {
                     let mut f = Finding::new(Code::UnknownDelegate, span, format!("`prisma.{delegate}` is not a delegate of the PrismaClient"));
                     // A suggestion, never applied by `--fix`: it changes what the factory calls at run time (rules/unknown_delegate.rs).
                     if let Some(r) = right {
-                        f = f.suggest(r.clone()).help(format!("the delegate is the model name with its first character lower-cased: `this.prisma.{r}`"));
+                        let help = if crate::names::same_letters(&r, delegate) {
+                            format!("the delegate is the model name with its first character lower-cased: `this.prisma.{r}`")
+                        } else {
+                            format!("this factory's model's delegate is `this.prisma.{r}`")
+                        };
+                        f = f.suggest(r.clone()).help(help);
                     }
                     self.push(f);
                 }

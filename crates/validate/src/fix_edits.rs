@@ -60,8 +60,9 @@ mod tests {
             fixes(&[("t.ts", src)]),
             vec![
                 "unknown-prisma-type safe: Prisma.tagCreateInput",
-                // The model type is no member of the namespace: not a fix to apply blindly.
-                "unknown-prisma-type guess: Prisma.tag_translation",
+                // The model type is no member of the namespace: the suggestion is the client's
+                // export (a name that exists), not a fix to apply blindly.
+                "unknown-prisma-type guess: tag_translation",
                 // A misspelling has a likely candidate, not a certain one.
                 "unknown-prisma-type guess: Prisma.tagCreateInput",
             ]

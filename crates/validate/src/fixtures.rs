@@ -122,15 +122,7 @@ pub(crate) fn unchecked_of(kind: &TypeNameKind) -> TypeNameKind {
 }
 
 pub fn closest<'n>(name: &str, candidates: impl Iterator<Item = &'n str>) -> Option<&'n str> {
-    let lower = name.to_ascii_lowercase();
-    let mut best: Option<(f64, &str)> = None;
-    for c in candidates {
-        let score = strsim::jaro_winkler(&lower, &c.to_ascii_lowercase());
-        if best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, c));
-        }
-    }
-    best.filter(|(s, _)| *s >= 0.82).map(|(_, c)| c)
+    crate::names::closest(name, candidates)
 }
 
 const CREATE_OPS: [&str; 4] = ["create", "connectOrCreate", "connect", "createMany"];
@@ -221,7 +213,7 @@ impl<'c> Checker<'c> {
             }
             let Some(field) = model.field(&p.name) else {
                 let mut f = Finding::new(Code::UnknownField, p.key, format!("`{}` is not a field of `Prisma.{target}WhereInput`", p.name));
-                if let Some(c) = closest(&p.name, model.fields.iter().map(|f| f.name.as_str())) {
+                if let Some(c) = crate::names::closest_field(&p.name, p.value, model) {
                     f = f.suggest(c.to_string()).help(format!("did you mean `{c}`?"));
                 }
                 self.push(f);
@@ -274,7 +266,7 @@ impl<'c> Checker<'c> {
             match model.field(&p.name) {
                 None => {
                     let mut f = Finding::new(Code::UnknownField, p.key, format!("`{}` is not a field of `Prisma.{target}OrderByWithRelationInput`", p.name));
-                    if let Some(c) = closest(&p.name, model.fields.iter().map(|f| f.name.as_str())) {
+                    if let Some(c) = crate::names::closest_field(&p.name, p.value, model) {
                         f = f.suggest(c.to_string()).help(format!("did you mean `{c}`?"));
                     }
                     self.push(f);
@@ -619,7 +611,11 @@ impl<'c> Checker<'c> {
                 finding = finding.suggest(fks[0].clone());
             }
             finding = finding.help(format!("set {} directly, or use the checked input type", fks.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")));
-        } else if let Some(c) = closest(&p.name, fields.iter().map(|f| f.name.as_str()).filter(|n| !all.iter().any(|q| q.name == *n))) {
+        } else if let Some(c) = crate::names::closest_of_kind(
+            &p.name,
+            p.value,
+            &fields.iter().filter(|f| !all.iter().any(|q| q.name == f.name)).map(|f| (f.name.as_str(), matches!(f.shape, InputShape::Relation { .. }))).collect::<Vec<_>>(),
+        ) {
             finding = finding.suggest(c.to_string()).help(format!("did you mean `{c}`?"));
         }
         let rewrite = finding.safe;

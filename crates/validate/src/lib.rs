@@ -14,6 +14,7 @@ pub mod expect;
 pub mod factory;
 pub mod fix_edits;
 mod fix_safety;
+mod names;
 pub mod fixtures;
 pub mod imports;
 pub mod index;
