@@ -107,7 +107,7 @@ fn fix_removes_exactly_the_safe_fixes_and_a_second_run_is_a_no_op() {
     let payment = &after_files[&root.join("broken/paymentSeeds.ts")];
     assert!(payment.contains("    const payment: Prisma.PaymentUncheckedCreateInput = {\n"), "{payment}");
     assert!(payment.contains("        userId, /* fix: safe"), "{payment}");
-    for untouched in ["broken/creditAccountFixtures.ts", "broken/MemberDbFactory.ts", "broken/UserDbFactory.ts", "broken/TagTranslationDbFactory.ts"] {
+    for untouched in ["broken/CreditAccountOwnerDbFactory.ts", "broken/MemberDbFactory.ts", "broken/UserDbFactory.ts", "broken/TagTranslationDbFactory.ts"] {
         assert_eq!(after_files[&root.join(untouched)], before_files[&root.join(untouched)], "{untouched}");
     }
 
