@@ -45,29 +45,31 @@ fn word_similarity(a: &str, b: &str) -> f64 {
     if s >= 0.9 { s } else { 0.0 }
 }
 
-/// The share of the two names' words that match (each word used once), 0 to 1, and 0.1 more
-/// when their last words match.
-fn parts_score(a: &[String], b: &[String]) -> f64 {
+/// How many words of the two names match (each word used once), and the share of their letters
+/// in matching words (0 to 1), 0.1 more when their last words match.
+fn parts_score(a: &[String], b: &[String]) -> (usize, f64) {
     if a.is_empty() || b.is_empty() {
-        return 0.0;
+        return (0, 0.0);
     }
     let mut used = vec![false; b.len()];
-    let mut matched = 0.0;
+    let (mut words, mut letters) = (0, 0.0);
     for w in a {
         let best = b.iter().enumerate().filter(|(i, _)| !used[*i]).map(|(i, v)| (i, word_similarity(w, v))).max_by(|x, y| x.1.total_cmp(&y.1));
         if let Some((i, s)) = best
             && s > 0.0
         {
             used[i] = true;
-            matched += s;
+            words += 1;
+            letters += s * (w.len() + b[i].len()) as f64;
         }
     }
+    let total: usize = a.iter().chain(b).map(String::len).sum();
     // The last word names the kind of thing (`…_translation`): matching it counts extra.
     let last = match (a.last(), b.last()) {
         (Some(x), Some(y)) if word_similarity(x, y) > 0.0 => 0.1,
         _ => 0.0,
     };
-    2.0 * matched / (a.len() + b.len()) as f64 + last
+    (words, letters / total as f64 + last)
 }
 
 fn fold(s: &str) -> String {
@@ -75,16 +77,17 @@ fn fold(s: &str) -> String {
 }
 
 /// The closest of `candidates` to `name`, if one is close enough: by letters (Jaro-Winkler of the
-/// names without case and underscores, 0.82 or more) or by whole words (half of them or more); the
-/// candidate sharing the most words wins, letters break ties.
+/// names without case and underscores, 0.82 or more) or by whole words (two or more, holding half
+/// the letters or more: one shared `id` or `translation` is no likeness); the candidate with the
+/// best share of words wins, letters break ties.
 pub fn closest<'n>(name: &str, candidates: impl Iterator<Item = &'n str>) -> Option<&'n str> {
     let name_parts = parts(name);
     let folded = fold(name);
     let mut best: Option<((f64, f64), &str)> = None;
     for c in candidates {
         let letters = strsim::jaro_winkler(&folded, &fold(c));
-        let words = parts_score(&name_parts, &parts(c));
-        if letters < 0.82 && words < 0.5 {
+        let (shared, words) = parts_score(&name_parts, &parts(c));
+        if letters < 0.82 && (shared < 2 || words < 0.5) {
             continue;
         }
         let score = (words, letters);
@@ -170,6 +173,9 @@ mod tests {
         assert_eq!(closest("bookmarsk", ["tag", "bookmarks"].into_iter()), Some("bookmarks"));
         assert_eq!(closest("nmae", ["name", "handle"].into_iter()), Some("name"));
         assert_eq!(closest("zebra", ["name", "handle"].into_iter()), None);
+        // One shared generic word is no likeness.
+        assert_eq!(closest("projectId", ["id", "name"].into_iter()), None);
+        assert_eq!(closest("project_translation", ["chat_translation", "tag"].into_iter()), None);
     }
 
     /// A filter key written with a scalar value is suggested a scalar field, with a relation
