@@ -73,6 +73,8 @@ type MemoKey = (String, TypeNameKind);
 pub struct Memo {
     fields: RwLock<HashMap<MemoKey, Option<Arc<Vec<InputField>>>>>,
     names: RwLock<HashMap<MemoKey, String>>,
+    /// The keys whose uses settle foreign-key fixes (crate::fix_safety), built once per run.
+    pub watched_keys: std::sync::OnceLock<HashSet<String>>,
 }
 
 /// The factory class being walked.
@@ -133,7 +135,7 @@ impl<'c> Checker<'c> {
             factory: None,
             pending_method: None,
             found_factories: Vec::new(),
-            safety: crate::fix_safety::Safety::new(ctx.schema),
+            safety: crate::fix_safety::Safety::default(),
         }
     }
 

@@ -87,8 +87,6 @@ struct References {
 /// What one file's walk gathers for settling its fixes.
 #[derive(Default)]
 pub struct Safety {
-    /// Foreign-key names of the schema: only their uses are recorded.
-    watched: HashSet<String>,
     uses: Vec<KeyUse>,
     rewrites: Vec<Rewrite>,
     groups: Vec<Group>,
@@ -99,22 +97,20 @@ pub struct Safety {
     references: std::collections::HashMap<String, References>,
 }
 
-impl Safety {
-    pub fn new(schema: &Schema) -> Self {
-        // Foreign keys, and the relations that hold them.
-        let watched = schema
-            .models
-            .iter()
-            .flat_map(|m| m.relation_fields().filter(|r| r.relation_from_fields.as_ref().is_some_and(|f| !f.is_empty())))
-            .flat_map(|r| r.relation_from_fields.iter().flatten().cloned().chain(std::iter::once(r.name.clone())))
-            .collect();
-        Safety { watched, ..Default::default() }
-    }
+/// The keys whose uses are recorded: the schema's foreign keys and the relations that hold them.
+pub fn watched_keys(schema: &Schema) -> HashSet<String> {
+    schema
+        .models
+        .iter()
+        .flat_map(|m| m.relation_fields().filter(|r| r.relation_from_fields.as_ref().is_some_and(|f| !f.is_empty())))
+        .flat_map(|r| r.relation_from_fields.iter().flatten().cloned().chain(std::iter::once(r.name.clone())))
+        .collect()
 }
 
 impl Checker<'_> {
     fn note_use(&mut self, name: &str, at: u32) {
-        if self.safety.watched.contains(name) {
+        let ctx = self.ctx;
+        if ctx.memo.watched_keys.get_or_init(|| watched_keys(ctx.schema)).contains(name) {
             self.safety.uses.push(KeyUse { name: name.to_string(), at });
         }
     }
