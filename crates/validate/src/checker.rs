@@ -115,7 +115,7 @@ pub struct Checker<'c> {
     /// The model of the factory found for this file's classes (for the report).
     pub found_factories: Vec<crate::FactoryEntry>,
     /// What settles which fixes are safe (crate::fix_safety).
-    pub safety: crate::fix_safety::Safety,
+    pub safety: crate::fix_safety::Safety<'c>,
 }
 
 impl<'c> Checker<'c> {

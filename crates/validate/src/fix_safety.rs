@@ -31,8 +31,8 @@ use crate::literal::{Literal, Verdict, classify, judge};
 
 /// A name of a watched key used somewhere in the file, and where.
 #[derive(Debug, Clone)]
-struct KeyUse {
-    name: String,
+struct KeyUse<'c> {
+    name: &'c str,
     at: u32,
 }
 
@@ -86,8 +86,8 @@ struct References {
 
 /// What one file's walk gathers for settling its fixes.
 #[derive(Default)]
-pub struct Safety {
-    uses: Vec<KeyUse>,
+pub struct Safety<'c> {
+    uses: Vec<KeyUse<'c>>,
     rewrites: Vec<Rewrite>,
     groups: Vec<Group>,
     annotated: Vec<Annotated>,
@@ -107,11 +107,11 @@ pub fn watched_keys(schema: &Schema) -> HashSet<String> {
         .collect()
 }
 
-impl Checker<'_> {
+impl<'c> Checker<'c> {
     fn note_use(&mut self, name: &str, at: u32) {
         let ctx = self.ctx;
-        if ctx.memo.watched_keys.get_or_init(|| watched_keys(ctx.schema)).contains(name) {
-            self.safety.uses.push(KeyUse { name: name.to_string(), at });
+        if let Some(name) = ctx.memo.watched_keys.get_or_init(|| watched_keys(ctx.schema)).get(name) {
+            self.safety.uses.push(KeyUse { name, at });
         }
     }
 
@@ -433,7 +433,7 @@ impl Checker<'_> {
                 .collect();
             let mut changed = false;
             for (g, why) in groups.iter_mut().filter(|(_, why)| why.is_none()) {
-                if let Some(u) = self.safety.uses.iter().find(|u| g.keys.contains(&u.name) && !applied.contains(&u.at)) {
+                if let Some(u) = self.safety.uses.iter().find(|u| g.keys.iter().any(|k| k == u.name) && !applied.contains(&u.at)) {
                     *why = Some(format!(
                         "`{}` is also read or written elsewhere in this file (line {}), where the rewrite would change what the program does",
                         u.name,
