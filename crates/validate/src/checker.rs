@@ -74,7 +74,7 @@ pub struct Memo {
     fields: RwLock<HashMap<MemoKey, Option<Arc<Vec<InputField>>>>>,
     names: RwLock<HashMap<MemoKey, String>>,
     /// The keys whose uses settle foreign-key fixes (crate::fix_safety), built once per run.
-    pub watched_keys: std::sync::OnceLock<HashSet<String>>,
+    pub watched_keys: std::sync::OnceLock<rustc_hash::FxHashSet<String>>,
 }
 
 /// The factory class being walked.

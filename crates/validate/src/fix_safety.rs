@@ -98,7 +98,7 @@ pub struct Safety<'c> {
 }
 
 /// The keys whose uses are recorded: the schema's foreign keys and the relations that hold them.
-pub fn watched_keys(schema: &Schema) -> HashSet<String> {
+pub fn watched_keys(schema: &Schema) -> rustc_hash::FxHashSet<String> {
     schema
         .models
         .iter()
