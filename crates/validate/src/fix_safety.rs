@@ -306,6 +306,9 @@ impl<'c> Checker<'c> {
     /// After the properties of `obj` are checked against `spec` (findings from `first` on): the
     /// foreign-key rewrites of its own keys are kept for settling, or made not safe now.
     pub fn settle_literal_rewrites(&mut self, obj: &ObjectExpression<'_>, spec: &InputSpec, first: usize, opaque_spreads: bool) {
+        if !self.safety.rewrites.iter().any(|r| r.finding >= first) {
+            return;
+        }
         let own: Vec<(String, u32, &Expression<'_>)> = obj
             .properties
             .iter()
