@@ -365,7 +365,7 @@ impl<'c> Checker<'c> {
         let text = format!("Prisma.{}", self.ctx.type_name(&a.model, &kind));
         let unchecked = InputSpec::new(&a.model, kind);
         let clean = self.clean_aside(|c| c.check_input_object(obj, &unchecked, Span::new(a.type_span.start, a.type_span.start + 1)));
-        clean.then(|| TypeFix { start: a.type_span.start, end: a.type_span.end, text, binding: a.binding })
+        clean.then_some(TypeFix { start: a.type_span.start, end: a.type_span.end, text, binding: a.binding })
     }
 
     /// Runs a check on the side (nothing of it is reported): whether it finds nothing.
