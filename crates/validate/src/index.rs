@@ -154,7 +154,11 @@ impl ProjectIndex {
         }
 
         let mut names: Vec<String> = configured.to_vec();
-        let mut found_bases: Vec<&str> = candidates.iter().filter(|k| !is_configured(&k.base) && names_a_model(k, schema)).map(|k| k.base.as_str()).collect();
+        let mut found_bases: Vec<&str> = candidates
+            .iter()
+            .filter(|k| !is_configured(&k.base) && class_of(&k.base).is_some_and(makes_fixtures) && names_a_model(k, schema))
+            .map(|k| k.base.as_str())
+            .collect();
         found_bases.sort_unstable();
         found_bases.dedup();
         names.extend(found_bases.into_iter().map(String::from));
@@ -247,6 +251,13 @@ fn base_class(name: &str, summary: Option<&ClassSummary>, file: Option<usize>, t
     }
 }
 
+/// Whether an abstract class is about fixtures, not any class over a model (a repository): it has
+/// a create-input type parameter (`TCreate`, `TPrismaCreateInput`) or a `getFixtures` member.
+fn makes_fixtures(base: &ClassSummary) -> bool {
+    base.type_params.iter().enumerate().any(|(i, n)| Slot::from_param_name(n, i) == Slot::Create)
+        || base.abstract_members.iter().chain(base.members.iter()).any(|m| m == "getFixtures")
+}
+
 /// Whether a subclass names a model of the schema, as a factory does: a `super("…")` string (the
 /// model, its `@@map` name, or the model in another case), a type argument that is a model or
 /// one of its `Prisma.*` types, or a `getPrismaDelegate()` delegate.
@@ -332,6 +343,12 @@ export class NameCache extends Cache<string> { protected load() { return "n"; } 
 export class TagLikeCache extends Cache<{ tag: string }> { protected load() { return { tag: "t" }; } }
 "#;
         assert_eq!(factories(&[("cache.ts", src)]), Vec::<String>::new());
+        // A class over a model that makes no fixtures (no create input, no `getFixtures`) is none either.
+        let repository = r#"import type { tag } from "@prisma/client";
+export abstract class Repository<TModel> { constructor(protected model: string, protected prisma: any) {} protected abstract find(): TModel; }
+export class TagRepository extends Repository<tag> { constructor(prisma: any) { super("tag", prisma); } protected find(): tag { throw new Error("x"); } }
+"#;
+        assert_eq!(factories(&[("repo.ts", repository)]), Vec::<String>::new());
     }
 
     /// Each base's own abstract members, the attribution and the fixtures checks hold for
