@@ -54,6 +54,7 @@ const ACCEPTED_WARNING = 'invalid-fixture-accepted'
 const SEEDS = [
   { set: 'clean', file: 'prisma/seed.ts' },
   { set: 'broken', file: 'broken/seedCalls.ts' },
+  { set: 'broken', file: 'broken/paymentSeeds.ts' },
 ]
 // The clean seed's exported functions, in an order in which each succeeds, with their arguments
 // (and the rows they need, created first). Every exported function must be here.
@@ -75,6 +76,7 @@ const CLEAN_SEED_PLAN = [
 // Arguments of the broken seed's functions; its calls run after the clean seed, on its rows.
 const BROKEN_SEED_ARGS = {
   seedBroken: async (db) => [['en', 'fr'], true, (await db.team.findFirstOrThrow()).id],
+  recordSeatPayment: async (db) => [(await db.user.findFirstOrThrow()).id, (await db.team.findFirstOrThrow()).id],
 }
 const RUN_KEY = '__fixtureNativeSeedRun'
 

@@ -36,7 +36,7 @@ pub struct Args {
     /// A fixture-native.config.json giving the factories (its schema is replaced by each side).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// The base class factories extend (default EnhancedDatabaseFactory).
+    /// The base class factories extend (default EnhancedDatabaseFactory; abstract classes of the files whose subclasses name a model are bases too).
     #[arg(long, value_name = "NAME")]
     base_class: Option<String>,
     /// The repository git:REV:path sides are read from, a bare one too (default: GIT_DIR if set,

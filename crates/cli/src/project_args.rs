@@ -16,7 +16,7 @@ pub struct ProjectArgs {
     /// A fixture-native.config.json (default: found from the working directory upwards, or package.json "fixtureNative").
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// The base class factories extend (default EnhancedDatabaseFactory).
+    /// The base class factories extend (default EnhancedDatabaseFactory; abstract classes of the files whose subclasses name a model are bases too).
     #[arg(long, value_name = "NAME")]
     pub base_class: Option<String>,
 }

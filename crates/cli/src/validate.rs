@@ -56,7 +56,7 @@ pub struct Args {
     /// Report errors only.
     #[arg(long)]
     quiet: bool,
-    /// The base class factories extend (default EnhancedDatabaseFactory).
+    /// The base class factories extend (default EnhancedDatabaseFactory; abstract classes of the files whose subclasses name a model are bases too).
     #[arg(long, value_name = "NAME")]
     base_class: Option<String>,
     /// The tsconfig.json whose target decides bigint-literal-target (default: the nearest one).

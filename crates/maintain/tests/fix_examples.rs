@@ -70,11 +70,10 @@ fn fix_removes_exactly_the_safe_fixes_and_a_second_run_is_a_no_op() {
     let safe: Vec<&Diagnostic> = before.diagnostics.iter().filter(|d| d.fix.as_ref().is_some_and(|f| f.safe)).collect();
     assert_eq!(keys(first.fixed.iter()), keys(safe.iter().copied()));
     let codes: std::collections::BTreeSet<&str> = first.fixed.iter().map(|d| d.code.as_str()).collect();
-    assert_eq!(
-        codes.into_iter().collect::<Vec<_>>(),
-        vec!["delegate-mismatch", "missing-fixture-category", "unknown-delegate", "unknown-field", "unknown-model", "unknown-prisma-type"]
-    );
-    assert!(first.fixed.len() >= 10, "{}", first.fixed.len());
+    // Only what changes no run-time behaviour: type names, a foreign key nothing else sees, a
+    // declared type (super names, delegates and categories are suggestions).
+    assert_eq!(codes.into_iter().collect::<Vec<_>>(), vec!["unknown-field", "unknown-prisma-type"]);
+    assert!(first.fixed.len() >= 7, "{}", first.fixed.len());
     assert!(first.skipped.is_empty(), "{:?}", first.skipped);
     assert!(first.write_errors.is_empty(), "{:?}", first.write_errors);
 
@@ -103,9 +102,14 @@ fn fix_removes_exactly_the_safe_fixes_and_a_second_run_is_a_no_op() {
     let tag = &after_files[&root.join("broken/tagFixtures.ts")];
     assert!(tag.contains("export const minimalTag: Prisma.tagCreateInput = { // expect: unknown-prisma-type\n"), "{tag}");
     assert!(tag.contains("    createdBy: { connect: { id: generatePK() } }, // expect: unknown-field\n"), "{tag}");
-    let member = &after_files[&root.join("broken/MemberDbFactory.ts")];
-    assert!(member.contains("            },\n            edgeCases: {},\n        };"), "{member}");
-    assert!(after_files[&root.join("broken/UserDbFactory.ts")].contains("super(\"User\", prisma);"));
+    // The declared type, where a rewrite would mix shapes with a key added later; untouched, a
+    // literal whose key the file reads back, and the suggestions.
+    let payment = &after_files[&root.join("broken/paymentSeeds.ts")];
+    assert!(payment.contains("    const payment: Prisma.PaymentUncheckedCreateInput = {\n"), "{payment}");
+    assert!(payment.contains("        userId, /* fix: safe"), "{payment}");
+    for untouched in ["broken/CreditAccountOwnerDbFactory.ts", "broken/MemberDbFactory.ts", "broken/UserDbFactory.ts", "broken/TagTranslationDbFactory.ts"] {
+        assert_eq!(after_files[&root.join(untouched)], before_files[&root.join(untouched)], "{untouched}");
+    }
 
     // A second run: nothing to fix, no file touched.
     let second = fix(&options, &root, false).unwrap();

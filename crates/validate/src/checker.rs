@@ -73,6 +73,8 @@ type MemoKey = (String, TypeNameKind);
 pub struct Memo {
     fields: RwLock<HashMap<MemoKey, Option<Arc<Vec<InputField>>>>>,
     names: RwLock<HashMap<MemoKey, String>>,
+    /// The keys whose uses settle foreign-key fixes (crate::fix_safety), built once per run.
+    pub watched_keys: std::sync::OnceLock<rustc_hash::FxHashSet<String>>,
 }
 
 /// The factory class being walked.
@@ -83,6 +85,8 @@ pub struct FactoryScope {
     pub update: Option<InputSpec>,
     /// What `...this.generateMinimalData()` and friends supply.
     pub method_keys: HashMap<String, Spread>,
+    /// The base class the factory extends (an index into the project's bases).
+    pub base: usize,
 }
 
 pub struct Checker<'c> {
@@ -117,6 +121,8 @@ pub struct Checker<'c> {
     pub reading_through: bool,
     /// Names the file gives fresh ids (read when it has `invalid` fixtures).
     pub known_ids: crate::rules::invalid_fixture_accepted::KnownIds,
+    /// What settles which fixes are safe (crate::fix_safety).
+    pub safety: crate::fix_safety::Safety<'c>,
 }
 
 impl<'c> Checker<'c> {
@@ -139,6 +145,7 @@ impl<'c> Checker<'c> {
             data_methods: Default::default(),
             reading_through: false,
             known_ids: Default::default(),
+            safety: crate::fix_safety::Safety::default(),
         }
     }
 
@@ -148,6 +155,12 @@ impl<'c> Checker<'c> {
         if !self.findings.iter().any(|g| g.code == f.code && g.start == f.start && g.end == f.end && g.message == f.message) {
             self.findings.push(f);
         }
+    }
+
+    /// The base class whose fixtures interface applies here: the enclosing factory's, else the primary one.
+    pub fn fixtures_base(&self) -> &'c crate::index::BaseClass {
+        let index = self.ctx.index;
+        &index.bases[self.factory.as_ref().map_or(0, |f| f.base)]
     }
 
     pub fn evaluator(&self) -> Evaluator<'c> {
@@ -237,6 +250,7 @@ impl<'c> Checker<'c> {
     fn bind_params(&mut self, start: u32, params: &FormalParameters<'_>) {
         let tx = self.tx_callbacks.remove(&start);
         for (i, p) in params.items.iter().enumerate() {
+            self.note_pattern_uses(&p.pattern);
             let BindingPattern::BindingIdentifier(id) = &p.pattern else { continue };
             let client = (tx && i == 0) || self.client_binding(&id.name, p.type_annotation.as_ref().map(|t| &t.type_annotation), None);
             if let Some(scope) = self.bindings.last_mut() {
@@ -271,13 +285,29 @@ impl<'c> Checker<'c> {
             None => {}
         }
         let mut f = Finding::new(Code::UnknownPrismaType, span, format!("`Prisma.{name}` does not exist for this schema"));
-        if let Some(s) = self.ctx.suggester.suggest(self.ctx.schema, name).filter(|s| s != name) {
+        let suggested = self.ctx.suggester.suggest(self.ctx.schema, name).filter(|s| s != name);
+        // A model type is not in the namespace: `Prisma.<model>` would not exist either; the
+        // suggestion is the type the client package exports.
+        if let Some(s) = suggested.as_ref().filter(|s| fixture_schema::type_names::resolve(self.ctx.schema, s).is_some_and(|r| r.kind == fixture_schema::TypeNameKind::Model)) {
+            f.message = format!("`Prisma.{name}` does not exist for this schema; the model type `{s}` is exported by the client package, not in the `Prisma` namespace");
+            self.push(f.suggest(s.clone()).help(format!("import type {{ {s} }} from \"@prisma/client\"")));
+            return;
+        }
+        if let Some(s) = suggested {
             f.message = format!("`Prisma.{name}` does not exist for this schema; the generated name is `Prisma.{s}`");
             // Certain only when the names differ by case and underscores alone (one candidate) and
             // the candidate is in the namespace (a model type is not: `Prisma.user` is no fix).
             let in_namespace = fixture_schema::type_names::resolve(self.ctx.schema, &s).is_some_and(|r| r.kind != fixture_schema::TypeNameKind::Model);
-            let certain = in_namespace && crate::schema_extras::fold(&s) == crate::schema_extras::fold(name);
-            f = f.suggest(format!("Prisma.{s}")).safe(certain).help("Prisma names types after the model name verbatim (case and underscores included)");
+            let same_letters = in_namespace && crate::schema_extras::fold(&s) == crate::schema_extras::fold(name);
+            // A type name is erased at run time: the correction is certain when only case and
+            // underscores differ, unless the literal it types has errors tsc would then report on
+            // this line (rules/unknown_prisma_type.rs).
+            let reveals = same_letters && self.correction_reveals_errors(span.start);
+            f = f.suggest(format!("Prisma.{s}")).safe(same_letters && !reveals).help(if reveals {
+                "Prisma names types after the model name verbatim (case and underscores included); not applied by --fix: the object this type declares has errors under the corrected name, fix them with it"
+            } else {
+                "Prisma names types after the model name verbatim (case and underscores included)"
+            });
         }
         self.push(f);
     }
@@ -432,7 +462,12 @@ impl Checker<'_> {
             .map(|m| m.delegate.as_str())
             .or_else(|| crate::fixtures::closest(delegate, schema.models.iter().map(|m| m.delegate.as_str())));
         if let Some(r) = right {
-            f = f.suggest(r.to_string()).help(format!("the delegate is the model name with its first character lower-cased: `{receiver}.{r}`"));
+            let help = if crate::names::same_letters(r, delegate) {
+                format!("the delegate is the model name with its first character lower-cased: `{receiver}.{r}`")
+            } else {
+                format!("did you mean `{receiver}.{r}` (model `{}`)?", schema.model_by_delegate(r).map_or(r, |m| m.name.as_str()))
+            };
+            f = f.suggest(r.to_string()).help(help);
         }
         self.push(f);
     }
@@ -509,6 +544,7 @@ impl<'a> Visit<'a> for Checker<'_> {
     }
 
     fn visit_expression(&mut self, e: &Expression<'a>) {
+        self.note_key_uses(e);
         match e {
             Expression::BigIntLiteral(b) if !self.ctx.bigint_literals_allowed => {
                 self.push(
@@ -560,7 +596,9 @@ impl<'a> Visit<'a> for Checker<'_> {
         {
             scope.insert(id.name.to_string(), class.name.to_string());
         }
+        self.note_pattern_uses(&d.id);
         if let (Some(t), Some(init)) = (&d.type_annotation, &d.init) {
+            self.note_annotated_literal(&d.id, &t.type_annotation, init);
             let expect = self.expect_of(&t.type_annotation);
             if !expect.is_opaque() {
                 let anchor = match &d.id {

@@ -65,7 +65,11 @@ pub struct Resolved {
     /// Patterns, resolved against `factories_base`.
     pub factories: Vec<String>,
     pub factories_base: PathBuf,
+    /// The primary base class (the first of `base_classes`): named in help texts and by `generate`.
     pub base_class: String,
+    /// Every configured base class (`"baseClass"`: one name or a list). Abstract classes of the
+    /// analysed files whose subclasses name a model are bases too, found by the index.
+    pub base_classes: Vec<String>,
     pub tsconfig: Option<PathBuf>,
     pub severity: BTreeMap<Code, RuleLevel>,
     pub categories: FixtureCategories,
@@ -78,7 +82,7 @@ pub struct Resolved {
 struct FileConfig {
     schema: Option<String>,
     factories: Option<OneOrMany>,
-    base_class: Option<String>,
+    base_class: Option<OneOrMany>,
     tsconfig: Option<String>,
     #[serde(default)]
     rules: BTreeMap<String, String>,
@@ -139,11 +143,19 @@ pub fn resolve(options: &Options) -> Result<Resolved, String> {
         let c = Code::parse(code).ok_or_else(|| format!("rules: unknown diagnostic code \"{code}\" (known: {})", known_codes()))?;
         severity.insert(c, *level);
     }
+    let base_classes = match (&options.base_class, file.base_class) {
+        (Some(explicit), _) => vec![explicit.clone()],
+        (None, Some(OneOrMany::One(s))) => vec![s],
+        (None, Some(OneOrMany::Many(v))) if !v.is_empty() => v,
+        (None, Some(OneOrMany::Many(_))) => return Err("config \"baseClass\": the list is empty; name at least one class (or leave it out for EnhancedDatabaseFactory)".into()),
+        (None, None) => vec!["EnhancedDatabaseFactory".into()],
+    };
     Ok(Resolved {
         schema,
         factories,
         factories_base,
-        base_class: options.base_class.clone().or(file.base_class).unwrap_or_else(|| "EnhancedDatabaseFactory".into()),
+        base_class: base_classes[0].clone(),
+        base_classes,
         tsconfig,
         severity,
         categories: options.fixture_categories.clone().or(file.fixture_categories).unwrap_or_default(),
@@ -227,5 +239,25 @@ mod tests {
         assert_eq!(target_year("ES2019"), Some(2019));
         assert_eq!(target_year("es5"), Some(5));
         assert_eq!(target_year("ESNext"), Some(9999));
+    }
+
+    #[test]
+    fn base_class_is_one_name_or_a_list() {
+        let dir = std::env::temp_dir().join(format!("fixture-native-config-bases-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let resolve_with = |json: &str, explicit: Option<&str>| {
+            std::fs::write(dir.join(CONFIG_FILE), json).unwrap();
+            resolve(&Options { cwd: dir.clone(), base_class: explicit.map(String::from), ..Default::default() }).map(|r| (r.base_class, r.base_classes))
+        };
+        let one = |s: &str| (s.to_string(), vec![s.to_string()]);
+        assert_eq!(resolve_with("{}", None), Ok(one("EnhancedDatabaseFactory")));
+        assert_eq!(resolve_with(r#"{ "baseClass": "SeedFactory" }"#, None), Ok(one("SeedFactory")));
+        assert_eq!(
+            resolve_with(r#"{ "baseClass": ["SeedFactory", "FixtureSet"] }"#, None),
+            Ok(("SeedFactory".to_string(), vec!["SeedFactory".to_string(), "FixtureSet".to_string()]))
+        );
+        assert_eq!(resolve_with(r#"{ "baseClass": ["SeedFactory", "FixtureSet"] }"#, Some("Other")), Ok(one("Other")));
+        assert!(resolve_with(r#"{ "baseClass": [] }"#, None).unwrap_err().contains("\"baseClass\""));
+        std::fs::remove_dir_all(&dir).ok();
     }
 }

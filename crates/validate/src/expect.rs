@@ -144,7 +144,7 @@ impl Evaluator<'_> {
                 e => Expect::Record(Box::new(e)),
             },
             "Promise" | "Readonly" | "NonNullable" => arg(0),
-            _ if name == self.index.base.fixtures_interface => {
+            _ if self.index.is_fixtures_interface(name) => {
                 let create = args.first().and_then(|a| self.input_of(a));
                 let update = match args.get(1) {
                     Some(a) => self.input_of(a),

@@ -21,7 +21,7 @@ fn fold(s: &str) -> String {
 }
 
 /// The first string argument of `super(…)` in the constructor.
-fn super_model<'b>(c: &'b Class<'_>) -> Option<(&'b str, Span)> {
+pub(crate) fn super_model<'b>(c: &'b Class<'_>) -> Option<(&'b str, Span)> {
     for el in &c.body.body {
         let ClassElement::MethodDefinition(m) = el else { continue };
         if m.kind != MethodDefinitionKind::Constructor {
@@ -44,7 +44,7 @@ fn super_model<'b>(c: &'b Class<'_>) -> Option<(&'b str, Span)> {
 }
 
 /// `this.prisma.X` inside `getPrismaDelegate()`: the name and its span.
-fn delegate_access<'b>(c: &'b Class<'_>) -> Option<(&'b str, Span)> {
+pub(crate) fn delegate_access<'b>(c: &'b Class<'_>) -> Option<(&'b str, Span)> {
     for el in &c.body.body {
         let ClassElement::MethodDefinition(m) = el else { continue };
         if m.key.static_name().as_deref() != Some("getPrismaDelegate") {
@@ -118,7 +118,7 @@ fn slot_kind(slot: Slot) -> Option<TypeNameKind> {
 impl Checker<'_> {
     pub fn check_factory_class(&mut self, c: &Class<'_>, factory: &FactoryClass) -> FactoryScope {
         let schema = self.ctx.schema;
-        let base = &self.ctx.index.base;
+        let base = &self.ctx.index.bases[factory.base];
         let class_span = c.id.as_ref().map_or(c.span, |id| id.span);
 
         // The model from `super("…")`; a table (`@@map`) name or a near miss is only a hint.
@@ -136,14 +136,10 @@ impl Checker<'_> {
                     if by_table.is_some() {
                         f.message = format!("\"{name}\" is the table (`@@map`) name; the model is `{}`", m.name);
                     }
-                    // Certain for the `@@map` name or a difference of case alone, unless a model type argument names another model.
-                    let type_arg_model = factory.base_args.iter().find_map(|t| match t {
-                        TypeExpr::Ref { name, args, .. } if args.is_empty() => schema.model(name).map(|m| m.name.clone()),
-                        _ => None,
-                    });
-                    let certain = (by_table.is_some() || m.name.to_lowercase() == name.to_lowercase()) && type_arg_model.as_ref().is_none_or(|t| *t == m.name);
+                    // Never applied by `--fix`: the string is a value the base class keeps at run time
+                    // (rules/unknown_model.rs).
                     super_hint = Some(m.name.clone());
-                    f = f.suggest(format!("\"{}\"", m.name)).safe(certain).help(format!("pass the model name: super(\"{}\", …)", m.name));
+                    f = f.suggest(format!("\"{}\"", m.name)).help(format!("pass the model name: super(\"{}\", …)", m.name));
                 }
                 self.push(f);
             }
@@ -275,13 +271,18 @@ impl Checker<'_> {
             match schema.model_by_delegate(delegate) {
                 None => {
                     let from_model = fixtures_model.as_ref().and_then(|m| schema.model(m)).map(|m| m.delegate.clone());
-                    let certain = from_model.is_some();
                     let right = from_model.or_else(|| {
                         schema.models.iter().find(|m| fold(&m.delegate) == fold(delegate)).map(|m| m.delegate.clone())
                     });
                     let mut f = Finding::new(Code::UnknownDelegate, span, format!("`prisma.{delegate}` is not a delegate of the PrismaClient"));
+                    // A suggestion, never applied by `--fix`: it changes what the factory calls at run time (rules/unknown_delegate.rs).
                     if let Some(r) = right {
-                        f = f.suggest(r.clone()).safe(certain).help(format!("the delegate is the model name with its first character lower-cased: `this.prisma.{r}`"));
+                        let help = if crate::names::same_letters(&r, delegate) {
+                            format!("the delegate is the model name with its first character lower-cased: `this.prisma.{r}`")
+                        } else {
+                            format!("this factory's model's delegate is `this.prisma.{r}`")
+                        };
+                        f = f.suggest(r.clone()).help(help);
                     }
                     self.push(f);
                 }
@@ -297,7 +298,7 @@ impl Checker<'_> {
                                 format!("`prisma.{delegate}` is the delegate of model `{}`, but this factory's model is `{fm}`", m.name),
                             )
                             .suggest(right.delegate.clone())
-                            .safe(true),
+                            .help(format!("the factory writes `{}` rows through this delegate; return `this.prisma.{}`", m.name, right.delegate)),
                         );
                     }
                 }
@@ -335,10 +336,10 @@ impl Checker<'_> {
             },
         });
 
-        let mut scope = FactoryScope { model: fixtures_model, create, update, method_keys: HashMap::new() };
+        let mut scope = FactoryScope { model: fixtures_model, create, update, method_keys: HashMap::new(), base: factory.base };
         // `...this.generateMinimalData()` supplies what that method returns (minimal first: the
         // complete data usually spreads it).
-        let outer = self.factory.replace(FactoryScope { model: None, create: None, update: None, method_keys: HashMap::new() });
+        let outer = self.factory.replace(FactoryScope { model: None, create: None, update: None, method_keys: HashMap::new(), base: factory.base });
         for wanted in ["generateMinimalData", "generateCompleteData"] {
             for el in &c.body.body {
                 if let ClassElement::MethodDefinition(m) = el

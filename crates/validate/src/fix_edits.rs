@@ -60,35 +60,45 @@ mod tests {
             fixes(&[("t.ts", src)]),
             vec![
                 "unknown-prisma-type safe: Prisma.tagCreateInput",
-                // The model type is no member of the namespace: not a fix to apply blindly.
-                "unknown-prisma-type guess: Prisma.tag_translation",
+                // The model type is no member of the namespace: the suggestion is the client's
+                // export (a name that exists), not a fix to apply blindly.
+                "unknown-prisma-type guess: tag_translation",
                 // A misspelling has a likely candidate, not a certain one.
                 "unknown-prisma-type guess: Prisma.tagCreateInput",
             ]
         );
     }
 
+    /// A model name passed to `super`, a delegate, an inserted category: values the program uses
+    /// at run time, so suggestions only (see rules/unknown_model.rs and the others).
     #[test]
-    fn super_names_delegates_and_foreign_keys() {
+    fn super_names_delegates_and_categories_change_run_time_values_so_are_suggestions() {
         let case = TAG_FACTORY.replace("super(\"tag\"", "super(\"TAG\"").replace("this.prisma.tag;", "this.prisma.Tags;");
-        assert_eq!(fixes(&[("tag.ts", &case)]), vec!["unknown-model safe: \"tag\"", "unknown-delegate safe: tag"]);
-        // `@@map` name, but the type arguments are another model's: not certain.
+        assert_eq!(fixes(&[("tag.ts", &case)]), vec!["unknown-model guess: \"tag\"", "unknown-delegate guess: tag"]);
         let other = TAG_FACTORY.replace("super(\"tag\"", "super(\"user\"");
         assert!(fixes(&[("tag.ts", &other)]).contains(&"unknown-model guess: \"User\"".to_string()));
         let delegate = TAG_FACTORY.replace("this.prisma.tag;", "this.prisma.user;");
-        assert_eq!(fixes(&[("tag.ts", &delegate)]), vec!["delegate-mismatch safe: tag"]);
+        assert_eq!(fixes(&[("tag.ts", &delegate)]), vec!["delegate-mismatch guess: tag"]);
+    }
+
+    /// A foreign key rewritten to its relation is certain only where nothing else sees the
+    /// object's keys (crate::fix_safety has the cases): a spread of `overrides` may bring one back.
+    #[test]
+    fn foreign_keys_beside_a_spread_are_suggestions_alone_they_are_rewritten() {
         let fk = TAG_FACTORY.replace("tag: \"a\", ...overrides", "tag: \"a\", createdById: 5n, ...overrides");
-        assert_eq!(fixes(&[("tag.ts", &fk)]), vec!["unknown-field safe: createdBy: { connect: { id: 5n } }"]);
+        assert_eq!(fixes(&[("tag.ts", &fk)]), vec!["unknown-field guess: createdBy: { connect: { id: 5n } }"]);
+        let alone = "import type { Prisma } from \"@prisma/client\";\nexport const t: Prisma.tagCreateInput = { id: 1n, tag: \"a\", createdById: 5n };\n";
+        assert_eq!(fixes(&[("t.ts", alone)]), vec!["unknown-field safe: createdBy: { connect: { id: 5n } }"]);
     }
 
     #[test]
     fn missing_categories_are_inserted_after_the_last_member() {
         let one_line = TAG_FACTORY.replace("            edgeCases: { long: { id: 2n, tag: \"x\".repeat(100) } },\n", "");
-        assert_eq!(fixes(&[("tag.ts", &one_line)]), vec!["missing-fixture-category safe: ,\n            edgeCases: {}"]);
+        assert_eq!(fixes(&[("tag.ts", &one_line)]), vec!["missing-fixture-category guess: ,\n            edgeCases: {}"]);
         let inline = TAG_FACTORY.replace(
             "return {\n            minimal: this.generateMinimalData(),\n            complete: this.generateCompleteData(),\n            invalid: { missingTag: { id: 1n } },\n            edgeCases: { long: { id: 2n, tag: \"x\".repeat(100) } },\n            updates: { renamed: { tag: \"b\" } },\n        };",
             "return { minimal: this.generateMinimalData(), complete: this.generateCompleteData() };",
         );
-        assert_eq!(fixes(&[("tag.ts", &inline)]), vec!["missing-fixture-category safe: , invalid: {}, edgeCases: {}"]);
+        assert_eq!(fixes(&[("tag.ts", &inline)]), vec!["missing-fixture-category guess: , invalid: {}, edgeCases: {}"]);
     }
 }

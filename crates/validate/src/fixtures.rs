@@ -119,7 +119,7 @@ pub fn object_of<'b, 'a>(e: &'b Expression<'a>) -> Option<&'b ObjectExpression<'
 }
 
 /// The unchecked twin of a checked kind (and the same kind when it has none).
-fn unchecked_of(kind: &TypeNameKind) -> TypeNameKind {
+pub(crate) fn unchecked_of(kind: &TypeNameKind) -> TypeNameKind {
     match kind {
         TypeNameKind::CreateInput => TypeNameKind::UncheckedCreateInput,
         TypeNameKind::UpdateInput => TypeNameKind::UncheckedUpdateInput,
@@ -131,15 +131,7 @@ fn unchecked_of(kind: &TypeNameKind) -> TypeNameKind {
 }
 
 pub fn closest<'n>(name: &str, candidates: impl Iterator<Item = &'n str>) -> Option<&'n str> {
-    let lower = name.to_ascii_lowercase();
-    let mut best: Option<(f64, &str)> = None;
-    for c in candidates {
-        let score = strsim::jaro_winkler(&lower, &c.to_ascii_lowercase());
-        if best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, c));
-        }
-    }
-    best.filter(|(s, _)| *s >= 0.82).map(|(_, c)| c)
+    crate::names::closest(name, candidates)
 }
 
 const CREATE_OPS: [&str; 4] = ["create", "connectOrCreate", "connect", "createMany"];
@@ -230,7 +222,7 @@ impl<'c> Checker<'c> {
             }
             let Some(field) = model.field(&p.name) else {
                 let mut f = Finding::new(Code::UnknownField, p.key, format!("`{}` is not a field of `Prisma.{target}WhereInput`", p.name));
-                if let Some(c) = closest(&p.name, model.fields.iter().map(|f| f.name.as_str())) {
+                if let Some(c) = crate::names::closest_field(&p.name, p.value, model) {
                     f = f.suggest(c.to_string()).help(format!("did you mean `{c}`?"));
                 }
                 self.push(f);
@@ -283,7 +275,7 @@ impl<'c> Checker<'c> {
             match model.field(&p.name) {
                 None => {
                     let mut f = Finding::new(Code::UnknownField, p.key, format!("`{}` is not a field of `Prisma.{target}OrderByWithRelationInput`", p.name));
-                    if let Some(c) = closest(&p.name, model.fields.iter().map(|f| f.name.as_str())) {
+                    if let Some(c) = crate::names::closest_field(&p.name, p.value, model) {
                         f = f.suggest(c.to_string()).help(format!("did you mean `{c}`?"));
                     }
                     self.push(f);
@@ -396,7 +388,7 @@ impl<'c> Checker<'c> {
         props(obj, &mut ps, &mut spreads);
         let categories = self.ctx.categories;
         if spreads.is_empty()
-            && let Some(required) = &self.ctx.index.base.required_categories
+            && let Some(required) = &self.fixtures_base().required_categories
         {
             let missing: Vec<&String> = required.iter().filter(|r| !ps.iter().any(|p| &p.name == *r)).collect();
             if !missing.is_empty() {
@@ -405,11 +397,10 @@ impl<'c> Checker<'c> {
                     Finding::new(
                         Code::MissingFixtureCategory,
                         Span::new(obj.span.start, obj.span.start + 1),
-                        format!("The fixtures object lacks the required categor{} {list} of `{}`", if missing.len() == 1 { "y" } else { "ies" }, self.ctx.index.base.fixtures_interface),
+                        format!("The fixtures object lacks the required categor{} {list} of `{}`", if missing.len() == 1 { "y" } else { "ies" }, self.fixtures_base().fixtures_interface),
                     )
                     .help(format!("add {} (use an empty object `{{}}` when there is nothing to list)", list))
-                    .edits(vec![crate::fix_edits::add_empty_members(self.source, obj, &missing)])
-                    .safe(true),
+                    .edits(vec![crate::fix_edits::add_empty_members(self.source, obj, &missing)]),
                 );
             }
         }
@@ -437,6 +428,7 @@ impl<'c> Checker<'c> {
     }
 
     pub fn check_input_object(&mut self, obj: &ObjectExpression<'_>, spec: &InputSpec, anchor: Span) {
+        let first_finding = self.findings.len();
         let schema = self.ctx.schema;
         let Some(model) = schema.model(&spec.model) else { return };
         let Some(checked) = self.ctx.input_fields(&spec.model, &spec.kind) else { return };
@@ -555,6 +547,7 @@ impl<'c> Checker<'c> {
                 None => self.unknown_field(model, spec, &fields, p, &ps),
             }
         }
+        self.settle_literal_rewrites(obj, spec, first_finding, !spreads.is_empty());
 
         if needs_required {
             let Some(supplied) = supplied else { return };
@@ -648,10 +641,19 @@ impl<'c> Checker<'c> {
                 finding = finding.suggest(fks[0].clone());
             }
             finding = finding.help(format!("set {} directly, or use the checked input type", fks.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")));
-        } else if let Some(c) = closest(&p.name, fields.iter().map(|f| f.name.as_str()).filter(|n| !all.iter().any(|q| q.name == *n))) {
+        } else if let Some(c) = crate::names::closest_of_kind(
+            &p.name,
+            p.value,
+            &fields.iter().filter(|f| !all.iter().any(|q| q.name == f.name)).map(|f| (f.name.as_str(), matches!(f.shape, InputShape::Relation { .. }))).collect::<Vec<_>>(),
+        ) {
             finding = finding.suggest(c.to_string()).help(format!("did you mean `{c}`?"));
         }
+        let rewrite = finding.safe;
+        let before = self.findings.len();
         self.push(finding);
+        if rewrite && self.findings.len() > before {
+            self.note_rewrite(before, &p.name, p.key.start);
+        }
     }
 
     fn check_field_value(&mut self, model: &Model, field: &InputField, value: &Expression<'_>, spec: &InputSpec) {

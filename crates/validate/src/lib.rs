@@ -13,6 +13,8 @@ pub mod discover;
 pub mod expect;
 pub mod factory;
 pub mod fix_edits;
+mod fix_safety;
+mod names;
 pub mod fixtures;
 pub mod imports;
 pub mod index;
@@ -167,6 +169,7 @@ fn check_file<'c>(ctx: &'c checker::Ctx<'c>, file: usize, path: &Path, text: &'c
         c.known_ids = rules::invalid_fixture_accepted::KnownIds::of(&ret.program, text);
     }
     walk::walk_program(&mut c, &ret.program);
+    c.settle_fixes();
     (c.findings, c.found_factories)
 }
 
@@ -426,9 +429,9 @@ fn analyze(
     bigint_literals_allowed: bool,
 ) -> Report {
     let (summaries, parse_errors): (Vec<summary::FileSummary>, Vec<Option<Finding>>) = parsed.into_iter().map(|p| (p.summary, p.parse_error)).unzip();
-    let index = index::ProjectIndex::build(&summaries, &cfg.base_class, &cfg.categories.required);
-
     let schema = &loaded.schema;
+    let index = index::ProjectIndex::build(&summaries, &cfg.base_classes, &cfg.categories.required, schema);
+
     let ctx = checker::Ctx {
         schema,
         index: &index,

@@ -35,6 +35,10 @@ pub struct ClassSummary {
     pub get_fixtures_return: Option<TypeExpr>,
     /// Declared parameter types of the methods (for checking call arguments); `true` for static.
     pub method_params: Vec<(String, bool, Vec<Option<TypeExpr>>)>,
+    /// The string the constructor passes to `super("…", …)`, if any.
+    pub super_string: Option<String>,
+    /// `X` of `return this.prisma.X` in `getPrismaDelegate()`, if any.
+    pub delegate: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -125,6 +129,8 @@ fn collect_class(c: &Class<'_>, out: &mut FileSummary) {
         members: BTreeSet::new(),
         get_fixtures_return: None,
         method_params: Vec::new(),
+        super_string: crate::factory::super_model(c).map(|(s, _)| s.to_string()),
+        delegate: crate::factory::delegate_access(c).map(|(d, _)| d.to_string()),
     };
     for el in &c.body.body {
         let (key, is_abstract) = match el {

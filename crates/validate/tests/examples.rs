@@ -131,3 +131,35 @@ fn ungenerated_client_is_one_warning_and_its_calls_are_still_checked() {
     assert_eq!(warning.severity.as_str(), "warning");
     assert!(!report.diagnostics.iter().any(|d| d.code.as_str() == "unresolved-import"), "{:#?}", report.diagnostics);
 }
+
+/// `/* fix: safe [text] */` and `/* fix: suggestion */` markers (examples/README.md): the
+/// diagnostics on that line carry fixes of that tier, with that replacement text when given.
+#[test]
+fn fix_markers_give_the_tier_of_the_fixes_on_their_line() {
+    let report = run("broken.config.json");
+    let dir = examples().join("broken");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("ts") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            let Some(pos) = line.find("/* fix: ") else { continue };
+            let marker = &line[pos + "/* fix: ".len()..line[pos..].find("*/").map_or(line.len(), |e| pos + e)].trim();
+            let (tier, want_text) = marker.split_once(' ').map_or((*marker, None), |(t, x)| (t, Some(x.trim())));
+            let here: Vec<_> = report.diagnostics.iter().filter(|d| d.file == path.display().to_string() && d.line == i as u32 + 1 && d.fix.is_some()).collect();
+            assert!(!here.is_empty(), "{}:{}: no fix on a `/* fix: */` line", path.display(), i + 1);
+            for d in here {
+                let fix = d.fix.as_ref().unwrap();
+                assert_eq!(if fix.safe { "safe" } else { "suggestion" }, tier, "{}:{} {} {:?}", path.display(), i + 1, d.code, d.help);
+                if let Some(want) = want_text {
+                    assert_eq!(fix.edits.iter().map(|e| e.text.as_str()).collect::<Vec<_>>(), vec![want], "{}:{}", path.display(), i + 1);
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 2, "the fix markers were not found");
+}

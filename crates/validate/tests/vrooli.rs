@@ -1,6 +1,8 @@
 //! Smoke test on a real fixture folder, when one is given (never committed here):
 //! `FIXTURE_NATIVE_SMOKE_DIR=<fixtures folder> FIXTURE_NATIVE_SMOKE_SCHEMA=<schema.prisma>`.
-//! Every file must parse and every factory class be recognised; counts by code are printed.
+//! Every file must parse and every factory class be recognised (`FIXTURE_NATIVE_SMOKE_FACTORIES`,
+//! the expected count), every model counted as covered has a factory named after it, and
+//! coverage reaches `FIXTURE_NATIVE_SMOKE_MIN_COVERAGE` models; counts by code are printed.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -36,6 +38,24 @@ fn real_fixture_folder_parses_and_factories_are_recognised() {
         }
     }
     assert_eq!(by_code.get("parse-error"), None, "every file parses");
+    // Every model counted as covered has a factory named after it (its class name without
+    // `DbFactory` is in the model's name, or starts with it, ignoring case and underscores): attribution
+    // by the types and delegate names no model a factory is not about.
+    let fold = |s: &str| s.chars().filter(|c| *c != '_').flat_map(char::to_lowercase).collect::<String>();
+    let mut covered: Vec<&str> = report.factories.iter().filter_map(|f| f.model.as_deref()).collect();
+    covered.sort_unstable();
+    covered.dedup();
+    for model in &covered {
+        let named = report.factories.iter().filter(|f| f.model.as_deref() == Some(*model)).any(|f| {
+            let stem = fold(f.class_name.trim_end_matches("DbFactory").trim_end_matches("Factory"));
+            let m = fold(model);
+            !stem.is_empty() && (m.contains(&stem) || stem.starts_with(&m))
+        });
+        assert!(named, "`{model}` is counted as covered by {:?}", report.factories.iter().filter(|f| f.model.as_deref() == Some(*model)).map(|f| &f.class_name).collect::<Vec<_>>());
+    }
+    if let Some(min) = std::env::var("FIXTURE_NATIVE_SMOKE_MIN_COVERAGE").ok().and_then(|n| n.parse::<usize>().ok()) {
+        assert!(report.coverage.covered >= min, "coverage {}/{}: {:?} missing", report.coverage.covered, report.coverage.total, report.coverage.missing);
+    }
     if let Some(n) = std::env::var("FIXTURE_NATIVE_SMOKE_FACTORIES").ok().and_then(|n| n.parse::<usize>().ok()) {
         assert_eq!(report.factories.len(), n, "{:#?}", report.factories.iter().map(|f| &f.class_name).collect::<Vec<_>>());
     }

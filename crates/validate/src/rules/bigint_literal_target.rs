@@ -1,4 +1,7 @@
 //! `bigint-literal-target`: A `123n` literal while the tsconfig target is below ES2020.
+//!
+//! Fix (`BigInt(123)`): a suggestion, never `safe`. A literal beyond 2^53 would pass through a
+//! `number` and lose digits, and `BigInt` may be shadowed: the value is not certain to stay.
 
 use crate::diagnostic::Severity;
 use crate::rules::{Code, RuleDoc};

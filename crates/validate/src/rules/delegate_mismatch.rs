@@ -1,4 +1,7 @@
 //! `delegate-mismatch`: The delegate returned by `getPrismaDelegate()` is another model's than the factory's.
+//!
+//! Fix: a suggestion, never `safe`. The delegate written works, on another table: returning the
+//! factory's own changes which table the factory writes.
 
 use crate::diagnostic::Severity;
 use crate::rules::{Code, RuleDoc};

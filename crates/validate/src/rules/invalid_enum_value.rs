@@ -1,4 +1,6 @@
 //! `invalid-enum-value`: A string literal that is not a value of the field's enum.
+//!
+//! Fix (the closest enum value): a suggestion, never `safe`: another value is another row.
 
 use crate::diagnostic::Severity;
 use crate::rules::{Code, RuleDoc};

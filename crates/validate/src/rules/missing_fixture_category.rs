@@ -1,4 +1,7 @@
 //! `missing-fixture-category`: The object returned by `getFixtures()` lacks a required category of the fixtures interface.
+//!
+//! Fix (`edgeCases: {}` after the last member): a suggestion, never `safe`. The base class reads
+//! the fixtures object at run time, and a category that was absent becomes an empty one.
 
 use crate::diagnostic::Severity;
 use crate::rules::{Code, RuleDoc};

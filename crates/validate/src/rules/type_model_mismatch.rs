@@ -1,4 +1,7 @@
 //! `type-model-mismatch`: A factory type argument, `super("…")` model or delegate that names another model than the factory's other signals agree on, or a type in the wrong slot.
+//!
+//! Fix: a suggestion, never `safe`: which of the disagreeing signals is wrong is a guess, and a
+//! `super("…")` string is a run-time value.
 
 use crate::diagnostic::Severity;
 use crate::rules::{Code, RuleDoc};

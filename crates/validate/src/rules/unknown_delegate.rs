@@ -1,4 +1,7 @@
 //! `unknown-delegate`: `this.prisma.x` in `getPrismaDelegate()`, or `prisma.x.<method>(…)` on a Prisma client, is no delegate of the PrismaClient; the suggestion is the closest one.
+//!
+//! Fix: a suggestion, never `safe`. The delegate is what the factory calls at run time: the
+//! corrected one makes calls that did nothing but throw before now write rows.
 
 use crate::diagnostic::Severity;
 use crate::rules::{Code, RuleDoc};
@@ -41,6 +44,11 @@ export async function seed(prisma: PrismaClient, caller: any) {
         let r = crate::validate_sources(SCHEMA, vec![("/t/seed.ts".into(), src.to_string())], None, None).unwrap();
         let tags = r.diagnostics.iter().find(|d| d.message.contains("`prisma.tags`")).unwrap();
         assert_eq!(tags.suggestion.as_deref(), Some("tag"));
-        assert_eq!(tags.help.as_deref(), Some("the delegate is the model name with its first character lower-cased: `prisma.tag`"));
+        // Not a case change: the help does not call it one.
+        assert_eq!(tags.help.as_deref(), Some("did you mean `prisma.tag` (model `tag`)?"));
+        let case = src.replace("prisma.tags.findMany", "prisma.Tag.findMany");
+        let r = crate::validate_sources(SCHEMA, vec![("/t/seed.ts".into(), case)], None, None).unwrap();
+        let help = r.diagnostics.iter().find(|d| d.message.contains("`prisma.Tag`")).and_then(|d| d.help.clone());
+        assert_eq!(help.as_deref(), Some("the delegate is the model name with its first character lower-cased: `prisma.tag`"));
     }
 }

@@ -1,4 +1,17 @@
 //! `unknown-field`: A property that the input type does not have; the suggestion is the closest field.
+//!
+//! Fixes, for a foreign key written on the relation-style input:
+//! - `userId: x` -> `user: { connect: { id: x } }`, `safe` only when Prisma cannot tell the
+//!   difference and nothing else sees the object's keys: every foreign key of the literal is
+//!   rewritten, no spread could bring one back, the value is a non-null value of the key's type, and
+//!   no foreign key of the model (or the relation written) is read or written elsewhere in the
+//!   file; the rewrite changes the object at run time, so any of those could change what the
+//!   program does (crate::fix_safety);
+//! - else, when the literal initialises a binding declared `Prisma.<Model>CreateInput` (or
+//!   `UpdateInput`), is a valid unchecked input as written, and the binding is only read, assigned
+//!   members or passed as `data` (or to `Object.assign`): the declared type becomes the unchecked
+//!   input, `safe`, since only the type changes;
+//! - else a suggestion. A renamed field's closest name is always a suggestion.
 
 use crate::diagnostic::Severity;
 use crate::rules::{Code, RuleDoc};

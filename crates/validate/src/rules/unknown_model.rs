@@ -1,4 +1,8 @@
 //! `unknown-model`: A `super("x")` model name or a factory type argument names no model of the schema.
+//!
+//! Fix: a suggestion, never `safe`. The string given to `super("…")` is a value the base class
+//! keeps and uses at run time (Vrooli's tracks created records and builds messages with it), so
+//! correcting it changes what the program does, even when only its case differs.
 
 use crate::diagnostic::Severity;
 use crate::rules::{Code, RuleDoc};

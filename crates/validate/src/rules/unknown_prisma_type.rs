@@ -1,4 +1,10 @@
 //! `unknown-prisma-type`: A `Prisma.X` type reference that the generated client does not export for this schema.
+//!
+//! Fix, `safe` when the name differs from a type of the `Prisma` namespace only by case and
+//! underscores: a type annotation is erased at run time, so the corrected name changes nothing the
+//! program does. It stays a suggestion when the object literal the name declares would then have
+//! errors (tsc reports them on the corrected line), and for any other likely name (a misspelling,
+//! a model type, which the client exports beside the namespace, not in it).
 
 use crate::diagnostic::Severity;
 use crate::rules::{Code, RuleDoc};

@@ -1,4 +1,7 @@
 //! `unresolved-import`: A relative import that resolves to no file (`.js` specifiers map to `.ts`), or that names an export the target file lacks.
+//!
+//! Fix (the closest export name): a suggestion, never `safe`: a different name is a different
+//! binding at run time.
 
 use crate::diagnostic::Severity;
 use crate::rules::{Code, RuleDoc};

@@ -1,0 +1,87 @@
+//! `--fix` on a copy of a real fixture folder, when one is given (never committed here):
+//! `FIXTURE_NATIVE_SMOKE_DIR=<fixtures folder> FIXTURE_NATIVE_SMOKE_SCHEMA=<schema.prisma>`.
+//! Every fixed file still parses, no foreign key rewritten to its relation is read or assigned
+//! anywhere else in its file (`x.key`, `x["key"]`), a type changed to the unchecked input is the
+//! declared type of a binding, and a second run fixes nothing. (tsc judges the fixed copy with
+//! `scripts/vrooli-tsc-baseline.mjs`.)
+
+use std::path::{Path, PathBuf};
+
+use fixture_maintain::fix::{fix, parse_error};
+use fixture_validate::{Options, SchemaOption};
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Whether `text` reads or assigns property `key` of some object: `.key` or `["key"]`.
+fn accesses(text: &str, key: &str) -> Vec<usize> {
+    let mut lines = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let mut from = 0;
+        while let Some(at) = line[from..].find(key).map(|a| a + from) {
+            let before = line[..at].trim_end();
+            let after = &line[at + key.len()..];
+            let whole = !after.starts_with(|c: char| c.is_alphanumeric() || c == '_');
+            let member = before.ends_with('.') && !before.ends_with("..");
+            let computed = (before.ends_with("[\"") || before.ends_with("['")) && (after.starts_with("\"]") || after.starts_with("']"));
+            if whole && (member || computed) {
+                lines.push(i + 1);
+            }
+            from = at + key.len();
+        }
+    }
+    lines
+}
+
+#[test]
+fn fixes_on_a_real_folder_change_no_key_anything_else_uses() {
+    let (Some(dir), Some(schema)) = (std::env::var_os("FIXTURE_NATIVE_SMOKE_DIR"), std::env::var_os("FIXTURE_NATIVE_SMOKE_SCHEMA")) else {
+        eprintln!("skipped: set FIXTURE_NATIVE_SMOKE_DIR and FIXTURE_NATIVE_SMOKE_SCHEMA to run the real-folder fix test");
+        return;
+    };
+    let work = tempfile::tempdir().unwrap();
+    let root = work.path().join("fixtures");
+    copy_dir(Path::new(&dir), &root);
+    let root = root.canonicalize().unwrap();
+    let options = Options {
+        cwd: root.clone(),
+        schema: Some(SchemaOption::Path(PathBuf::from(schema))),
+        factories: vec![root.display().to_string()],
+        ..Default::default()
+    };
+    let first = fix(&options, &root, false).expect("the fix run completes");
+    eprintln!("{} fixes in {} files", first.fixed.len(), first.files.len());
+    assert!(first.write_errors.is_empty(), "{:?}", first.write_errors);
+    for file in &first.files {
+        assert_eq!(parse_error(Path::new(&file.file), &file.after), None, "{}", file.file);
+    }
+    for d in &first.fixed {
+        let text = std::fs::read_to_string(&d.file).unwrap();
+        let edit = &d.fix.as_ref().unwrap().edits[0].text;
+        if d.code.as_str() == "unknown-field" && edit.contains(": { connect: {") {
+            // The key the rewrite removed: the message names it first.
+            let key = d.message.split('`').nth(1).unwrap();
+            assert_eq!(accesses(&text, key), Vec::<usize>::new(), "{}:{}: `{key}` was rewritten but is still read or assigned", d.file, d.line);
+        } else if d.code.as_str() == "unknown-field" {
+            assert!(edit.starts_with("Prisma.") && edit.contains("Unchecked"), "{}:{} {edit}", d.file, d.line);
+        }
+    }
+    let second = fix(&options, &root, false).unwrap();
+    assert!(second.fixed.is_empty(), "{:?}", second.fixed.iter().map(|d| format!("{}:{} {}", d.file, d.line, d.code)).collect::<Vec<_>>());
+}
+
+#[test]
+fn property_accesses_are_found() {
+    let text = "a.chatId = 1;\nconst b = { chatId: 2 };\nif (data[\"chatId\"]) {}\nx.chatIdentifier;\n";
+    assert_eq!(accesses(text, "chatId"), vec![1, 3]);
+}
