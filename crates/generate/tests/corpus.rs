@@ -140,11 +140,12 @@ fn models_that_cannot_be_created_are_explained() {
     assert!(error.contains("`embedding` (Unsupported(\"vector(3)\"))"), "{error}");
     let unknown = generate(&schema, "Tag", &Style::default()).unwrap_err().to_string();
     assert!(unknown.contains("did you mean `tag`"), "{unknown}");
-    // Nothing required: the empty missingRequired is said to insert.
+    // Nothing required: missingRequired is left empty, with a comment and a note saying why.
     let counter = load(&SchemaInput::Source { source: "datasource db {\n  provider = \"postgresql\"\n}\nmodel counter {\n  id Int @id @default(autoincrement())\n  hits Int @default(0)\n}\n".into(), file_name: None }).unwrap();
     let generated = generate(&counter, "counter", &Style::default()).unwrap();
-    assert!(generated.notes[0].contains("`invalid.missingRequired` ({}) inserts"), "{:?}", generated.notes);
-    assert!(generated.source.contains("missingRequired: {},"), "{}", generated.source);
+    assert!(generated.notes.iter().any(|n| n.starts_with("`invalid.missingRequired` is left empty: every field of `counter` is optional or has a default")), "{:?}", generated.notes);
+    assert!(generated.source.contains("missingRequired: {\n                    // Left empty: every field of `counter`"), "{}", generated.source);
+    assert!(generated.source.contains("hits: \"not-a-number\","), "{}", generated.source);
     // Unique values stay within the column's length.
     let tag = generate(&schema, "tag", &Style::default()).unwrap();
     assert!(tag.source.contains("name: this.generateId().toString(36).slice(-8),"), "{}", tag.source);
