@@ -185,6 +185,35 @@ mod tests {
     }
 
     #[test]
+    fn never_a_second_class_of_a_taken_name_nor_force_over_another_base_class() {
+        let dir = project();
+        let db = dir.path().join("src/db");
+        // `UserDbFactory` is a hand-written factory of another base class, in a file of another
+        // name, re-exported from the folder's index; `AccountDbFactory.ts` holds a factory of a
+        // third base class.
+        let people = "export abstract class EnhancedDbFactory<T> { constructor(protected name: string) {} }\nexport class UserDbFactory extends EnhancedDbFactory<unknown> {\n    constructor() {\n        super(\"User\");\n    }\n}\n";
+        let account = "export abstract class DatabaseFixtureFactory { constructor(protected name: string) {} }\nexport class AccountDbFactory extends DatabaseFixtureFactory {\n    constructor() {\n        super(\"account\");\n    }\n}\n";
+        std::fs::write(db.join("people.ts"), people).unwrap();
+        std::fs::write(db.join("index.ts"), "export { UserDbFactory } from \"./people.js\";\n").unwrap();
+        std::fs::write(db.join("AccountDbFactory.ts"), account).unwrap();
+        for force in [false, true] {
+            let args: &[&str] = if force { &["--model", "User", "--model", "account", "--force"] } else { &["--model", "User", "--model", "account"] };
+            let out = cli(dir.path(), args);
+            assert_eq!(out.exit_code, 1, "{}{}", out.stdout, out.stderr);
+            assert!(out.stdout.contains("`UserDbFactory` is already declared in people.ts (a class extending `EnhancedDbFactory`): generate writes no second class of that name"), "{}", out.stdout);
+            assert!(out.stdout.contains("AccountDbFactory.ts holds `AccountDbFactory`, a class extending `DatabaseFixtureFactory`, not `EnhancedDatabaseFactory`"), "{}", out.stdout);
+            assert!(!out.stdout.contains("pass --force"), "no --force advice over another base class: {}", out.stdout);
+            assert!(!db.join("UserDbFactory.ts").exists(), "no second UserDbFactory");
+            assert_eq!(std::fs::read_to_string(db.join("AccountDbFactory.ts")).unwrap(), account);
+        }
+        // Re-exported only (the declaring file outside the folder): still taken.
+        std::fs::remove_file(db.join("people.ts")).unwrap();
+        let out = cli(dir.path(), &["--model", "User"]);
+        assert_eq!(out.exit_code, 1, "{}", out.stdout);
+        assert!(out.stdout.contains("`UserDbFactory` is already exported from index.ts"), "{}", out.stdout);
+    }
+
+    #[test]
     fn usage_errors_exit_2() {
         let dir = project();
         assert_eq!(cli(dir.path(), &[]).exit_code, 2, "a model or --all-missing is required");
