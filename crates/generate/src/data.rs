@@ -53,7 +53,7 @@ impl<'a> DataBuilder<'a> {
             .filter(|r| r.type_name == model.name)
             .flat_map(|r| r.relation_to_fields.iter().flatten().cloned())
             .collect();
-        self.required(model, &TypeNameKind::CreateInput, &mut path, &referenced)
+        self.required(model, &TypeNameKind::CreateInput, &mut path, &referenced, None)
     }
 
     /// For a `createFor<relation>(parameter)` helper: the members of the model's minimal data that
@@ -103,8 +103,9 @@ impl<'a> DataBuilder<'a> {
         fields.into_iter().filter(|f| f.required || self.needs_relation(model, f)).collect()
     }
 
-    /// `also`: optional fields to set anyway (what a child's relation references).
-    fn required(&mut self, model: &Model, kind: &TypeNameKind, path: &mut Vec<String>, also: &[String]) -> Vec<Member> {
+    /// `also`: optional fields to set anyway (what a child's relation references); `fixed`: a field
+    /// whose value is given (a shared parent's key), written first.
+    fn required(&mut self, model: &Model, kind: &TypeNameKind, path: &mut Vec<String>, also: &[String], fixed: Option<(&str, &str)>) -> Vec<Member> {
         let unique = unique_fields(model);
         let fields: Vec<InputField> = input_fields(self.schema, &model.name, kind).unwrap_or_default();
         // A referenced field with no default, left null, would leave the child's key null too.
@@ -126,7 +127,13 @@ impl<'a> DataBuilder<'a> {
             }
         }
         let mut members = Vec::new();
+        if let Some((key, expression)) = fixed {
+            members.push(Member::Property(key.to_string(), Value::expr(expression)));
+        }
         for input in &wanted {
+            if fixed.is_some_and(|(key, _)| key == input.name) {
+                continue;
+            }
             match &input.shape {
                 InputShape::Scalar { .. } | InputShape::Enum { .. } => {
                     let Some(field) = model.field(&input.name) else { continue };
@@ -249,13 +256,25 @@ impl<'a> DataBuilder<'a> {
             ));
             return Some(object([("connect", self.connect_key(field, target_model))]));
         }
+        // A parent keyed by an enum alone has few rows: children share the one of the last value
+        // (the parent's own factory takes them from the first), unless each child needs its own
+        // parent (one-to-one).
+        let shared_enum_row = match (pin.as_ref(), referenced.as_slice(), field.relation_from_fields.as_deref()) {
+            (None, [key], Some([column])) => target_model
+                .field(key)
+                .filter(|k| k.kind == fixture_schema::FieldKind::Enum && !k.is_list)
+                .filter(|_| !model.field(column).is_some_and(|c| crate::values::is_key_by_itself(model, c)))
+                .and_then(|k| schema.enum_named(&k.type_name)?.values.last())
+                .map(|last| Pin { model: target.to_string(), key: key.clone(), expression: crate::source::string_literal(&last.name), existing: false }),
+            _ => None,
+        };
+        let pin = pin.or(shared_enum_row);
         path.push(target.to_string());
         let kind = TypeNameKind::CreateWithout { relation_field: opposite.name.clone() };
-        let mut data = self.required(target_model, &kind, path, &referenced);
+        let fixed = pin.as_ref().map(|p| (p.key.as_str(), p.expression.as_str()));
+        let data = self.required(target_model, &kind, path, &referenced, fixed);
         path.pop();
         let Some(pin) = pin else { return Some(object([("create", Value::Object(data))])) };
-        data.retain(|m| !matches!(m, Member::Property(k, _) if *k == pin.key));
-        data.insert(0, Member::Property(pin.key.clone(), Value::expr(&pin.expression)));
         let key = || object([(pin.key.as_str(), Value::expr(&pin.expression))]);
         Some(object([("connectOrCreate", object([("where", key()), ("create", Value::Object(data))]))]))
     }

@@ -43,7 +43,7 @@ impl EnumKey {
     pub fn note(&self) -> String {
         let n = self.values.len();
         format!(
-            "`{}.{}` is a key over the {n} values of `{}`: each create takes the next one; the enum is exhausted after {n} rows in one database, and the next insert collides",
+            "`{}.{}` is a key over the {n} values of `{}`: each create takes the next one, from the first (children made by other factories share the row of the last); the enum is exhausted after {n} rows in one database, and the next insert collides",
             self.model, self.field, self.enum_name
         )
     }
@@ -140,7 +140,7 @@ impl<'a> ValueContext<'a> {
 }
 
 /// The field is a unique criterion on its own (`@id`, `@unique`, `@@id([f])`, `@@unique([f])`).
-fn is_key_by_itself(model: &Model, field: &Field) -> bool {
+pub(crate) fn is_key_by_itself(model: &Model, field: &Field) -> bool {
     let alone = |fields: &[String]| fields.len() == 1 && fields[0] == field.name;
     field.is_id || field.is_unique || alone(&model.id_fields) || model.unique_fields.iter().any(|u| alone(u))
 }

@@ -204,7 +204,7 @@ fn an_optional_composite_relation_sharing_a_key_with_a_required_one_is_left_out(
 
 #[test]
 fn the_hard_shapes_validate_clean() {
-    generate_and_validate(&repo().join("__test__/fixtures/generate/hard-shapes"), 21, "hard-shapes");
+    generate_and_validate(&repo().join("__test__/fixtures/generate/hard-shapes"), 22, "hard-shapes");
 }
 
 /// The shapes of `hard-shapes/` one by one, as text (the database test inserts them).
@@ -227,6 +227,10 @@ fn each_hard_shape_is_written_so_that_it_inserts() {
     assert!(channel.source.contains("const channelSettingChannelValues = [\"Email\", \"Sms\", \"Push\", \"Webhook\", \"Slack\"] as const;\nlet channelSettingChannelNext = 0;\n"), "{}", channel.source);
     assert!(channel.source.contains("channel: channelSettingChannelValues[channelSettingChannelNext++ % 5],"), "{}", channel.source);
     assert!(channel.notes.iter().any(|n| n.contains("exhausted after 5 rows")), "{:?}", channel.notes);
+    // Its children share one of its rows: the last value's, connected or created.
+    let rule = source("channel_rule");
+    assert!(rule.source.contains("            setting: {\n                connectOrCreate: {\n                    where: {\n                        channel: \"Slack\",\n                    },\n                    create: {\n                        channel: \"Slack\",\n                        enabled: true,\n"), "{}", rule.source);
+    assert!(!rule.source.contains("Next"), "{}", rule.source);
     // Nine levels of parents, all created; no connect anywhere.
     let last = source("link_9");
     assert_eq!(last.source.matches("create: {").count(), 8 * 2, "minimal data and missingRequired: {}", last.source);
