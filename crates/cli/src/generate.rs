@@ -211,6 +211,19 @@ mod tests {
         let out = cli(dir.path(), &["--model", "User"]);
         assert_eq!(out.exit_code, 1, "{}", out.stdout);
         assert!(out.stdout.contains("`UserDbFactory` is already exported from index.ts"), "{}", out.stdout);
+        // The index re-exporting the very file generate writes is no conflict, before and after.
+        std::fs::write(db.join("index.ts"), "export { UserDbFactory } from \"./UserDbFactory.js\";\n").unwrap();
+        let first = cli(dir.path(), &["--model", "User"]);
+        assert_eq!(first.exit_code, 0, "{}", first.stdout);
+        let again = cli(dir.path(), &["--model", "User", "--force"]);
+        assert_eq!(again.exit_code, 0, "{}", again.stdout);
+        assert!(again.stdout.contains("up to date"), "{}", again.stdout);
+        // A file of the target's own name that holds a factory of another base class, re-exported
+        // from the index: named as such (not as a clash with the index).
+        std::fs::write(db.join("UserDbFactory.ts"), people).unwrap();
+        let other = cli(dir.path(), &["--model", "User"]);
+        assert!(other.stdout.contains("UserDbFactory.ts holds `UserDbFactory`, a class extending `EnhancedDbFactory`"), "{}", other.stdout);
+        assert!(!other.stdout.contains("pass --force"), "{}", other.stdout);
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub struct Taken {
     /// `Some(base)` for a class declaration (`None` inside when it extends nothing); `None` for a
     /// re-export.
     pub class_extends: Option<Option<String>>,
+    /// For `export { … } from "./x.js"`: the `.ts` file it names (`x.ts` beside the file).
+    pub from: Option<PathBuf>,
 }
 
 /// Every class and exported name of the `.ts` files under `folder`. Files that do not parse are
@@ -45,11 +47,20 @@ fn names_in(file: &Path, text: &str, out: &mut Vec<Taken>) {
     let class = |class: &Class<'_>, out: &mut Vec<Taken>| {
         if let Some(id) = &class.id {
             let base = class.heritage.as_ref().and_then(|h| fixture_validate::summary::expression_name(&h.expression));
-            out.push(Taken { name: id.name.to_string(), file: file.to_path_buf(), class_extends: Some(base) });
+            out.push(Taken { name: id.name.to_string(), file: file.to_path_buf(), class_extends: Some(base), from: None });
         }
     };
-    let exported = |name: &ModuleExportName<'_>, out: &mut Vec<Taken>| {
-        out.push(Taken { name: name.name().to_string(), file: file.to_path_buf(), class_extends: None });
+    let exported = |name: &ModuleExportName<'_>, from: Option<PathBuf>, out: &mut Vec<Taken>| {
+        out.push(Taken { name: name.name().to_string(), file: file.to_path_buf(), class_extends: None, from });
+    };
+    let module_file = |specifier: &str| {
+        let relative = specifier.starts_with('.').then(|| file.parent().map(|dir| dir.join(specifier)))??;
+        let text = relative.to_string_lossy();
+        let ts = match text.strip_suffix(".js") {
+            Some(stem) => PathBuf::from(format!("{stem}.ts")),
+            None => relative.with_extension("ts"),
+        };
+        Some(fixture_validate::discover::normalize(&ts))
     };
     for statement in &parsed.program.body {
         match statement {
@@ -59,8 +70,11 @@ fn names_in(file: &Path, text: &str, out: &mut Vec<Taken>) {
                     class(c, out);
                 }
             }
-            Statement::ExportNamedDeclaration(export) => export.specifiers.iter().for_each(|s| exported(&s.exported, out)),
-            Statement::ExportFromDeclaration(export) => export.specifiers.iter().for_each(|s| exported(&s.exported, out)),
+            Statement::ExportNamedDeclaration(export) => export.specifiers.iter().for_each(|s| exported(&s.exported, None, out)),
+            Statement::ExportFromDeclaration(export) => {
+                let from = module_file(&export.source.value);
+                export.specifiers.iter().for_each(|s| exported(&s.exported, from.clone(), out));
+            }
             _ => {}
         }
     }
@@ -72,8 +86,12 @@ pub fn conflict(taken: &[Taken], folder: &Path, path: &Path, class_name: &str, b
     let normalize = fixture_validate::discover::normalize;
     let shown = |file: &Path| pathdiff::diff_paths(normalize(file), normalize(folder)).unwrap_or_else(|| file.to_path_buf()).display().to_string();
     let same = |file: &Path| normalize(file) == normalize(path);
-    // The declaration says most (its base class); a re-export when the folder has only that.
-    let elsewhere = |t: &&Taken| t.name == class_name && !same(&t.file);
+    // The declaration says most (its base class); a re-export when the folder has only that. A
+    // re-export of the file generate writes, or of the class that file declares, is that class.
+    let declared_here = taken.iter().any(|t| t.name == class_name && same(&t.file) && t.class_extends.is_some());
+    let points_here = |t: &Taken| t.from.as_deref().is_some_and(same);
+    let elsewhere =
+        |t: &&Taken| t.name == class_name && !same(&t.file) && !points_here(t) && !(declared_here && t.class_extends.is_none());
     if let Some(t) = taken.iter().filter(elsewhere).find(|t| t.class_extends.is_some()).or_else(|| taken.iter().find(elsewhere)) {
         let what = match &t.class_extends {
             Some(Some(base)) => format!("declared in {} (a class extending `{base}`)", shown(&t.file)),
