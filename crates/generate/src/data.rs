@@ -293,7 +293,7 @@ impl<'a> DataBuilder<'a> {
     }
 }
 
-fn object<'k, const N: usize>(members: [(&'k str, Value); N]) -> Value {
+fn object<const N: usize>(members: [(&str, Value); N]) -> Value {
     Value::Object(members.into_iter().map(|(k, v)| Member::Property(k.to_string(), v)).collect())
 }
 

@@ -89,9 +89,8 @@ pub fn conflict(taken: &[Taken], folder: &Path, path: &Path, class_name: &str, b
     // The declaration says most (its base class); a re-export when the folder has only that. A
     // re-export of the file generate writes, or of the class that file declares, is that class.
     let declared_here = taken.iter().any(|t| t.name == class_name && same(&t.file) && t.class_extends.is_some());
-    let points_here = |t: &Taken| t.from.as_deref().is_some_and(same);
-    let elsewhere =
-        |t: &&Taken| t.name == class_name && !same(&t.file) && !points_here(t) && !(declared_here && t.class_extends.is_none());
+    let same_class = |t: &Taken| t.class_extends.is_none() && (declared_here || t.from.as_deref().is_some_and(same));
+    let elsewhere = |t: &&Taken| t.name == class_name && !same(&t.file) && !same_class(t);
     if let Some(t) = taken.iter().filter(elsewhere).find(|t| t.class_extends.is_some()).or_else(|| taken.iter().find(elsewhere)) {
         let what = match &t.class_extends {
             Some(Some(base)) => format!("declared in {} (a class extending `{base}`)", shown(&t.file)),
