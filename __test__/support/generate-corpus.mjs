@@ -57,7 +57,11 @@ export function prismaReady(schemaPath, dir) {
   const generators = [...text.matchAll(BLOCK)].filter((m) => m[1] === 'generator').map((m) => m[0])
   // Preview features of the schema's own client generator (`postgresqlExtensions` changes the DDL).
   const client = generators.find((g) => /provider\s*=\s*"prisma-client(-js)?"/.test(g))
-  const preview = client && /^\s*previewFeatures\s*=.*$/m.exec(client)?.[0].trim()
+  // Features a later Prisma made standard, or dropped, are unknown to Prisma 7's engine.
+  const dropped = new Set(['metrics', 'driverAdapters', 'prismaSchemaFolder', 'tracing', 'omitApi', 'fullTextIndex', 'multiSchema'])
+  const listed = client && /^\s*previewFeatures\s*=\s*\[([^\]]*)\]/m.exec(client)?.[1]
+  const features = (listed ?? '').split(',').map((f) => f.trim()).filter((f) => f && !dropped.has(JSON.parse(f)))
+  const preview = features.length ? `previewFeatures = [${features.join(', ')}]` : null
   const out = text.replace(BLOCK, (block, kind) => {
     if (kind === 'generator') return ''
     return block.replace(/^[ \t]*(url|directUrl|shadowDatabaseUrl)\s*=.*$\n?/gm, '')

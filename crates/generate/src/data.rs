@@ -57,8 +57,9 @@ impl<'a> DataBuilder<'a> {
     }
 
     /// For a `createFor<relation>(parameter)` helper: the members of the model's minimal data that
-    /// must change so that `relation`'s parent is the existing one with `key` = `parameter`; `None`
-    /// when no other relation shares its key (then a `connect` on the relation alone is enough).
+    /// must change so that `relation`'s parent is the existing one with `key` = `parameter` (with
+    /// the bindings they use in `self.bindings`); `None` when no other relation shares its key
+    /// (then a `connect` on the relation alone is enough).
     pub fn for_existing_parent(&mut self, model: &Model, relation: &Field, key: &str, parameter: &str) -> Option<Vec<Member>> {
         let shared = self.shared_parents(model, &self.wanted(model, &TypeNameKind::CreateInput));
         if !shared.iter().any(|(m, k, _)| *m == relation.type_name && k == key) {
@@ -68,7 +69,9 @@ impl<'a> DataBuilder<'a> {
         self.pins.push(pin);
         let members = self.minimal(model);
         self.pins.pop();
-        let involved: BTreeSet<String> = shared.iter().filter(|(m, _, _)| *m == relation.type_name).flat_map(|(_, _, r)| r.iter().cloned()).collect();
+        // Every relation of a shared group: another shared parent (`[feedbackDirectoryId,
+        // workspaceId]` beside both) is bound afresh in the helper, and reached by all of its relations.
+        let involved: BTreeSet<String> = shared.iter().flat_map(|(_, _, r)| r.iter().cloned()).collect();
         Some(members.into_iter().filter(|m| matches!(m, Member::Property(k, _) if involved.contains(k))).collect())
     }
 

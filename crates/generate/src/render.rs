@@ -153,9 +153,10 @@ pub fn generate(schema: &Schema, model_name: &str, style: &Style) -> Result<Gene
         });
         let connect = Value::Object(std::iter::once(Member::Spread("overrides".into())).chain(members).collect());
         out.push_str(&format!(
-            "\n{i1}/** A `{name}` whose `{}` is the existing `{}` with this `{key}`. */\n{i1}async {method}({parameter}: {ts_type}, {overrides}) {{\n{i2}return this.createMinimal({});\n{i1}}}\n",
+            "\n{i1}/** A `{name}` whose `{}` is the existing `{}` with this `{key}`. */\n{i1}async {method}({parameter}: {ts_type}, {overrides}) {{\n{}{i2}return this.createMinimal({});\n{i1}}}\n",
             field.name,
             field.type_name,
+            binding_lines(&helper.bindings, &i2, None),
             connect.render(indent, 2)
         ));
     }

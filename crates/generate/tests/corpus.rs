@@ -204,7 +204,7 @@ fn an_optional_composite_relation_sharing_a_key_with_a_required_one_is_left_out(
 
 #[test]
 fn the_hard_shapes_validate_clean() {
-    generate_and_validate(&repo().join("__test__/fixtures/generate/hard-shapes"), 22, "hard-shapes");
+    generate_and_validate(&repo().join("__test__/fixtures/generate/hard-shapes"), 26, "hard-shapes");
 }
 
 /// The shapes of `hard-shapes/` one by one, as text (the database test inserts them).
@@ -219,6 +219,13 @@ fn each_hard_shape_is_written_so_that_it_inserts() {
     assert_eq!(ticket.source.matches("connectOrCreate: {\n").count(), 4, "minimal data and missingRequired, both relations: {}", ticket.source);
     assert!(ticket.source.contains("    async createForAccount(accountId: string, overrides?: Partial<Prisma.ticketCreateInput>) {\n        return this.createMinimal({\n            ...overrides,\n            rule: {\n                create: {\n"), "{}", ticket.source);
     assert_eq!(ticket.source.matches("                        connect: {\n                            id: accountId,\n").count(), 1, "{}", ticket.source);
+    // Two shared parents: a helper for one binds the other afresh and rebuilds every relation.
+    let source_factory = source("source");
+    let helper = &source_factory.source[source_factory.source.find("async createForWorkspace").unwrap()..];
+    assert!(helper.contains("        const directoryId = `id_${this.generateId().toString(36)}`;\n        return this.createMinimal({\n            ...overrides,\n"), "{helper}");
+    for relation in ["workspace: {", "directory: {", "link: {"] {
+        assert!(helper[..helper.find("\n    }\n").unwrap()].contains(relation), "{relation} in {helper}");
+    }
     // The field a relation references is set, in the nested parent and in the parent's own data.
     assert!(source("job").source.contains("                instanceId: `instanceId_${this.generateId().toString(36)}`,\n"));
     assert!(source("instance").source.contains("            instanceId: `instanceId_"));
