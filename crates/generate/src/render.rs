@@ -267,7 +267,7 @@ fn singleton_key(model: &Model) -> Option<String> {
 fn binding_lines(bindings: &[(String, String)], indent: &str, used_in: Option<&str>) -> String {
     bindings
         .iter()
-        .filter(|(name, _)| used_in.is_none_or(|text| text.contains(name.as_str())))
+        .filter(|(name, _)| used_in.is_none_or(|text| text.contains(&format!(": {name},"))))
         .map(|(name, value)| format!("{indent}const {name} = {value};\n"))
         .collect()
 }

@@ -71,7 +71,7 @@ impl<'a> ValueContext<'a> {
             FieldKind::Enum => {
                 let values = &self.schema.enum_named(&field.type_name)?.values;
                 let first = values.first()?;
-                if !field.is_list && is_key_by_itself(model, field) && values.len() > 1 {
+                if !field.is_list && is_key_by_itself(model, field) {
                     return Some(self.enum_key(model, field, values.iter().map(|v| v.name.clone()).collect()));
                 }
                 return Some(string_literal(&first.name));
