@@ -34,11 +34,22 @@ pub struct DataBuilder<'a> {
     /// `const name = expression;` lines the data needs (keys of pinned parents).
     pub bindings: Vec<(String, String)>,
     pins: Vec<Pin>,
+    /// `(model, column, expression)`: a key column two relations of `model` share, and its value,
+    /// written into each parent those relations create (`queue.accountId` for `task.queue` over
+    /// `[queueId, accountId]`).
+    column_values: Vec<(String, String, String)>,
 }
 
 impl<'a> DataBuilder<'a> {
     pub fn new(schema: &'a Schema, id: &'a str) -> Self {
-        DataBuilder { schema, values: ValueContext::new(schema, id), notes: Vec::new(), bindings: Vec::new(), pins: Vec::new() }
+        DataBuilder {
+            schema,
+            values: ValueContext::new(schema, id),
+            notes: Vec::new(),
+            bindings: Vec::new(),
+            pins: Vec::new(),
+            column_values: Vec::new(),
+        }
     }
 
     /// The required fields of `<model>CreateInput`, and the optional ones a relation references
@@ -53,7 +64,7 @@ impl<'a> DataBuilder<'a> {
             .filter(|r| r.type_name == model.name)
             .flat_map(|r| r.relation_to_fields.iter().flatten().cloned())
             .collect();
-        self.required(model, &TypeNameKind::CreateInput, &mut path, &referenced, None)
+        self.required(model, &TypeNameKind::CreateInput, &mut path, &referenced, &[])
     }
 
     /// For a `createFor<relation>(parameter)` helper: the members of the model's minimal data that
@@ -106,9 +117,9 @@ impl<'a> DataBuilder<'a> {
         fields.into_iter().filter(|f| f.required || self.needs_relation(model, f)).collect()
     }
 
-    /// `also`: optional fields to set anyway (what a child's relation references); `fixed`: a field
-    /// whose value is given (a shared parent's key), written first.
-    fn required(&mut self, model: &Model, kind: &TypeNameKind, path: &mut Vec<String>, also: &[String], fixed: Option<(&str, &str)>) -> Vec<Member> {
+    /// `also`: optional fields to set anyway (what a child's relation references); `fixed`: fields
+    /// whose value is given (a shared parent's key, a shared key column), written first.
+    fn required(&mut self, model: &Model, kind: &TypeNameKind, path: &mut Vec<String>, also: &[String], fixed: &[(String, String)]) -> Vec<Member> {
         let unique = unique_fields(model);
         let fields: Vec<InputField> = input_fields(self.schema, &model.name, kind).unwrap_or_default();
         // A referenced field with no default, left null, would leave the child's key null too.
@@ -116,6 +127,8 @@ impl<'a> DataBuilder<'a> {
         let wanted: Vec<InputField> = fields.into_iter().filter(|f| f.required || set_anyway(f) || self.needs_relation(model, f)).collect();
         // Parents two relations of this model must share, pinned for this model's subtree.
         let pinned_before = self.pins.len();
+        let columns_before = self.column_values.len();
+        let shared = self.shared_columns(model, &wanted);
         for (target, key, relations) in self.shared_parents(model, &wanted) {
             if self.pins.iter().any(|p| p.model == target) {
                 continue;
@@ -129,12 +142,27 @@ impl<'a> DataBuilder<'a> {
                 )),
             }
         }
+        // The shared columns' values: the pinned parent's key, else one bound here.
+        for (column, _, parent) in shared {
+            let expression = match parent {
+                Some((target, _)) => match self.pins.iter().find(|p| p.model == target) {
+                    Some(pin) => pin.expression.clone(),
+                    None => continue,
+                },
+                None => {
+                    let Some(field) = model.field(&column) else { continue };
+                    let Some(value) = self.values.value(model, field, true) else { continue };
+                    self.bind(&format!("{}{}", lower_camel(&model.name), capitalize(&column)), value)
+                }
+            };
+            self.column_values.push((model.name.clone(), column, expression));
+        }
         let mut members = Vec::new();
-        if let Some((key, expression)) = fixed {
-            members.push(Member::Property(key.to_string(), Value::expr(expression)));
+        for (key, expression) in fixed {
+            members.push(Member::Property(key.clone(), Value::expr(expression)));
         }
         for input in &wanted {
-            if fixed.is_some_and(|(key, _)| key == input.name) {
+            if fixed.iter().any(|(key, _)| *key == input.name) {
                 continue;
             }
             match &input.shape {
@@ -156,32 +184,47 @@ impl<'a> DataBuilder<'a> {
             }
         }
         self.pins.truncate(pinned_before);
+        self.column_values.truncate(columns_before);
         members
     }
 
-    /// The parents that two or more of `wanted`'s to-one relations reach through one key column:
-    /// `(parent model, its key, the relations)`. A relation holding the column directly
+    /// The key columns two or more of `wanted`'s to-one relations hold: `(column, the relations,
+    /// the one parent they all reach through it)`. A relation holding the column directly
     /// (`account` over `[accountId]`) names the parent; a compound one (`rule` over `[ruleId,
-    /// accountId]`) reaches it through the referenced column's own relation (`rule.account`).
-    fn shared_parents(&self, model: &Model, wanted: &[InputField]) -> Vec<(String, String, Vec<String>)> {
+    /// accountId]`) reaches it through the referenced column's own relation (`rule.account`); a
+    /// compound one over a plain column (`queue.accountId`, no relation) names none.
+    fn shared_columns(&self, model: &Model, wanted: &[InputField]) -> Vec<(String, Vec<String>, Option<(String, String)>)> {
         let relations: Vec<&Field> = wanted
             .iter()
             .filter(|f| matches!(f.shape, InputShape::Relation { is_list: false, .. }))
             .filter_map(|f| model.field(&f.name))
             .filter(|f| f.relation_from_fields.as_ref().is_some_and(|k| !k.is_empty()))
             .collect();
-        let mut out: Vec<(String, String, Vec<String>)> = Vec::new();
         let columns: BTreeSet<&String> = relations.iter().flat_map(|r| r.relation_from_fields.iter().flatten()).collect();
+        let mut out = Vec::new();
         for column in columns {
             let holders: Vec<&&Field> = relations.iter().filter(|r| r.relation_from_fields.iter().flatten().any(|c| c == column)).collect();
             if holders.len() < 2 {
                 continue;
             }
             let parents: BTreeSet<(String, String)> = holders.iter().filter_map(|r| self.parent_behind(r, column)).collect();
-            if let [(target, key)] = parents.into_iter().collect::<Vec<_>>().as_slice()
-                && !out.iter().any(|(m, _, _)| m == target)
+            let parent = match parents.into_iter().collect::<Vec<_>>().as_slice() {
+                [one] => Some(one.clone()),
+                _ => None,
+            };
+            out.push((column.clone(), holders.iter().map(|r| r.name.clone()).collect(), parent));
+        }
+        out
+    }
+
+    /// The parents of [`Self::shared_columns`]: `(parent model, its key, the relations)`.
+    fn shared_parents(&self, model: &Model, wanted: &[InputField]) -> Vec<(String, String, Vec<String>)> {
+        let mut out: Vec<(String, String, Vec<String>)> = Vec::new();
+        for (_, relations, parent) in self.shared_columns(model, wanted) {
+            if let Some((target, key)) = parent
+                && !out.iter().any(|(m, _, _)| *m == target)
             {
-                out.push((target.clone(), key.clone(), holders.iter().map(|r| r.name.clone()).collect()));
+                out.push((target, key, relations));
             }
         }
         out
@@ -210,12 +253,18 @@ impl<'a> DataBuilder<'a> {
             return None;
         }
         let value = self.values.value(model, field, true)?;
-        let mut name = format!("{}{}", lower_camel(target), capitalize(key));
+        let name = self.bind(&format!("{}{}", lower_camel(target), capitalize(key)), value);
+        Some(Pin { model: target.to_string(), key: key.to_string(), expression: name, existing: false })
+    }
+
+    /// `const <name> = value;` for the data, under a name no other binding has; returns the name.
+    fn bind(&mut self, name: &str, value: String) -> String {
+        let mut name = name.to_string();
         while self.bindings.iter().any(|(n, _)| *n == name) {
             name.push('_');
         }
         self.bindings.push((name.clone(), value));
-        Some(Pin { model: target.to_string(), key: key.to_string(), expression: name, existing: false })
+        name
     }
 
     /// An optional to-one relation whose foreign key is required (`user user?` over `userId BigInt`):
@@ -274,8 +323,24 @@ impl<'a> DataBuilder<'a> {
         let pin = pin.or(shared_enum_row);
         path.push(target.to_string());
         let kind = TypeNameKind::CreateWithout { relation_field: opposite.name.clone() };
-        let fixed = pin.as_ref().map(|p| (p.key.as_str(), p.expression.as_str()));
-        let data = self.required(target_model, &kind, path, &referenced, fixed);
+        let mut fixed: Vec<(String, String)> = pin.iter().map(|p| (p.key.clone(), p.expression.clone())).collect();
+        // A shared key column the parent holds as a plain scalar takes the shared value.
+        let scalars: Vec<String> = input_fields(schema, target, &kind)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|f| matches!(f.shape, InputShape::Scalar { .. } | InputShape::Enum { .. }))
+            .map(|f| f.name)
+            .collect();
+        for (column, to) in field.relation_from_fields.iter().flatten().zip(&referenced) {
+            let shared = self.column_values.iter().rev().find(|(m, c, _)| *m == model.name && c == column);
+            if let Some((_, _, expression)) = shared
+                && scalars.contains(to)
+                && !fixed.iter().any(|(k, _)| k == to)
+            {
+                fixed.push((to.clone(), expression.clone()));
+            }
+        }
+        let data = self.required(target_model, &kind, path, &referenced, &fixed);
         path.pop();
         let Some(pin) = pin else { return Some(object([("create", Value::Object(data))])) };
         let key = || object([(pin.key.as_str(), Value::expr(&pin.expression))]);
