@@ -2,7 +2,8 @@
 //! in the house style of the project's existing factories.
 //!
 //! Exit codes: 0 every requested factory written (or already identical), 1 some were not (a file
-//! exists without `--force`, or a model cannot be created: each one explained), 2 bad usage, an
+//! exists without `--force`, its class name is taken in the folder, a factory of another base
+//! class is in the way, or a model cannot be created: each one explained), 2 bad usage, an
 //! unknown model, no or an invalid schema, no output folder.
 
 use std::path::{Path, PathBuf};

@@ -54,7 +54,8 @@ pub struct FileOutcome {
     pub model: String,
     /// Absolute path of the factory file (`None` when no factory could be generated).
     pub file: Option<String>,
-    /// `written`, `exists` (left alone: no `force`), `unchanged` (same text) or `failed`.
+    /// `written`, `exists` (left alone: no `force`, a class name the folder already has, or a
+    /// factory of another base class in the way), `unchanged` (same text) or `failed`.
     pub status: Status,
     /// Why it failed, or what to check by hand in the generated code.
     pub notes: Vec<String>,
