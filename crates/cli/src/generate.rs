@@ -35,7 +35,7 @@ pub struct Args {
     /// The factories folder to write into (default: the config's "factories" folder, else the folder holding the base class).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// Replace factory files that exist.
+    /// Replace factory files that exist (never one holding a factory of another base class).
     #[arg(long)]
     force: bool,
     /// A fixture-native.config.json (default: found from the working directory upwards).
