@@ -200,13 +200,20 @@ pub fn run(request: &Request) -> Result<Outcome, RequestError> {
     for file in files.iter_mut().filter(|f| f.status == Status::Exists) {
         let Some(path) = &file.file else { continue };
         if let Some(entry) = existing.iter().find(|e| Path::new(&e.file) == Path::new(path) && e.model.is_none()) {
+            // `--force` only over a factory of the base class generate writes for.
+            let normalize = fixture_validate::discover::normalize;
+            let base = resolved.style.base_class.as_str();
+            let same_base = taken.iter().any(|t| {
+                normalize(&t.file) == normalize(Path::new(path)) && t.name == entry.class_name && t.class_extends.as_ref().is_some_and(|b| b.as_deref() == Some(base))
+            });
             file.notes.insert(
                 0,
                 format!(
-                    "`{}` there names no model of the schema (`{}`): point it at `{}`, or replace it with --force",
+                    "`{}` there names no model of the schema (`{}`): point it at `{}`{}",
                     entry.class_name,
                     entry.named.as_deref().unwrap_or("?"),
-                    file.model
+                    file.model,
+                    if same_base { ", or replace it with --force" } else { "" }
                 ),
             );
         }
