@@ -16,6 +16,10 @@ use fixture_schema::{Field, InputField, InputShape, Model, Schema, TypeNameKind,
 use crate::source::{Member, Value};
 use crate::values::ValueContext;
 
+/// Nested creates one data object may hold before further parents are connected instead: a bound
+/// on the output where required relations fan out (the largest public schema tried needs 107).
+pub const MAX_NESTED_CREATES: usize = 500;
+
 /// One parent every relation to it must reach: `model` with `key` = `expression`.
 #[derive(Debug, Clone)]
 pub struct Pin {
@@ -38,6 +42,8 @@ pub struct DataBuilder<'a> {
     /// written into each parent those relations create (`queue.accountId` for `task.queue` over
     /// `[queueId, accountId]`).
     column_values: Vec<(String, String, String)>,
+    /// Nested creates written into the current data object.
+    creates: usize,
 }
 
 impl<'a> DataBuilder<'a> {
@@ -49,6 +55,7 @@ impl<'a> DataBuilder<'a> {
             bindings: Vec::new(),
             pins: Vec::new(),
             column_values: Vec::new(),
+            creates: 0,
         }
     }
 
@@ -56,6 +63,7 @@ impl<'a> DataBuilder<'a> {
     /// (a child's `createFor…` helper takes the parent's value of it).
     pub fn minimal(&mut self, model: &Model) -> Vec<Member> {
         let mut path = vec![model.name.clone()];
+        self.creates = 0;
         let referenced: Vec<String> = self
             .schema
             .models
@@ -298,6 +306,14 @@ impl<'a> DataBuilder<'a> {
             Some(format!("a cycle of required relations ({} -> {target})", path.join(" -> ")))
         } else if target_model.types.create_input.is_none() {
             Some(format!("Prisma cannot create `{target}` (a required `Unsupported` field without a default)"))
+        } else if self.creates >= MAX_NESTED_CREATES {
+            let note = format!(
+                "required relations fan out: past {MAX_NESTED_CREATES} nested parents in one create, further ones connect to existing rows: pass them in the overrides"
+            );
+            if !self.notes.contains(&note) {
+                self.notes.push(note);
+            }
+            return Some(object([("connect", self.connect_key(field, target_model))]));
         } else {
             None
         };
@@ -321,6 +337,7 @@ impl<'a> DataBuilder<'a> {
             _ => None,
         };
         let pin = pin.or(shared_enum_row);
+        self.creates += 1;
         path.push(target.to_string());
         let kind = TypeNameKind::CreateWithout { relation_field: opposite.name.clone() };
         let mut fixed: Vec<(String, String)> = pin.iter().map(|p| (p.key.clone(), p.expression.clone())).collect();

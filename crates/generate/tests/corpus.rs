@@ -265,3 +265,26 @@ fn each_hard_shape_is_written_so_that_it_inserts() {
     let minimal = &invoice.source[invoice.source.find("generateMinimalData").unwrap()..invoice.source.find("generateCompleteData").unwrap()];
     assert!(complete.contains("number: `number_") && !minimal.contains("number:"), "{}", invoice.source);
 }
+
+#[test]
+fn required_relations_that_fan_out_are_bounded_and_say_so() {
+    // n<k> has two required parents of n<k-1>: n10 would nest 2 + 4 + … + 1024 creates.
+    let mut source = String::from("datasource db {\n  provider = \"postgresql\"\n}\nmodel n0 {\n  id BigInt @id\n  a n1[] @relation(\"n1a\")\n  b n1[] @relation(\"n1b\")\n}\n");
+    for k in 1..=10 {
+        let (up, down) = (k - 1, k + 1);
+        source.push_str(&format!(
+            "model n{k} {{\n  id BigInt @id\n  aId BigInt\n  bId BigInt\n  a n{up} @relation(\"n{k}a\", fields: [aId], references: [id])\n  b n{up} @relation(\"n{k}b\", fields: [bId], references: [id])\n"
+        ));
+        if k < 10 {
+            source.push_str(&format!("  ca n{down}[] @relation(\"n{down}a\")\n  cb n{down}[] @relation(\"n{down}b\")\n"));
+        }
+        source.push_str("}\n");
+    }
+    let schema = load(&SchemaInput::Source { source, file_name: None }).unwrap();
+    let small = generate(&schema, "n5", &Style::default()).unwrap();
+    assert!(small.notes.is_empty(), "62 creates are written in full: {:?}", small.notes);
+    let big = generate(&schema, "n10", &Style::default()).unwrap();
+    let minimal = &big.source[big.source.find("generateMinimalData").unwrap()..big.source.find("generateCompleteData").unwrap()];
+    assert_eq!(minimal.matches("create: {").count(), 500, "{}", big.notes.join("\n"));
+    assert_eq!(big.notes, ["required relations fan out: past 500 nested parents in one create, further ones connect to existing rows: pass them in the overrides"]);
+}
