@@ -92,6 +92,13 @@ impl<'a> ValueContext<'a> {
             "Decimal" if unique => format!("Number({id} % BigInt(1000000007)) / 4"),
             "Decimal" => "1.5".to_string(),
             "Boolean" => "true".to_string(),
+            // In a unique criterion, a date derived from the fresh id: two creates in one
+            // millisecond (or, for a `@db.Date` column, one day) must not collide.
+            "DateTime" if unique => match field.native_type.as_deref() {
+                Some("Date") => format!("new Date(Number({id} % BigInt(2932897)) * 86400000)"),
+                Some("Time" | "Timetz") => format!("new Date(Number({id} % BigInt(86400000)))"),
+                _ => format!("new Date(Number({id} % BigInt(4102444800000)))"),
+            },
             "DateTime" => "new Date()".to_string(),
             "Json" => "{}".to_string(),
             "Bytes" => "new Uint8Array([1, 2, 3])".to_string(),
