@@ -101,6 +101,7 @@ impl<'a> ValueContext<'a> {
             },
             "DateTime" => "new Date()".to_string(),
             "Json" => "{}".to_string(),
+            "Bytes" if unique => format!("Uint8Array.from({id}.toString(36), (c) => c.charCodeAt(0))"),
             "Bytes" => "new Uint8Array([1, 2, 3])".to_string(),
             _ => return None,
         })

@@ -234,8 +234,9 @@ fn each_hard_shape_is_written_so_that_it_inserts() {
     assert!(stop.contains("        const stopRegion = `region_${this.generateId().toString(36)}`;\n"), "{stop}");
     let stop_minimal = &stop[stop.find("generateMinimalData").unwrap()..stop.find("generateCompleteData").unwrap()];
     assert_eq!(stop_minimal.matches("region: stopRegion,").count(), 2, "route and depot: {stop}");
-    // Dates in a unique criterion come from the fresh id.
+    // Dates and bytes in a unique criterion come from the fresh id.
     let period = source("period").source;
+    assert!(period.contains("            digest: Uint8Array.from(this.generateId().toString(36), (c) => c.charCodeAt(0)),\n"), "{period}");
     assert!(period.contains("            day: new Date(Number(this.generateId() % BigInt(2932897)) * 86400000),\n            startsAt: new Date(Number(this.generateId() % BigInt(4102444800000))),\n"), "{period}");
     // The field a relation references is set, in the nested parent and in the parent's own data.
     assert!(source("job").source.contains("                instanceId: `instanceId_${this.generateId().toString(36)}`,\n"));
