@@ -37,7 +37,15 @@ impl EnumKey {
 
     pub fn declarations(&self) -> String {
         let values: Vec<String> = self.values.iter().map(|v| string_literal(v)).collect();
-        format!("const {} = [{}] as const;\nlet {} = 0;\n", self.values_name, values.join(", "), self.next_name)
+        let n = self.values.len();
+        format!(
+            "// `{}.{}` is a key: each create takes the next of these {n} values; once they are used up in one database, the next insert collides.\nconst {} = [{}] as const;\nlet {} = 0;\n",
+            self.model,
+            self.field,
+            self.values_name,
+            values.join(", "),
+            self.next_name
+        )
     }
 
     pub fn note(&self) -> String {

@@ -243,7 +243,7 @@ fn each_hard_shape_is_written_so_that_it_inserts() {
     assert!(source("instance").source.contains("            instanceId: `instanceId_"));
     // An enum key: the next value per create, and a note on when it runs out.
     let channel = source("channel_setting");
-    assert!(channel.source.contains("const channelSettingChannelValues = [\"Email\", \"Sms\", \"Push\", \"Webhook\", \"Slack\"] as const;\nlet channelSettingChannelNext = 0;\n"), "{}", channel.source);
+    assert!(channel.source.contains("// `channel_setting.channel` is a key: each create takes the next of these 5 values; once they are used up in one database, the next insert collides.\nconst channelSettingChannelValues = [\"Email\", \"Sms\", \"Push\", \"Webhook\", \"Slack\"] as const;\nlet channelSettingChannelNext = 0;\n"), "{}", channel.source);
     assert!(channel.source.contains("channel: channelSettingChannelValues[channelSettingChannelNext++ % 5],"), "{}", channel.source);
     assert!(channel.notes.iter().any(|n| n.contains("exhausted after 5 rows")), "{:?}", channel.notes);
     // Its children share one of its rows: the last value's, connected or created.
