@@ -19,6 +19,8 @@
 //       pgvector extension, which Debian does not package: its `CREATE EXTENSION "vector"` line is
 //       dropped and `vector(N)` becomes `real[]` (the Prisma client never reads or writes
 //       Unsupported columns, so the types it generates are unchanged). `drop()` drops the database.
+//       `setupSql` (optional) runs before the DDL: an extension the schema uses without declaring
+//       it (an index with `ops: raw("gin_trgm_ops")` needs `CREATE EXTENSION pg_trgm`).
 //   ddlFor(schemaPath): Promise<string>
 //       The SQL script alone (as applied, vector columns mapped), cached per schema content.
 //   prismaClient(schemaPath, url): Promise<PrismaClient>
@@ -149,7 +151,7 @@ export async function ddlFor(schemaPath) {
 
 const quoteIdent = (name) => `"${name.replaceAll('"', '""')}"`
 
-export async function applySchema(schemaPath, { name = path.basename(path.dirname(path.resolve(schemaPath))) } = {}) {
+export async function applySchema(schemaPath, { name = path.basename(path.dirname(path.resolve(schemaPath))), setupSql = '' } = {}) {
   const started = performance.now()
   const adminUrl = requireUrl()
   const ddl = await ddlFor(schemaPath)
@@ -159,6 +161,7 @@ export async function applySchema(schemaPath, { name = path.basename(path.dirnam
   const url = urlForDatabase(adminUrl, database)
   const drop = () => withPg(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`))
   try {
+    if (setupSql) await withPg(url, (c) => c.query(setupSql))
     await withPg(url, (c) => c.query(ddl))
   } catch (error) {
     await drop().catch(() => {})

@@ -118,7 +118,8 @@ async function offlineEnv() {
     const standIn = path.join(cacheRoot, 'schema-engine-stand-in')
     if (!existsSync(standIn)) {
       await mkdir(cacheRoot, { recursive: true })
-      const tmp = `${standIn}.${process.pid}`
+      // Unique per call: two clients generated at once in one process must not share it.
+      const tmp = `${standIn}.${process.pid}.${randomBytes(4).toString('hex')}`
       await writeFile(tmp, '#!/bin/sh\necho "schema engine stand-in: not available offline" >&2\nexit 1\n')
       await chmod(tmp, 0o755)
       await rename(tmp, standIn)

@@ -2,7 +2,8 @@
 //! in the house style of the project's existing factories.
 //!
 //! Exit codes: 0 every requested factory written (or already identical), 1 some were not (a file
-//! exists without `--force`, or a model cannot be created: each one explained), 2 bad usage, an
+//! exists without `--force`, its class name is taken in the folder, a factory of another base
+//! class is in the way, or a model cannot be created: each one explained), 2 bad usage, an
 //! unknown model, no or an invalid schema, no output folder.
 
 use std::path::{Path, PathBuf};
@@ -34,7 +35,7 @@ pub struct Args {
     /// The factories folder to write into (default: the config's "factories" folder, else the folder holding the base class).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// Replace factory files that exist.
+    /// Replace factory files that exist (never one holding a factory of another base class).
     #[arg(long)]
     force: bool,
     /// A fixture-native.config.json (default: found from the working directory upwards).
@@ -202,6 +203,48 @@ mod tests {
         assert_eq!(blocked.exit_code, 1);
         assert!(blocked.stdout.contains("`AccountDbFactory` there names no model of the schema (`Ledger`): point it at `account`"), "{}", blocked.stdout);
         assert_eq!(std::fs::read_to_string(dir.path().join("src/db/AccountDbFactory.ts")).unwrap(), drifted);
+    }
+
+    #[test]
+    fn never_a_second_class_of_a_taken_name_nor_force_over_another_base_class() {
+        let dir = project();
+        let db = dir.path().join("src/db");
+        // `UserDbFactory` is a hand-written factory of another base class, in a file of another
+        // name, re-exported from the folder's index; `AccountDbFactory.ts` holds a factory of a
+        // third base class.
+        let people = "export abstract class EnhancedDbFactory<T> { constructor(protected name: string) {} }\nexport class UserDbFactory extends EnhancedDbFactory<unknown> {\n    constructor() {\n        super(\"User\");\n    }\n}\n";
+        let account = "export abstract class DatabaseFixtureFactory { constructor(protected name: string) {} }\nexport class AccountDbFactory extends DatabaseFixtureFactory {\n    constructor() {\n        super(\"account\");\n    }\n}\n";
+        std::fs::write(db.join("people.ts"), people).unwrap();
+        std::fs::write(db.join("index.ts"), "export { UserDbFactory } from \"./people.js\";\n").unwrap();
+        std::fs::write(db.join("AccountDbFactory.ts"), account).unwrap();
+        for force in [false, true] {
+            let args: &[&str] = if force { &["--model", "User", "--model", "account", "--force"] } else { &["--model", "User", "--model", "account"] };
+            let out = cli(dir.path(), args);
+            assert_eq!(out.exit_code, 1, "{}{}", out.stdout, out.stderr);
+            assert!(out.stdout.contains("`UserDbFactory` is already declared in people.ts (a class extending `EnhancedDbFactory`): generate writes no second class of that name"), "{}", out.stdout);
+            assert!(out.stdout.contains("AccountDbFactory.ts holds `AccountDbFactory`, a class extending `DatabaseFixtureFactory`, not `EnhancedDatabaseFactory`"), "{}", out.stdout);
+            assert!(!out.stdout.contains("pass --force"), "no --force advice over another base class: {}", out.stdout);
+            assert!(!db.join("UserDbFactory.ts").exists(), "no second UserDbFactory");
+            assert_eq!(std::fs::read_to_string(db.join("AccountDbFactory.ts")).unwrap(), account);
+        }
+        // Re-exported only (the declaring file outside the folder): still taken.
+        std::fs::remove_file(db.join("people.ts")).unwrap();
+        let out = cli(dir.path(), &["--model", "User"]);
+        assert_eq!(out.exit_code, 1, "{}", out.stdout);
+        assert!(out.stdout.contains("`UserDbFactory` is already exported from index.ts"), "{}", out.stdout);
+        // The index re-exporting the very file generate writes is no conflict, before and after.
+        std::fs::write(db.join("index.ts"), "export { UserDbFactory } from \"./UserDbFactory.js\";\n").unwrap();
+        let first = cli(dir.path(), &["--model", "User"]);
+        assert_eq!(first.exit_code, 0, "{}", first.stdout);
+        let again = cli(dir.path(), &["--model", "User", "--force"]);
+        assert_eq!(again.exit_code, 0, "{}", again.stdout);
+        assert!(again.stdout.contains("up to date"), "{}", again.stdout);
+        // A file of the target's own name that holds a factory of another base class, re-exported
+        // from the index: named as such (not as a clash with the index).
+        std::fs::write(db.join("UserDbFactory.ts"), people).unwrap();
+        let other = cli(dir.path(), &["--model", "User"]);
+        assert!(other.stdout.contains("UserDbFactory.ts holds `UserDbFactory`, a class extending `EnhancedDbFactory`"), "{}", other.stdout);
+        assert!(!other.stdout.contains("pass --force"), "{}", other.stdout);
     }
 
     #[test]

@@ -13,6 +13,7 @@
 //!   and writes each file atomically inside the project root, never over a file without `force`.
 
 mod data;
+pub mod names;
 pub mod project;
 mod render;
 pub mod source;

@@ -54,7 +54,8 @@ pub struct FileOutcome {
     pub model: String,
     /// Absolute path of the factory file (`None` when no factory could be generated).
     pub file: Option<String>,
-    /// `written`, `exists` (left alone: no `force`), `unchanged` (same text) or `failed`.
+    /// `written`, `exists` (left alone: no `force`, a class name the folder already has, or a
+    /// factory of another base class in the way), `unchanged` (same text) or `failed`.
     pub status: Status,
     /// Why it failed, or what to check by hand in the generated code.
     pub notes: Vec<String>,
@@ -193,18 +194,26 @@ pub fn run(request: &Request) -> Result<Outcome, RequestError> {
     if !unknown.is_empty() {
         return Err(RequestError(unknown.join("\n")));
     }
-    let mut files: Vec<FileOutcome> = models.iter().map(|model| write_one(&resolved, &out, model, request.force)).collect();
+    let taken = crate::names::taken_names(&out);
+    let mut files: Vec<FileOutcome> = models.iter().map(|model| write_one(&resolved, &out, &taken, model, request.force)).collect();
     // A file in the way that holds a factory naming no model: say what is wrong with it.
     for file in files.iter_mut().filter(|f| f.status == Status::Exists) {
         let Some(path) = &file.file else { continue };
         if let Some(entry) = existing.iter().find(|e| Path::new(&e.file) == Path::new(path) && e.model.is_none()) {
+            // `--force` only over a factory of the base class generate writes for.
+            let normalize = fixture_validate::discover::normalize;
+            let base = resolved.style.base_class.as_str();
+            let same_base = taken.iter().any(|t| {
+                normalize(&t.file) == normalize(Path::new(path)) && t.name == entry.class_name && t.class_extends.as_ref().is_some_and(|b| b.as_deref() == Some(base))
+            });
             file.notes.insert(
                 0,
                 format!(
-                    "`{}` there names no model of the schema (`{}`): point it at `{}`, or replace it with --force",
+                    "`{}` there names no model of the schema (`{}`): point it at `{}`{}",
                     entry.class_name,
                     entry.named.as_deref().unwrap_or("?"),
-                    file.model
+                    file.model,
+                    if same_base { ", or replace it with --force" } else { "" }
                 ),
             );
         }
@@ -218,7 +227,7 @@ pub fn run(request: &Request) -> Result<Outcome, RequestError> {
     })
 }
 
-fn write_one(resolved: &Resolved, out: &Path, model: &str, force: bool) -> FileOutcome {
+fn write_one(resolved: &Resolved, out: &Path, taken: &[crate::names::Taken], model: &str, force: bool) -> FileOutcome {
     let path = out.join(file_name(model));
     let failed = |notes: Vec<String>| FileOutcome { model: model.to_string(), file: None, status: Status::Failed, notes };
     let generated = match generate(&resolved.schema, model, &resolved.style) {
@@ -226,6 +235,11 @@ fn write_one(resolved: &Resolved, out: &Path, model: &str, force: bool) -> FileO
         Err(error) => return failed(vec![error.to_string()]),
     };
     let outcome = |status, notes| FileOutcome { model: model.to_string(), file: Some(path.display().to_string()), status, notes };
+    // A name the folder already has, or a factory of another base class in the way: left alone,
+    // whatever the flags (a second class of one name breaks the folder's exports).
+    if let Some(conflict) = crate::names::conflict(taken, out, &path, &generated.class_name, &resolved.style.base_class) {
+        return outcome(Status::Exists, vec![conflict]);
+    }
     match std::fs::read_to_string(&path) {
         Ok(old) if old == generated.source => return outcome(Status::Unchanged, generated.notes),
         Ok(_) if !force => return outcome(Status::Exists, vec!["the file exists; pass --force to replace it".into()]),

@@ -8,6 +8,8 @@ pub enum Member {
     Property(String, Value),
     /// `...expression`
     Spread(String),
+    /// `// text` on a line of its own (why a member is left empty).
+    Comment(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -31,7 +33,14 @@ impl Value {
                 let mut out = String::from("{\n");
                 for member in members {
                     out.push_str(&inner);
+                    if let Member::Comment(text) = member {
+                        out.push_str("// ");
+                        out.push_str(text);
+                        out.push('\n');
+                        continue;
+                    }
                     match member {
+                        Member::Comment(_) => {}
                         Member::Property(key, value) => {
                             out.push_str(&property_key(key));
                             out.push_str(": ");

@@ -1,8 +1,11 @@
 //! Values of the right type for one scalar or enum field, as TypeScript expressions: fresh ids for
 //! ids, values unique per call for unique fields (within the column's declared length), the first
-//! enum value, `new Date()`. No BigInt literals (`1n`), so the output compiles below ES2020 too.
+//! enum value (the next one per call for an enum that is a key by itself), `new Date()`. No BigInt
+//! literals (`1n`), so the output compiles below ES2020 too.
 
-use fixture_schema::{Field, FieldKind, Schema};
+use std::cell::RefCell;
+
+use fixture_schema::{Field, FieldKind, Model, Schema};
 
 use crate::source::string_literal;
 
@@ -11,24 +14,74 @@ use crate::source::string_literal;
 pub struct ValueContext<'a> {
     pub schema: &'a Schema,
     pub id: &'a str,
+    /// Module-level state the values use: an enum key's values and the index of the next one.
+    pub enum_keys: RefCell<Vec<EnumKey>>,
+}
+
+/// An enum field that is a key by itself (`kind Kind @id`): each create takes the next value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnumKey {
+    pub model: String,
+    pub field: String,
+    pub enum_name: String,
+    pub values: Vec<String>,
+    /// The module-level names: the values array and the counter.
+    pub values_name: String,
+    pub next_name: String,
+}
+
+impl EnumKey {
+    pub fn expression(&self) -> String {
+        format!("{}[{}++ % {}]", self.values_name, self.next_name, self.values.len())
+    }
+
+    pub fn declarations(&self) -> String {
+        let values: Vec<String> = self.values.iter().map(|v| string_literal(v)).collect();
+        let n = self.values.len();
+        format!(
+            "// `{}.{}` is a key: each create takes the next of these {n} values; once they are used up in one database, the next insert collides.\nconst {} = [{}] as const;\nlet {} = 0;\n",
+            self.model,
+            self.field,
+            self.values_name,
+            values.join(", "),
+            self.next_name
+        )
+    }
+
+    pub fn note(&self) -> String {
+        let n = self.values.len();
+        format!(
+            "`{}.{}` is a key over the {n} values of `{}`: each create takes the next one, from the first (children made by other factories share the row of the last); the enum is exhausted after {n} rows in one database, and the next insert collides",
+            self.model, self.field, self.enum_name
+        )
+    }
 }
 
 /// Longest base-36 text of a 64-bit id (`u64::MAX` is 13 digits).
 const ID36_LENGTH: usize = 13;
 
-impl ValueContext<'_> {
-    /// A value for `field` (a list field gets a one-element array). `unique`: no two calls may
-    /// produce the same value. `None` for what cannot be written (composites, unsupported types).
-    pub fn value(&self, field: &Field, unique: bool) -> Option<String> {
-        let one = self.single(field, unique)?;
+impl<'a> ValueContext<'a> {
+    pub fn new(schema: &'a Schema, id: &'a str) -> Self {
+        ValueContext { schema, id, enum_keys: RefCell::new(Vec::new()) }
+    }
+
+    /// A value for `field` of `model` (a list field gets a one-element array). `unique`: no two
+    /// calls may produce the same value. `None` for what cannot be written (composites,
+    /// unsupported types).
+    pub fn value(&self, model: &Model, field: &Field, unique: bool) -> Option<String> {
+        let one = self.single(model, field, unique)?;
         Some(if field.is_list { format!("[{one}]") } else { one })
     }
 
-    fn single(&self, field: &Field, unique: bool) -> Option<String> {
+    fn single(&self, model: &Model, field: &Field, unique: bool) -> Option<String> {
         let id = self.id;
         match field.kind {
             FieldKind::Enum => {
-                let first = self.schema.enum_named(&field.type_name)?.values.first()?;
+                let values = &self.schema.enum_named(&field.type_name)?.values;
+                let first = values.first()?;
+                if !field.is_list && is_key_by_itself(model, field) {
+                    return Some(self.enum_key(model, field, values.iter().map(|v| v.name.clone()).collect()));
+                }
                 return Some(string_literal(&first.name));
             }
             FieldKind::Scalar => {}
@@ -47,11 +100,38 @@ impl ValueContext<'_> {
             "Decimal" if unique => format!("Number({id} % BigInt(1000000007)) / 4"),
             "Decimal" => "1.5".to_string(),
             "Boolean" => "true".to_string(),
+            // In a unique criterion, a date derived from the fresh id: two creates in one
+            // millisecond (or, for a `@db.Date` column, one day) must not collide.
+            "DateTime" if unique => match field.native_type.as_deref() {
+                Some("Date") => format!("new Date(Number({id} % BigInt(2932897)) * 86400000)"),
+                Some("Time" | "Timetz") => format!("new Date(Number({id} % BigInt(86400000)))"),
+                _ => format!("new Date(Number({id} % BigInt(4102444800000)))"),
+            },
             "DateTime" => "new Date()".to_string(),
             "Json" => "{}".to_string(),
+            "Bytes" if unique => format!("Uint8Array.from({id}.toString(36), (c) => c.charCodeAt(0))"),
             "Bytes" => "new Uint8Array([1, 2, 3])".to_string(),
             _ => return None,
         })
+    }
+
+    fn enum_key(&self, model: &Model, field: &Field, values: Vec<String>) -> String {
+        let mut keys = self.enum_keys.borrow_mut();
+        if let Some(key) = keys.iter().find(|k| k.model == model.name && k.field == field.name) {
+            return key.expression();
+        }
+        let base = format!("{}{}", crate::data::lower_camel(&model.name), fixture_schema::capitalize(&field.name));
+        let key = EnumKey {
+            model: model.name.clone(),
+            field: field.name.clone(),
+            enum_name: field.type_name.clone(),
+            values,
+            values_name: format!("{base}Values"),
+            next_name: format!("{base}Next"),
+        };
+        let expression = key.expression();
+        keys.push(key);
+        expression
     }
 
     fn string(&self, field: &Field, unique: bool) -> String {
@@ -73,6 +153,12 @@ impl ValueContext<'_> {
             _ => format!("`{}_${{{id}.toString(36)}}`", field.name.replace(['`', '$'], "")),
         }
     }
+}
+
+/// The field is a unique criterion on its own (`@id`, `@unique`, `@@id([f])`, `@@unique([f])`).
+pub(crate) fn is_key_by_itself(model: &Model, field: &Field) -> bool {
+    let alone = |fields: &[String]| fields.len() == 1 && fields[0] == field.name;
+    field.is_id || field.is_unique || alone(&model.id_fields) || model.unique_fields.iter().any(|u| alone(u))
 }
 
 /// The declared length of a `@db.VarChar(n)` / `@db.Char(n)` column.
