@@ -100,6 +100,11 @@ export interface DiagnosticRule {
   why: string
   /** A snippet that triggers it. */
   example: string
+  /**
+   * The fix the diagnostic carries and its tier (`safe`: applied by `--fix`, never changes what
+   * the program does at run time; a suggestion: shown, not applied), or what to do.
+   */
+  fix: string
 }
 
 /** Every diagnostic code, with its documentation: those `validateFactories` reports, and `verify-failed` (reported by `verifyFactories` against a database). */

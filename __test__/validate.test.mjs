@@ -173,7 +173,7 @@ test('diagnosticRules documents every code once', () => {
   assert.equal(rules.length, 22)
   assert.equal(new Set(rules.map((r) => r.code)).size, 22)
   for (const r of rules) {
-    assert.ok(r.what && r.why && r.example, r.code)
+    assert.ok(r.what && r.why && r.example && r.fix, r.code)
     assert.ok(['error', 'warning'].includes(r.defaultSeverity))
   }
   assert.deepEqual(rules.filter((r) => r.defaultSeverity === 'warning').map((r) => r.code).sort(), ['client-not-generated', 'import-cycle', 'invalid-fixture-accepted', 'missing-factory'])

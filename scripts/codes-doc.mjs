@@ -23,15 +23,16 @@ export function renderCodesPage(rules) {
     '`rules` in the config; `off` silences it). Each code\'s check, message, fix and tests live in its',
     'own file under `crates/validate/src/rules/`. How fixes are applied: [maintenance](maintenance.md).',
     '',
+    'A fix is **safe** when `--fix` applies it: it never changes what the program does at run time,',
+    'only what the types say. A **suggestion** is shown with the diagnostic, never applied.',
+    '',
     '| code | default | finds |',
     '|---|---|---|',
     ...rules.map((r) => `| [\`${r.code}\`](#${r.code}) | ${r.defaultSeverity} | ${r.what.replace(/\|/g, '\\|')} |`),
   ]
   for (const r of rules) {
     lines.push('', `## ${r.code}`, '', `Default: **${r.defaultSeverity}**.`, '', r.what, '', `**Why it matters.** ${r.why}`)
-    for (const [label, field] of [['Fix', 'fix'], ['Fix safety', 'fixSafety']]) {
-      if (r[field]) lines.push('', `**${label}.** ${r[field]}`)
-    }
+    lines.push('', `**Fix.** ${r.fix}`)
     lines.push('', '**Example** (reported):', '', r.example.includes('model ') && !r.example.includes('class ') ? '```prisma' : '```ts', r.example, '```')
   }
   return lines.join('\n') + '\n'

@@ -118,6 +118,9 @@ pub struct DiagnosticRule {
     pub why: String,
     /// A snippet that triggers it.
     pub example: String,
+    /// The fix the diagnostic carries and its tier (`safe`: applied by `--fix`, never changes what
+    /// the program does at run time; a suggestion: shown, not applied), or what to do.
+    pub fix: String,
 }
 
 /// Every diagnostic code, with its documentation: those `validateFactories` reports, and `verify-failed` (reported by `verifyFactories` against a database).
@@ -133,6 +136,7 @@ pub fn diagnostic_rules() -> Vec<DiagnosticRule> {
                 what: doc.what.to_string(),
                 why: doc.why.to_string(),
                 example: doc.example.to_string(),
+                fix: doc.fix.to_string(),
             }
         })
         .collect()

@@ -12,6 +12,7 @@ pub const DOC: RuleDoc = RuleDoc {
     what: "A `123n` literal while the tsconfig target is below ES2020.",
     why: "tsc rejects BigInt literals below ES2020 (TS2737) and the build fails.",
     example: "const id = 123n; // with \"target\": \"ES2019\"",
+    fix: "Suggestion (never applied by `--fix`): `BigInt(123)`. A literal beyond 2^53 would lose digits through a `number`, and `BigInt` may be shadowed; raising the tsconfig `target` to ES2020 or later is the real fix.",
 };
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub const DOC: RuleDoc = RuleDoc {
     what: "Imports point into a generator's `output` folder that does not exist yet; said once per run.",
     why: "`prisma generate` has not run: the imports are right (the schema says where the client goes), but tsc cannot check anything typed by the client until it is generated.",
     example: "generator client {\n  provider = \"prisma-client\"\n  output = \"../generated/prisma\"\n}\n// src/seed.ts\nimport { PrismaClient } from \"../generated/prisma/client\";",
+    fix: "None: run `prisma generate` (the message names the generator's output folder).",
 };
 
 #[cfg(test)]

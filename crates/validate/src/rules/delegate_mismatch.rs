@@ -12,6 +12,7 @@ pub const DOC: RuleDoc = RuleDoc {
     what: "The delegate returned by `getPrismaDelegate()` is another model's than the factory's.",
     why: "The factory would insert its fixtures into another table.",
     example: "class TagDbFactory … { protected getPrismaDelegate() { return this.prisma.user; } }",
+    fix: "Suggestion: return the factory's own delegate. Never safe: it changes which table the factory writes.",
 };
 
 #[cfg(test)]

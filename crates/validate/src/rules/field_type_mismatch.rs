@@ -9,6 +9,7 @@ pub const DOC: RuleDoc = RuleDoc {
     what: "A literal of the wrong type for the field, following the generated input types: BigInt takes bigint or number, Decimal number or string, DateTime Date or string, Json any JSON value, nullable fields null; and a string Prisma cannot parse as a Decimal or an ISO-8601 DateTime.",
     why: "The insert fails, or worse, is coerced.",
     example: "const t: Prisma.tagCreateInput = { id: 1n, tag: \"a\", bookmarks: \"10\" };",
+    fix: "None: the right value is the author's to choose.",
 };
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub const DOC: RuleDoc = RuleDoc {
     what: "A cycle among the imports of the analysed files.",
     why: "Cycles make module initialisation order-dependent: a fixture can be read before it is defined.",
     example: "// a.ts: import { b } from \"./b.js\";  b.ts: import { a } from \"./a.js\";",
+    fix: "None: break the cycle (move what both files need into a third).",
 };
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub const DOC: RuleDoc = RuleDoc {
     what: "A string literal that is not a value of the field's enum.",
     why: "Prisma rejects the value at run time.",
     example: "const a: Prisma.awardCreateInput = { category: \"NotACategory\", … };",
+    fix: "Suggestion: the closest enum value. Never safe: another value is another row.",
 };
 
 #[cfg(test)]

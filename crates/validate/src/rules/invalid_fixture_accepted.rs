@@ -36,6 +36,7 @@ pub const DOC: RuleDoc = RuleDoc {
     what: "A member of the `invalid` fixtures that is a valid create input: a test of bad input that tests nothing.",
     why: "The fixture exists to be rejected; when Prisma accepts it, the error-path test that uses it passes without exercising the error.",
     example: "invalid: { missingRequired: { id: 1n, tag: \"complete after all\" } } // in a tag factory's getFixtures()",
+    fix: "None: make the fixture break one rule (a missing required field, a wrong type, a value its column cannot hold).",
 };
 
 fn object_of<'b, 'a>(e: &'b Expression<'a>) -> Option<&'b ObjectExpression<'a>> {

@@ -9,6 +9,7 @@ pub const DOC: RuleDoc = RuleDoc {
     what: "A factory class does not implement an abstract member of the base class (read from the base class source).",
     why: "The base class calls these members; a missing one is a crash at the first use.",
     example: "class TagDbFactory extends EnhancedDatabaseFactory<tag, Prisma.tagCreateInput> { /* no generateMinimalData */ }",
+    fix: "None: implement the member the base class declares abstract.",
 };
 
 #[cfg(test)]

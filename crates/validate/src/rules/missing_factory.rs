@@ -9,6 +9,7 @@ pub const DOC: RuleDoc = RuleDoc {
     what: "A model of the schema has no factory class; located at the model in the schema.",
     why: "Tests for that model fall back to hand-written inserts that drift from the schema unnoticed.",
     example: "model reminder_list { id BigInt @id }  // and no class extends the base with this model",
+    fix: "`fixture-native generate --model <name>` writes one in the project's style (or `generate --all-missing`).",
 };
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub const DOC: RuleDoc = RuleDoc {
     what: "The object returned by `getFixtures()` lacks a required category of the fixtures interface.",
     why: "Shared test suites iterate the categories; a missing one silently skips tests.",
     example: "protected getFixtures() { return { minimal: {…}, complete: {…}, invalid: {} }; } // no edgeCases",
+    fix: "Suggestion: an empty category (`edgeCases: {}`). Never safe: the base class reads the fixtures object at run time.",
 };
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ pub const DOC: RuleDoc = RuleDoc {
     what: "A create input lacks a required field (a relation, or its foreign key in an unchecked input), writes one `undefined`, or leaves out an optional relation whose foreign key is NOT NULL.",
     why: "The insert fails at run time with a Prisma validation error.",
     example: "const t: Prisma.tagCreateInput = { id: 1n }; // tag is required",
+    fix: "None: the value is the author's to choose; the help names what each input shape lacks.",
 };
 
 impl Checker<'_> {

@@ -9,6 +9,7 @@ pub const DOC: RuleDoc = RuleDoc {
     what: "Foreign-key scalars and relation writes mixed in one input where Prisma accepts either the checked or the unchecked shape, not both.",
     why: "Prisma rejects the mix at run time; the types report it as an unreadable `never` error.",
     example: "data: { createdById: 1n, translations: { create: [] }, tag: \"a\" } // in a nested create",
+    fix: "None: write either the relation (`team: { connect: { id } }`) or the foreign key (`teamId`), not both kinds in one input.",
 };
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! One module per diagnostic code (oxc style): each holds the code's documentation (what it
-//! finds, why it matters, an example; the README table is generated from these) and the
+//! finds, why it matters, an example, the fix and its tier; docs/codes.md is generated from these) and the
 //! constructor of its finding, with its own passing and failing snippets under `#[cfg(test)]`.
 //! The traversal that decides *where* to look lives in the analysis modules.
 
@@ -43,6 +43,9 @@ pub struct RuleDoc {
     pub why: &'static str,
     /// A failing TypeScript snippet (or schema snippet).
     pub example: &'static str,
+    /// The fix the diagnostic carries and its tier (`safe`: `--fix` applies it, it never changes
+    /// what the program does at run time; a suggestion: shown, not applied), or what to do.
+    pub fix: &'static str,
 }
 
 /// The stable diagnostic codes.
@@ -194,7 +197,7 @@ mod tests {
             assert_eq!(Code::parse(code.as_str()), Some(code));
             let doc = code.doc();
             assert_eq!(doc.code, code, "{code} points at another rule's doc");
-            assert!(!doc.what.is_empty() && !doc.why.is_empty() && !doc.example.is_empty(), "{code} lacks docs");
+            assert!(!doc.what.is_empty() && !doc.why.is_empty() && !doc.example.is_empty() && !doc.fix.is_empty(), "{code} lacks docs");
         }
     }
 }

@@ -9,6 +9,7 @@ pub const DOC: RuleDoc = RuleDoc {
     what: "A TypeScript syntax error in an analysed file (reported by the oxc parser), or a file that cannot be read (not UTF-8, no permission, a dangling symlink, a symlink loop) or is over the size or nesting limits.",
     why: "A file that does not parse cannot be checked; every other finding in it would be a guess.",
     example: "export const tag: Prisma.tagCreateInput = { tag: \"a\" ;",
+    fix: "None: fix the syntax (or the file's encoding or permissions) at the location given.",
 };
 
 pub fn finding(start: u32, end: u32, message: &str, help: Option<&str>) -> Finding {

@@ -9,6 +9,7 @@ pub const DOC: RuleDoc = RuleDoc {
     what: "The Prisma schema is invalid; the diagnostic carries Prisma's message and location.",
     why: "Without a valid schema there are no models to check the factories against.",
     example: "model tag {\n  id BigInt @id\n  tag Strin\n}",
+    fix: "None: Prisma's message says what to change in the schema.",
 };
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub const DOC: RuleDoc = RuleDoc {
     what: "A factory type argument, `super(\"…\")` model or delegate that names another model than the factory's other signals agree on, or a type in the wrong slot.",
     why: "The factory then checks its fixtures against the wrong shape, or not at all.",
     example: "class TagDbFactory extends EnhancedDatabaseFactory<tag, Prisma.userCreateInput> { constructor(p: PrismaClient) { super(\"tag\", p); } }",
+    fix: "Suggestion: the model the other signals agree on. Never safe: which signal is wrong is a guess, and a `super(\"…\")` string is a run-time value.",
 };
 
 #[cfg(test)]

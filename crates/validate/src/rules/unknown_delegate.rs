@@ -12,6 +12,7 @@ pub const DOC: RuleDoc = RuleDoc {
     what: "`this.prisma.x` in `getPrismaDelegate()`, or `prisma.x.<method>(…)` on a Prisma client, is no delegate of the PrismaClient; the suggestion is the closest one.",
     why: "The delegate is typed `any` in the base class (and often the client too), so tsc cannot see it; the call fails only at run time.",
     example: "protected getPrismaDelegate() { return this.prisma.tags; }",
+    fix: "Suggestion: the closest delegate. Never safe: the corrected delegate makes calls that threw before write rows.",
 };
 
 #[cfg(test)]

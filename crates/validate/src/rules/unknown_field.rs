@@ -22,6 +22,7 @@ pub const DOC: RuleDoc = RuleDoc {
     what: "A property that the input type does not have; the suggestion is the closest field.",
     why: "Usually a renamed field, or a foreign key written on the relation-style input (use `relation: { connect: { id } }`).",
     example: "const t: Prisma.tagCreateInput = { id: 1n, tag: \"a\", createdById: 2n };",
+    fix: "A foreign key on the relation-style input: `userId: x` becomes `user: { connect: { id: x } }`, **safe** only when nothing else in the file reads or writes the object's keys and every key is rewritten; else, when the literal declares a `Prisma.XCreateInput` binding it fits unchecked, the declared type becomes `XUncheckedCreateInput` (**safe**: only the type changes); else a suggestion. A renamed field's closest name is always a suggestion.",
 };
 
 #[cfg(test)]

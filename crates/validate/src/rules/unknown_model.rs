@@ -13,6 +13,7 @@ pub const DOC: RuleDoc = RuleDoc {
     what: "A `super(\"x\")` model name or a factory type argument names no model of the schema.",
     why: "The factory would create rows through a model that does not exist; `@@map` table names are not model names.",
     example: "class TagDbFactory extends EnhancedDatabaseFactory<tag, Prisma.tagCreateInput> {\n  constructor(prisma: PrismaClient) { super(\"tags\", prisma); }\n}",
+    fix: "Suggestion: the closest model name. Never safe: the `super(\"…\")` string is a value the base class uses at run time.",
 };
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub const DOC: RuleDoc = RuleDoc {
     what: "A `Prisma.X` type reference that the generated client does not export for this schema.",
     why: "Type names are derived from model names verbatim; a renamed model or a camelCased spelling breaks every use. The suggestion is the right name.",
     example: "const t: Prisma.TagCreateInput = { tag: \"a\" }; // the model is `tag`: Prisma.tagCreateInput",
+    fix: "**Safe** when the name differs from a type of the `Prisma` namespace only by case and underscores (a type is erased at run time) and the corrected type leaves no error on the line; any other likely name is a suggestion.",
 };
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub const DOC: RuleDoc = RuleDoc {
     what: "A relative import that resolves to no file (`.js` specifiers map to `.ts`), or that names an export the target file lacks.",
     why: "A stale import breaks every test that loads the fixture module.",
     example: "import { userFixtures } from \"./usrFixtures.js\";",
+    fix: "Suggestion: the closest export name. Never safe: another name is another binding at run time.",
 };
 
 #[cfg(test)]

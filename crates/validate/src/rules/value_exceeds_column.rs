@@ -27,6 +27,7 @@ pub const DOC: RuleDoc = RuleDoc {
     what: "A literal that its column cannot hold: a string longer than its `@db.VarChar(n)` / `@db.Char(n)`, an integer outside its column's range (`Int`, `@db.SmallInt`, `BigInt`).",
     why: "PostgreSQL rejects the insert (value too long, out of range); the generated types say only `string` or `number`, so tsc cannot see it.",
     example: "const t: Prisma.tagCreateInput = { id: 1n, tag: \"x\".repeat(129) }; // tag String @db.VarChar(128)",
+    fix: "None: shorten the value (or widen the column in the schema).",
 };
 
 /// The range of an integer column: its SQL name and bounds.

@@ -14,4 +14,5 @@ pub const DOC: RuleDoc = RuleDoc {
     what: "A factory method or fixture failed when `verifyFactories` ran it against the database (reported by verify, not by validate).",
     why: "A unique value reused by a second call, a `connect` to a missing row, a check constraint or a value longer than its column compiles and has the right shape; only the database rejects it, in the middle of someone's test.",
     example: "handle: \"test_user\", // createComplete() a second time: unique constraint failed on (handle)",
+    fix: "None: the message says what the database rejected and where.",
 };
