@@ -4,9 +4,9 @@
 //! Exit codes: 0 nothing left to report, 1 errors remain (for `--fix-dry-run`: the files as they
 //! are have errors), 2 bad usage or a file that could not be written (it is left unchanged).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use fixture_maintain::fix::{FixReport, fix, stale_typemap, unified_diff};
+use fixture_maintain::fix::{FixReport, fix_files, stale_typemap, unified_diff};
 use fixture_maintain::project::load_schema;
 use fixture_validate::Options;
 use fixture_validate::report::display_path;
@@ -14,9 +14,9 @@ use fixture_validate::report::display_path;
 use crate::validate::{Format, render};
 use crate::{CliOutput, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 
-pub fn run(options: &Options, format: Format, cwd: &Path, dry_run: bool, typemap: Option<&Path>, quiet: bool) -> CliOutput {
+pub fn run(options: &Options, only: Option<&[PathBuf]>, format: Format, cwd: &Path, dry_run: bool, typemap: Option<&Path>, quiet: bool) -> CliOutput {
     let root = fixture_validate::config::resolve(options).map(|r| r.root).unwrap_or_else(|_| cwd.to_path_buf());
-    let mut result = match fix(options, &root, dry_run) {
+    let mut result = match fix_files(options, &root, dry_run, only) {
         Ok(r) => r,
         Err(e) => return CliOutput::usage_error(format!("fixture-native validate: {e}\n")),
     };

@@ -121,11 +121,7 @@ fn workspace_packages(cwd: &Path) -> Result<Option<Vec<PathBuf>>, String> {
 pub fn merge(mut reports: Vec<(Report, Option<Vec<PathBuf>>)>) -> Report {
     for (report, only) in &mut reports {
         if let Some(files) = only {
-            let keep: Vec<PathBuf> = files.iter().flat_map(|f| [f.clone(), f.canonicalize().unwrap_or_else(|_| f.clone())]).collect();
-            let named = |file: &str| {
-                let p = Path::new(file);
-                keep.iter().any(|k| k == p) || p.canonicalize().is_ok_and(|c| keep.contains(&c))
-            };
+            let named = fixture_validate::discover::named_files(files);
             report.diagnostics.retain(|d| named(&d.file));
             report.factories.retain(|f| named(&f.file));
         }

@@ -97,9 +97,6 @@ pub fn run(args: Args, cwd: &Path) -> CliOutput {
         rules,
         fixture_categories: None,
     };
-    if (args.fix || args.fix_dry_run) && !args.files.is_empty() {
-        return CliOutput::usage_error("fixture-native validate: --fix and --fix-dry-run apply to the whole project: run them without file arguments\n");
-    }
     if args.typemap.is_some() && !(args.fix || args.fix_dry_run) {
         return CliOutput::usage_error("fixture-native validate: --typemap goes with --fix or --fix-dry-run\n");
     }
@@ -111,9 +108,10 @@ pub fn run(args: Args, cwd: &Path) -> CliOutput {
         return CliOutput { stdout: String::new(), stderr: "fixture-native validate: no TypeScript source among the files given: nothing to check\n".into(), exit_code: EXIT_OK };
     }
     if args.fix || args.fix_dry_run {
-        // From a workspace root: each package's fixes in turn, the worst exit code.
+        // From a workspace root: each package's fixes in turn, the worst exit code; with files
+        // named, only theirs (lint-staged's `fixture-native validate --fix`).
         return runs.iter().fold(CliOutput::default(), |mut all, run| {
-            let one = crate::fix::run(&run.options, args.format, cwd, args.fix_dry_run, args.typemap.as_deref(), args.quiet);
+            let one = crate::fix::run(&run.options, run.only.as_deref(), args.format, cwd, args.fix_dry_run, args.typemap.as_deref(), args.quiet);
             all.stdout.push_str(&one.stdout);
             all.stderr.push_str(&one.stderr);
             all.exit_code = all.exit_code.max(one.exit_code);
@@ -211,6 +209,18 @@ mod tests {
     fn cli(args: &[&str]) -> CliOutput {
         let args: Vec<String> = std::iter::once("validate").chain(args.iter().copied()).map(String::from).collect();
         crate::run(&args, &examples())
+    }
+
+    #[test]
+    fn fix_with_files_named_fixes_only_those_files() {
+        let files_in = |diff: &str| diff.lines().filter_map(|l| l.strip_prefix("+++ b/")).map(String::from).collect::<Vec<_>>();
+        let all = cli(&["--config", "broken.config.json", "--fix-dry-run"]);
+        assert!(files_in(&all.stdout).len() > 1, "the broken set has safe fixes in several files:\n{}", all.stdout);
+        let one = cli(&["--config", "broken.config.json", "--fix-dry-run", "broken/tagFixtures.ts"]);
+        assert_eq!(files_in(&one.stdout), vec!["broken/tagFixtures.ts".to_string()], "{}{}", one.stdout, one.stderr);
+        assert_eq!(one.exit_code, 1, "the named file still has errors: {}", one.stderr);
+        let none = cli(&["--config", "broken.config.json", "--fix-dry-run", "src/fixtures/db/TagDbFactory.ts"]);
+        assert_eq!(files_in(&none.stdout), Vec::<String>::new(), "{}", none.stdout);
     }
 
     #[test]

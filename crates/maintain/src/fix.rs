@@ -56,7 +56,21 @@ pub struct Skipped {
 /// Runs the validator with `options`, applies every safe fix, and (unless `dry_run`) writes the
 /// changed files inside `root`. `Err` only when the validator cannot run at all.
 pub fn fix(options: &Options, root: &Path, dry_run: bool) -> Result<FixReport, ValidateError> {
-    let before = validate_with_overlay(options, &Overlay::new())?;
+    fix_files(options, root, dry_run, None)
+}
+
+/// [`fix`] kept to the named `files` (lint-staged's, an editor's): only their safe fixes are
+/// applied, and both reports are kept to them; the rest of the project still gives the context.
+pub fn fix_files(options: &Options, root: &Path, dry_run: bool, files: Option<&[PathBuf]>) -> Result<FixReport, ValidateError> {
+    let named = files.map(fixture_validate::discover::named_files);
+    let in_scope = |file: &str| named.as_ref().is_none_or(|n| n(file));
+    let keep_to_scope = |report: &mut Report| {
+        report.diagnostics.retain(|d| in_scope(&d.file));
+        report.factories.retain(|f| in_scope(&f.file));
+        report.ok = !report.diagnostics.iter().any(|d| d.severity == fixture_validate::Severity::Error);
+    };
+    let mut before = validate_with_overlay(options, &Overlay::new())?;
+    keep_to_scope(&mut before);
     let mut report = before.clone();
     let mut overlay = Overlay::new();
     let mut originals: BTreeMap<PathBuf, String> = BTreeMap::new();
@@ -108,6 +122,7 @@ pub fn fix(options: &Options, root: &Path, dry_run: bool) -> Result<FixReport, V
             break;
         }
         report = validate_with_overlay(options, &overlay)?;
+        keep_to_scope(&mut report);
     }
     // Safe fixes still reported after the last round: overlapping ones that never cleared, or a
     // fix that did not remove its own diagnostic.

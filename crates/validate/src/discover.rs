@@ -27,6 +27,16 @@ pub fn is_source_file(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.contains(&e))
 }
 
+/// Whether a diagnostic's or factory's `file` is one of `files` (as written, or through symlinks):
+/// how a run on named files (lint-staged, an editor) keeps its report, and its fixes, to them.
+pub fn named_files(files: &[PathBuf]) -> impl Fn(&str) -> bool + use<> {
+    let keep: Vec<PathBuf> = files.iter().flat_map(|f| [f.clone(), f.canonicalize().unwrap_or_else(|_| f.clone())]).collect();
+    move |file: &str| {
+        let p = Path::new(file);
+        keep.iter().any(|k| k == p) || p.canonicalize().is_ok_and(|c| keep.contains(&c))
+    }
+}
+
 /// A file found but not readable as source text: what is wrong and what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unreadable {
