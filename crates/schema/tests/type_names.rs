@@ -133,3 +133,11 @@ model member {
     assert_eq!(names, ["teamId_userId", "member_team_slot", "userId_slot"]);
     assert_eq!(keys[1].1, ["teamId", "slot"]);
 }
+
+#[test]
+fn an_enum_no_field_uses_is_not_in_the_prisma_namespace() {
+    let source = format!("{SCHEMA}\nenum Role {{\n  ADMIN\n  MEMBER\n}}\n\nenum Unused {{\n  A\n}}\n\nmodel member {{\n  id   Int  @id\n  role Role\n}}\n");
+    let schema = load(&SchemaInput::Source { source, file_name: None }).unwrap();
+    assert!(exists(&schema, "Role"), "an enum a field uses is in the query schema and the namespace");
+    assert!(!exists(&schema, "Unused"), "an enum no field uses is only a top-level export of the client");
+}

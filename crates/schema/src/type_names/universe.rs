@@ -222,7 +222,12 @@ pub(super) fn build(schema: &Schema) -> TypeIndex {
     for name in FIXED_EXPORTS {
         add((*name).to_owned(), None, TypeNameKind::Other);
     }
-    for e in &schema.enums {
+    // An enum no field uses is in no input or output type, so neither the query schema nor the
+    // client's `Prisma` namespace has it (it is still a top-level export of the client).
+    let used = |name: &str| {
+        schema.models.iter().flat_map(|m| &m.fields).chain(schema.types.iter().flat_map(|t| &t.fields)).any(|f| f.kind == FieldKind::Enum && f.type_name == name)
+    };
+    for e in schema.enums.iter().filter(|e| used(&e.name)) {
         add(e.name.clone(), None, TypeNameKind::Other);
     }
     let nodes: Vec<Node> = walk.seen.iter().cloned().collect();
