@@ -5,11 +5,11 @@
 // defective factories, the generatePK shim, unique ids across workers and runs, and the types.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { cp, mkdir, mkdtemp, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { mustRun, run } from './support/child-process.mjs'
 
 const repo = path.resolve(fileURLToPath(new URL('..', import.meta.url)))
 const template = path.join(repo, '__test__/fixtures/runner-project')
@@ -25,34 +25,6 @@ let work
 let tarballs
 let project // Jest 30 + Vitest 4
 let projectV3 // Vitest 3
-
-// Child processes start from a neutral environment: no id variables of the runner running us.
-function cleanEnv(extra = {}) {
-  const env = { ...process.env, CI: '1', FORCE_COLOR: '0', NO_COLOR: '1' }
-  for (const name of Object.keys(env)) {
-    if (/^(FIXTURE_NATIVE_|JEST_WORKER_ID$|VITEST|NODE_TEST_CONTEXT$)/.test(name)) delete env[name]
-  }
-  return { ...env, ...extra }
-}
-
-function run(command, args, { cwd, env = {}, input } = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: cleanEnv(env), stdio: ['pipe', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr, output: stdout + stderr }))
-    child.stdin.end(input ?? '')
-  })
-}
-
-async function mustRun(command, args, options) {
-  const r = await run(command, args, options)
-  assert.equal(r.code, 0, `${command} ${args.join(' ')} exited ${r.code}\n${r.output}`)
-  return r
-}
 
 async function makeProject(name, runnerPackages) {
   const dir = path.join(work, name)

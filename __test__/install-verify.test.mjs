@@ -6,13 +6,13 @@
 // is a fresh one of the example schema; no row is left in it.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { cp, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { databaseSkip } from './support/database.mjs'
+import { mustRun, run } from './support/child-process.mjs'
 
 const require = createRequire(import.meta.url)
 const repo = path.resolve(fileURLToPath(new URL('..', import.meta.url)))
@@ -27,32 +27,6 @@ let work
 let project
 let clean // the example schema's database, clean
 let planted // the same with examples/verify/database.sql applied
-
-function cleanEnv(extra = {}) {
-  const env = { ...process.env, CI: '1', FORCE_COLOR: '0', NO_COLOR: '1' }
-  for (const name of Object.keys(env)) {
-    if (/^(FIXTURE_NATIVE_|JEST_WORKER_ID$|VITEST|NODE_TEST_CONTEXT$|DATABASE_URL$)/.test(name)) delete env[name]
-  }
-  return { ...env, ...extra }
-}
-
-function run(command, args, { cwd, env = {} } = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr, output: stdout + stderr }))
-  })
-}
-
-async function mustRun(command, args, options) {
-  const r = await run(command, args, options)
-  assert.equal(r.code, 0, `${command} ${args.join(' ')} exited ${r.code}\n${r.output}`)
-  return r
-}
 
 const rowsIn = async (url) => {
   const pg = new (require('pg').Client)({ connectionString: url })
