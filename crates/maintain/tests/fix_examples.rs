@@ -5,21 +5,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+mod common;
+
+use common::copy_dir;
 use fixture_maintain::fix::{fix, parse_error};
 use fixture_validate::{Diagnostic, Options, Report};
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 /// A fresh copy of `examples/` and the options of its broken config.
 fn broken_copy() -> (tempfile::TempDir, PathBuf, Options) {
