@@ -460,7 +460,7 @@ impl Checker<'_> {
             .iter()
             .find(|m| folded(&m.delegate) == folded(delegate) || folded(&m.delegate) == folded(delegate.trim_end_matches('s')))
             .map(|m| m.delegate.as_str())
-            .or_else(|| crate::fixtures::closest(delegate, schema.models.iter().map(|m| m.delegate.as_str())));
+            .or_else(|| crate::names::closest(delegate, schema.models.iter().map(|m| m.delegate.as_str())));
         if let Some(r) = right {
             let help = if crate::names::same_letters(r, delegate) {
                 format!("the delegate is the model name with its first character lower-cased: `{receiver}.{r}`")

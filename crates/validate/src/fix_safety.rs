@@ -440,7 +440,7 @@ impl<'c> Checker<'c> {
                     *why = Some(format!(
                         "`{}` is also read or written elsewhere in this file (line {}), where the rewrite would change what the program does",
                         u.name,
-                        line_of(self.source, u.at)
+                        crate::diagnostic::LineIndex::new(self.source).locate(u.at).0
                     ));
                     changed = true;
                 }
@@ -457,9 +457,6 @@ impl<'c> Checker<'c> {
     }
 }
 
-fn line_of(source: &str, at: u32) -> usize {
-    source.as_bytes()[..(at as usize).min(source.len())].iter().filter(|b| **b == b'\n').count() + 1
-}
 
 #[cfg(test)]
 mod tests {

@@ -15,6 +15,7 @@ use crate::checker::Checker;
 use crate::diagnostic::Finding;
 use crate::expect::{Expect, InputSpec};
 use crate::literal::{Literal, Verdict, array_elements, classify, judge};
+use crate::names::closest;
 use crate::rules::Code;
 
 /// What a spread contributes to the required-field check.
@@ -128,10 +129,6 @@ pub(crate) fn unchecked_of(kind: &TypeNameKind) -> TypeNameKind {
         TypeNameKind::UpdateWithout { relation_field } => TypeNameKind::UncheckedUpdateWithout { relation_field: relation_field.clone() },
         other => other.clone(),
     }
-}
-
-pub fn closest<'n>(name: &str, candidates: impl Iterator<Item = &'n str>) -> Option<&'n str> {
-    crate::names::closest(name, candidates)
 }
 
 const CREATE_OPS: [&str; 4] = ["create", "connectOrCreate", "connect", "createMany"];
