@@ -16,7 +16,7 @@ use crate::diagnostic::Finding;
 use crate::expect::{Evaluator, Expect, InputSpec};
 use crate::fixtures::Spread;
 use crate::index::ProjectIndex;
-use crate::rules::Code;
+use crate::code::Code;
 use crate::types::{TypeExpr, lift};
 use crate::walk::{self, Visit};
 

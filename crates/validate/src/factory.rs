@@ -13,7 +13,7 @@ use crate::checker::{Checker, FactoryScope, returned_keys};
 use crate::diagnostic::Finding;
 use crate::expect::{Expect, InputSpec};
 use crate::index::{FactoryClass, Slot};
-use crate::rules::Code;
+use crate::code::Code;
 use crate::types::{TypeExpr, lift};
 
 fn fold(s: &str) -> String {

@@ -418,7 +418,7 @@ impl<'c> Checker<'c> {
             .safety
             .rewrites
             .iter()
-            .filter(|r| self.findings.get(r.finding).is_some_and(|f| f.code == crate::rules::Code::UnknownField && (f.start, f.end) == r.span))
+            .filter(|r| self.findings.get(r.finding).is_some_and(|f| f.code == crate::code::Code::UnknownField && (f.start, f.end) == r.span))
             .map(|r| r.finding)
             .collect();
         let mut groups: Vec<(Group, Option<String>)> = Vec::new();

@@ -16,7 +16,7 @@ use crate::diagnostic::Finding;
 use crate::expect::{Expect, InputSpec};
 use crate::literal::{Literal, Verdict, array_elements, classify, judge};
 use crate::names::closest;
-use crate::rules::Code;
+use crate::code::Code;
 
 /// What a spread contributes to the required-field check.
 #[derive(Debug, Clone, PartialEq, Eq)]

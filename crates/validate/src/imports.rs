@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Finding;
-use crate::rules::Code;
+use crate::code::Code;
 use crate::summary::FileSummary;
 
 /// Where a relative specifier points: an analysed file (its index), another existing file, or nothing.

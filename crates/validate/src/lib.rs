@@ -7,6 +7,7 @@
 //! the index at hand (oxc's arena ASTs cannot cross threads, and parsing is cheap).
 
 pub mod checker;
+pub mod code;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
@@ -40,7 +41,7 @@ use fixture_schema::{Schema, SchemaErrorKind, SchemaInput};
 
 pub use config::{FixtureCategories, Options, SchemaOption};
 pub use diagnostic::{Diagnostic, Edit, Finding, Fix, LineIndex, RuleLevel, Severity};
-pub use rules::Code;
+pub use code::{Code, RuleDoc};
 
 /// The result of a run.
 #[derive(Debug, Clone, Serialize)]

@@ -3,8 +3,8 @@
 //! Fix (`BigInt(123)`): a suggestion, never `safe`. A literal beyond 2^53 would pass through a
 //! `number` and lose digits, and `BigInt` may be shadowed: the value is not certain to stay.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::code::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::BigintLiteralTarget,

@@ -1,7 +1,7 @@
 //! `client-not-generated`: Imports point into a generator's `output` folder that does not exist yet; said once per run.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::code::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::ClientNotGenerated,

@@ -3,8 +3,8 @@
 //! Fix: a suggestion, never `safe`. The delegate written works, on another table: returning the
 //! factory's own changes which table the factory writes.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::code::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::DelegateMismatch,

@@ -1,7 +1,7 @@
 //! `field-type-mismatch`: A literal of the wrong type for the field, following the generated input types: BigInt takes bigint or number, Decimal number or string, DateTime Date or string, Json any JSON value, nullable fields null; and a string Prisma cannot parse as a Decimal or an ISO-8601 DateTime.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::code::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::FieldTypeMismatch,

@@ -1,7 +1,7 @@
 //! `import-cycle`: A cycle among the imports of the analysed files.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::code::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::ImportCycle,

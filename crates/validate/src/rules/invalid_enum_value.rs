@@ -2,8 +2,8 @@
 //!
 //! Fix (the closest enum value): a suggestion, never `safe`: another value is another row.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::code::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::InvalidEnumValue,

@@ -24,10 +24,11 @@ use oxc_span::GetSpan;
 use fixture_schema::Model;
 
 use crate::checker::Checker;
-use crate::diagnostic::{Finding, Severity};
+use crate::code::Severity;
+use crate::diagnostic::Finding;
 use crate::expect::InputSpec;
 use crate::fixtures::Spread;
-use crate::rules::{Code, RuleDoc};
+use crate::code::{Code, RuleDoc};
 use crate::walk::{Visit, walk_expression};
 
 pub const DOC: RuleDoc = RuleDoc {

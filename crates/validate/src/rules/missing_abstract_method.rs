@@ -1,7 +1,7 @@
 //! `missing-abstract-method`: A factory class does not implement an abstract member of the base class (read from the base class source).
 
-use crate::diagnostic::Severity;
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::code::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::MissingAbstractMethod,

@@ -1,7 +1,7 @@
 //! `missing-factory`: a model has no factory class.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::code::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::MissingFactory,

@@ -3,8 +3,8 @@
 //! Fix (`edgeCases: {}` after the last member): a suggestion, never `safe`. The base class reads
 //! the fixtures object at run time, and a category that was absent becomes an empty one.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::code::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::MissingFixtureCategory,

@@ -14,9 +14,10 @@ use oxc_span::Span;
 use fixture_schema::{InputField, Model, TypeNameKind};
 
 use crate::checker::Checker;
-use crate::diagnostic::{Finding, Severity};
+use crate::code::Severity;
+use crate::diagnostic::Finding;
 use crate::expect::InputSpec;
-use crate::rules::{Code, RuleDoc};
+use crate::code::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::MissingRequiredField,

@@ -1,7 +1,7 @@
 //! `mixed-relation-input`: Foreign-key scalars and relation writes mixed in one input where Prisma accepts either the checked or the unchecked shape, not both.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::code::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::MixedRelationInput,

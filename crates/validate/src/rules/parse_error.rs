@@ -1,7 +1,8 @@
 //! `parse-error`: a TypeScript syntax error in an analysed file.
 
-use crate::diagnostic::{Finding, Severity};
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::diagnostic::Finding;
+use crate::code::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::ParseError,

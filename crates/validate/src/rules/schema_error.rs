@@ -1,7 +1,7 @@
 //! `schema-error`: the Prisma schema is invalid.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::code::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::SchemaError,

@@ -3,8 +3,8 @@
 //! Fix: a suggestion, never `safe`: which of the disagreeing signals is wrong is a guess, and a
 //! `super("…")` string is a run-time value.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::code::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::TypeModelMismatch,

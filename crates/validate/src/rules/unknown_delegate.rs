@@ -3,8 +3,8 @@
 //! Fix: a suggestion, never `safe`. The delegate is what the factory calls at run time: the
 //! corrected one makes calls that did nothing but throw before now write rows.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::code::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::UnknownDelegate,

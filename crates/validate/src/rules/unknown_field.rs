@@ -13,8 +13,8 @@
 //!   input, `safe`, since only the type changes;
 //! - else a suggestion. A renamed field's closest name is always a suggestion.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::code::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::UnknownField,

@@ -4,8 +4,8 @@
 //! keeps and uses at run time (Vrooli's tracks created records and builds messages with it), so
 //! correcting it changes what the program does, even when only its case differs.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::code::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::UnknownModel,

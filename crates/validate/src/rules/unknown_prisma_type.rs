@@ -6,8 +6,8 @@
 //! errors (tsc reports them on the corrected line), and for any other likely name (a misspelling,
 //! a model type, which the client exports beside the namespace, not in it).
 
-use crate::diagnostic::Severity;
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::code::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::UnknownPrismaType,

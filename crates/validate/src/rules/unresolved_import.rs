@@ -3,8 +3,8 @@
 //! Fix (the closest export name): a suggestion, never `safe`: a different name is a different
 //! binding at run time.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::code::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::UnresolvedImport,
