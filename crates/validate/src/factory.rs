@@ -10,10 +10,9 @@ use oxc_span::Span;
 use fixture_schema::TypeNameKind;
 
 use crate::checker::{Checker, FactoryScope, returned_keys};
-use crate::diagnostic::Finding;
 use crate::expect::{Expect, InputSpec};
 use crate::index::{FactoryClass, Slot};
-use crate::code::Code;
+use crate::rules;
 use crate::types::{TypeExpr, lift};
 
 fn fold(s: &str) -> String {
@@ -131,17 +130,8 @@ impl Checker<'_> {
             } else {
                 let by_table = schema.model_by_db_name(name);
                 let similar = by_table.or_else(|| schema.models.iter().find(|m| fold(&m.name) == fold(name) || m.delegate == name));
-                let mut f = Finding::new(Code::UnknownModel, span, format!("\"{name}\" is not a model of the schema"));
-                if let Some(m) = similar {
-                    if by_table.is_some() {
-                        f.message = format!("\"{name}\" is the table (`@@map`) name; the model is `{}`", m.name);
-                    }
-                    // Never applied by `--fix`: the string is a value the base class keeps at run time
-                    // (rules/unknown_model.rs).
-                    super_hint = Some(m.name.clone());
-                    f = f.suggest(format!("\"{}\"", m.name)).help(format!("pass the model name: super(\"{}\", …)", m.name));
-                }
-                self.push(f);
+                super_hint = similar.map(|m| m.name.clone());
+                rules::unknown_model::in_super(self, span, name, similar, by_table.is_some());
             }
         }
 
@@ -184,11 +174,7 @@ impl Checker<'_> {
         if let (Some(name), Some(fm), Some((_, span))) = (&super_valid, &fixtures_model, super_given)
             && name != fm
         {
-            self.push(
-                Finding::new(Code::TypeModelMismatch, span, format!("super(\"{name}\") names model `{name}`, but the type arguments and the delegate say `{fm}`"))
-                    .suggest(format!("\"{fm}\""))
-                    .help(format!("the factory is checked as `{fm}`'s; pass super(\"{fm}\", …) or fix the type arguments and the delegate")),
-            );
+            rules::type_model_mismatch::super_disagrees(self, span, name, fm);
         }
 
         if !direct_args.is_empty() {
@@ -206,18 +192,12 @@ impl Checker<'_> {
                             if let Some(fm) = &fixtures_model
                                 && *fm != m.name
                             {
-                                self.push(
-                                    Finding::new(Code::TypeModelMismatch, r.span, format!("The model type `{name}` is not this factory's model `{fm}`"))
-                                        .suggest(fm.clone()),
-                                );
+                                rules::type_model_mismatch::model_type_disagrees(self, r.span, name, fm);
                             }
                         }
                         None if !self.ctx.index.type_decls.contains_key(name.as_str()) => {
-                            let mut f = Finding::new(Code::UnknownModel, r.span, format!("`{name}` is not a model of the schema"));
-                            if let Some(m) = schema.models.iter().find(|m| fold(&m.name) == fold(name)) {
-                                f = f.suggest(m.name.clone());
-                            }
-                            self.push(f);
+                            let similar = schema.models.iter().find(|m| fold(&m.name) == fold(name)).map(|m| m.name.as_str());
+                            rules::unknown_model::in_type_argument(self, r.span, name, similar);
                         }
                         None => {}
                     }
@@ -234,72 +214,33 @@ impl Checker<'_> {
                 let want_model = fixtures_model.clone().unwrap_or(owner.clone());
                 let want_kind = if wrong_slot { slot_kind(slot) } else { Some(resolved.kind.clone()) };
                 let right = want_kind.and_then(|k| fixture_schema::type_names::type_name(schema, &want_model, &k));
-                let message = if wrong_model {
-                    format!("`{name}` belongs to model `{owner}`, but this factory's model is `{want_model}`")
-                } else {
-                    format!("`{name}` does not fit the base class's `{}` type parameter slot", match slot {
-                        Slot::Create => "create input",
-                        Slot::Update => "update input",
-                        Slot::Include => "include",
-                        _ => "",
-                    })
+                let slot_name = match slot {
+                    Slot::Create => "create input",
+                    Slot::Update => "update input",
+                    Slot::Include => "include",
+                    _ => "",
                 };
-                let mut f = Finding::new(Code::TypeModelMismatch, r.span, message);
-                if let Some(right) = right {
-                    f = f.suggest(format!("Prisma.{right}"));
-                }
-                self.push(f);
+                rules::type_model_mismatch::input_type_disagrees(self, r.span, name, &owner, &want_model, wrong_model, slot_name, right);
             }
         }
 
         // Abstract members of the base class.
         for member in &base.abstract_members {
             if !factory.implemented.iter().any(|m| m == member) {
-                self.push(
-                    Finding::new(
-                        Code::MissingAbstractMethod,
-                        class_span,
-                        format!("`{}` does not implement the abstract member `{member}` of `{}`", factory.name, base.name),
-                    )
-                    .help(format!("add `protected {member}(…)` to the class")),
-                );
+                rules::missing_abstract_method::report(self, class_span, &factory.name, member, &base.name);
             }
         }
 
         // The delegate.
         if let Some((delegate, span)) = delegate {
             match schema.model_by_delegate(delegate) {
-                None => {
-                    let from_model = fixtures_model.as_ref().and_then(|m| schema.model(m)).map(|m| m.delegate.clone());
-                    let right = from_model.or_else(|| {
-                        schema.models.iter().find(|m| fold(&m.delegate) == fold(delegate)).map(|m| m.delegate.clone())
-                    });
-                    let mut f = Finding::new(Code::UnknownDelegate, span, format!("`prisma.{delegate}` is not a delegate of the PrismaClient"));
-                    // A suggestion, never applied by `--fix`: it changes what the factory calls at run time (rules/unknown_delegate.rs).
-                    if let Some(r) = right {
-                        let help = if crate::names::same_letters(&r, delegate) {
-                            format!("the delegate is the model name with its first character lower-cased: `this.prisma.{r}`")
-                        } else {
-                            format!("this factory's model's delegate is `this.prisma.{r}`")
-                        };
-                        f = f.suggest(r.clone()).help(help);
-                    }
-                    self.push(f);
-                }
+                None => rules::unknown_delegate::in_get_prisma_delegate(self, delegate, span, fixtures_model.as_deref()),
                 Some(m) => {
                     if let Some(fm) = &fixtures_model
                         && m.name != *fm
                         && let Some(right) = schema.model(fm)
                     {
-                        self.push(
-                            Finding::new(
-                                Code::DelegateMismatch,
-                                span,
-                                format!("`prisma.{delegate}` is the delegate of model `{}`, but this factory's model is `{fm}`", m.name),
-                            )
-                            .suggest(right.delegate.clone())
-                            .help(format!("the factory writes `{}` rows through this delegate; return `this.prisma.{}`", m.name, right.delegate)),
-                        );
+                        rules::delegate_mismatch::report(self, span, delegate, &m.name, fm, &right.delegate);
                     }
                 }
             }

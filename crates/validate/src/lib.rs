@@ -341,24 +341,8 @@ fn validate_here(options: &Options, overlay: &Overlay) -> Result<Report, Validat
     let loaded = match loaded {
         Ok(s) => s,
         Err(e) if e.kind == SchemaErrorKind::Invalid => {
-            let diagnostics: Vec<Diagnostic> = e
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == fixture_schema::Severity::Error)
-                .map(|d| Diagnostic {
-                    code: Code::SchemaError,
-                    severity: Severity::Error,
-                    file: d.file.clone(),
-                    line: d.line,
-                    column: d.column,
-                    end_line: d.end_line,
-                    end_column: d.end_column,
-                    message: d.message.clone(),
-                    suggestion: None,
-                    help: Some("fix the schema first (`prisma validate` reports the same); factories are not checked against an invalid schema".into()),
-                    fix: None,
-                })
-                .collect();
+            let diagnostics: Vec<Diagnostic> =
+                e.diagnostics.iter().filter(|d| d.severity == fixture_schema::Severity::Error).map(rules::schema_error::report).collect();
             return Ok(finish(started, schema_path, None, Vec::new(), diagnostics, 0));
         }
         Err(e) => return Err(ValidateError { message: e.message }),
@@ -375,19 +359,7 @@ fn validate_here(options: &Options, overlay: &Overlay) -> Result<Report, Validat
     let mut report = analyze(started, &cfg, schema_path, &loaded, paths, texts, parsed, bigint_literals_allowed);
     for u in found.iter().flat_map(|f| &f.unresolved_extends) {
         let Some(severity) = severity(&cfg, Code::BigintLiteralTarget).map(|_| Severity::Warning) else { continue };
-        report.diagnostics.push(Diagnostic {
-            code: Code::BigintLiteralTarget,
-            severity,
-            file: u.file.display().to_string(),
-            line: u.line,
-            column: 1,
-            end_line: u.line,
-            end_column: 1,
-            message: format!("tsconfig \"extends\": \"{}\" resolves to no file; its compiler options (the target among them) are unknown", u.specifier),
-            suggestion: None,
-            fix: None,
-            help: Some("install the workspace packages (npm install / pnpm install) or fix the path; until then BigInt literals are checked only against a target set in the readable files".into()),
-        });
+        report.diagnostics.push(rules::bigint_literal_target::unresolved_extends(u, severity));
     }
     diagnostic::sort(&mut report.diagnostics);
     Ok(report)
@@ -495,20 +467,7 @@ fn analyze(
     let covered: BTreeSet<&str> = factories.iter().filter_map(|f| f.model.as_deref()).collect();
     for m in schema.models.iter().filter(|m| !m.is_view && !covered.contains(m.name.as_str())) {
         let Some(sev) = severity(cfg, Code::MissingFactory) else { break };
-        let (file, line, column) = m.span.as_ref().map(|s| (s.file.clone(), s.line, s.column)).unwrap_or((schema_path.clone(), 1, 1));
-        diagnostics.push(Diagnostic {
-            code: Code::MissingFactory,
-            severity: sev,
-            file,
-            line,
-            column,
-            end_line: line,
-            end_column: column + 5 + m.name.len() as u32 + 1,
-            message: format!("Model `{}` has no factory", m.name),
-            suggestion: None,
-            help: Some(format!("add a class extending `{}` with super(\"{}\", …)", cfg.base_class, m.name)),
-            fix: None,
-        });
+        diagnostics.push(rules::missing_factory::report(m, &schema_path, &cfg.base_class, sev));
     }
     finish(started, schema_path, Some(schema), factories, diagnostics, paths.len())
 }

@@ -6,6 +6,11 @@
 use crate::code::Severity;
 use crate::code::{Code, RuleDoc};
 
+use oxc_ast::ast::BigIntLiteral;
+
+use crate::checker::Checker;
+use crate::diagnostic::{Diagnostic, Finding};
+
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::BigintLiteralTarget,
     default_severity: Severity::Error,
@@ -14,6 +19,33 @@ pub const DOC: RuleDoc = RuleDoc {
     example: "const id = 123n; // with \"target\": \"ES2019\"",
     fix: "Suggestion (never applied by `--fix`): `BigInt(123)`. A literal beyond 2^53 would lose digits through a `number`, and `BigInt` may be shadowed; raising the tsconfig `target` to ES2020 or later is the real fix.",
 };
+
+/// A BigInt literal under a target below ES2020 (the traversal reports it only then).
+pub(crate) fn literal(c: &mut Checker<'_>, b: &BigIntLiteral<'_>) {
+    c.push(
+        Finding::new(Code::BigintLiteralTarget, b.span, format!("BigInt literal `{}` needs a tsconfig target of ES2020 or later", b.raw.as_deref().unwrap_or("n")))
+            .help("raise `compilerOptions.target` to ES2020+, or write `BigInt(…)`")
+            .suggest(format!("BigInt({})", b.raw.as_deref().unwrap_or("").trim_end_matches('n'))),
+    );
+}
+
+/// A tsconfig `extends` that resolves to no file: the target may be there, so BigInt literals
+/// are not judged; said once, at the `extends` line.
+pub fn unresolved_extends(u: &fixture_tsconfig::UnresolvedExtends, severity: Severity) -> Diagnostic {
+    Diagnostic {
+        code: Code::BigintLiteralTarget,
+        severity,
+        file: u.file.display().to_string(),
+        line: u.line,
+        column: 1,
+        end_line: u.line,
+        end_column: 1,
+        message: format!("tsconfig \"extends\": \"{}\" resolves to no file; its compiler options (the target among them) are unknown", u.specifier),
+        suggestion: None,
+        fix: None,
+        help: Some("install the workspace packages (npm install / pnpm install) or fix the path; until then BigInt literals are checked only against a target set in the readable files".into()),
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,8 @@
 use crate::code::Severity;
 use crate::code::{Code, RuleDoc};
 
+use crate::diagnostic::Finding;
+
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::ClientNotGenerated,
     default_severity: Severity::Warning,
@@ -11,6 +13,13 @@ pub const DOC: RuleDoc = RuleDoc {
     example: "generator client {\n  provider = \"prisma-client\"\n  output = \"../generated/prisma\"\n}\n// src/seed.ts\nimport { PrismaClient } from \"../generated/prisma/client\";",
     fix: "None: run `prisma generate` (the message names the generator's output folder).",
 };
+
+/// An import (`start..end`) into the generator's output folder, which does not exist (`shown`
+/// as the import would say it).
+pub fn report(start: u32, end: u32, shown: &str) -> Finding {
+    Finding::at(Code::ClientNotGenerated, start, end, format!("The Prisma client is not generated: the schema's generator writes it to {shown}, which does not exist yet"))
+        .help("run `prisma generate`; imports of the generated client are not reported as unresolved")
+}
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,11 @@
 use crate::code::Severity;
 use crate::code::{Code, RuleDoc};
 
+use oxc_span::Span;
+
+use crate::checker::Checker;
+use crate::diagnostic::Finding;
+
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::DelegateMismatch,
     default_severity: Severity::Error,
@@ -14,6 +19,16 @@ pub const DOC: RuleDoc = RuleDoc {
     example: "class TagDbFactory … { protected getPrismaDelegate() { return this.prisma.user; } }",
     fix: "Suggestion: return the factory's own delegate. Never safe: it changes which table the factory writes.",
 };
+
+/// `getPrismaDelegate()` returns the delegate of `model`, the factory's model being `factory_model`
+/// (whose delegate is `right`).
+pub(crate) fn report(c: &mut Checker<'_>, span: Span, delegate: &str, model: &str, factory_model: &str, right: &str) {
+    c.push(
+        Finding::new(Code::DelegateMismatch, span, format!("`prisma.{delegate}` is the delegate of model `{model}`, but this factory's model is `{factory_model}`"))
+            .suggest(right.to_string())
+            .help(format!("the factory writes `{model}` rows through this delegate; return `this.prisma.{right}`")),
+    );
+}
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,13 @@
 use crate::code::Severity;
 use crate::code::{Code, RuleDoc};
 
+use oxc_ast::ast::Expression;
+use oxc_span::{GetSpan, Span};
+
+use crate::checker::Checker;
+use crate::diagnostic::Finding;
+use crate::literal::Literal;
+
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::FieldTypeMismatch,
     default_severity: Severity::Error,
@@ -11,6 +18,36 @@ pub const DOC: RuleDoc = RuleDoc {
     example: "const t: Prisma.tagCreateInput = { id: 1n, tag: \"a\", bookmarks: \"10\" };",
     fix: "None: the right value is the author's to choose.",
 };
+
+/// A scalar written with a literal of another type (`expected` says what it takes).
+pub(crate) fn wrong_type(c: &mut Checker<'_>, span: Span, field: &str, expected: &str, written: &Literal<'_>) {
+    c.push(Finding::new(Code::FieldTypeMismatch, span, format!("`{field}` takes {expected}, not {}", written.describe())));
+}
+
+/// An element of a scalar or enum list of another type.
+pub(crate) fn wrong_element(c: &mut Checker<'_>, span: Span, field: &str, expected: &str, written: &Literal<'_>) {
+    c.push(Finding::new(Code::FieldTypeMismatch, span, format!("elements of `{field}` are {expected}, not {}", written.describe())));
+}
+
+/// A relation written with something that is no relation write.
+pub(crate) fn not_a_relation_write(c: &mut Checker<'_>, span: Span, field: &str, target: &str, expected: &str, written: &Literal<'_>) {
+    c.push(Finding::new(Code::FieldTypeMismatch, span, format!("`{field}` is a relation to `{target}` and takes {expected}, not {}", written.describe())));
+}
+
+/// An `orderBy` direction that is neither `asc` nor `desc`.
+pub(crate) fn not_an_order(c: &mut Checker<'_>, span: Span, field: &str, written: &str) {
+    c.push(Finding::new(Code::FieldTypeMismatch, span, format!("`{field}` is ordered by \"asc\" or \"desc\", not \"{written}\"")));
+}
+
+/// A string of the right type that Prisma does not parse as the field's value.
+pub(crate) fn malformed(c: &mut Checker<'_>, value: &Expression<'_>, field: &str, expected: &str) {
+    let text = c.source.get(value.span().start as usize..value.span().end as usize).unwrap_or("this string");
+    c.push(Finding::new(
+        Code::FieldTypeMismatch,
+        value.span(),
+        format!("`{field}` takes {expected}; Prisma rejects {text} at run time (the generated type says only `string`)"),
+    ));
+}
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,8 @@
 use crate::code::Severity;
 use crate::code::{Code, RuleDoc};
 
+use crate::diagnostic::Finding;
+
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::ImportCycle,
     default_severity: Severity::Warning,
@@ -11,6 +13,12 @@ pub const DOC: RuleDoc = RuleDoc {
     example: "// a.ts: import { b } from \"./b.js\";  b.ts: import { a } from \"./a.js\";",
     fix: "None: break the cycle (move what both files need into a third).",
 };
+
+/// A cycle of imports, at the import (`start..end`) that starts it; `files` names the files in order.
+pub fn report(start: u32, end: u32, files: &[String]) -> Finding {
+    Finding::at(Code::ImportCycle, start, end, format!("Import cycle: {}", files.join(" -> ")))
+        .help("move what both files need into a third module, or make one side an `import type`")
+}
 
 #[cfg(test)]
 mod tests {

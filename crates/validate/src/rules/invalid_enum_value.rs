@@ -5,6 +5,13 @@
 use crate::code::Severity;
 use crate::code::{Code, RuleDoc};
 
+use oxc_span::Span;
+
+use crate::checker::Checker;
+use crate::diagnostic::Finding;
+use crate::literal::Literal;
+use crate::names::closest;
+
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::InvalidEnumValue,
     default_severity: Severity::Error,
@@ -13,6 +20,18 @@ pub const DOC: RuleDoc = RuleDoc {
     example: "const a: Prisma.awardCreateInput = { category: \"NotACategory\", … };",
     fix: "Suggestion: the closest enum value. Never safe: another value is another row.",
 };
+
+/// A string that is no value of the field's enum; the closest value is the suggestion.
+pub(crate) fn report(c: &mut Checker<'_>, enum_def: Option<&fixture_schema::Enum>, literal: &Literal<'_>, span: Span, field: &str) {
+    let Some(e) = enum_def else { return };
+    let Literal::String(s) = literal else { return };
+    let values: Vec<&str> = e.values.iter().map(|v| v.name.as_str()).collect();
+    let mut f = Finding::new(Code::InvalidEnumValue, span, format!("\"{s}\" is not a value of enum `{}` (field `{field}`); values: {}", e.name, values.join(", ")));
+    if let Some(v) = closest(s, values.iter().copied()) {
+        f = f.suggest(format!("\"{v}\"")).help(format!("did you mean \"{v}\"?"));
+    }
+    c.push(f);
+}
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,11 @@
 use crate::code::Severity;
 use crate::code::{Code, RuleDoc};
 
+use oxc_span::Span;
+
+use crate::checker::Checker;
+use crate::diagnostic::Finding;
+
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::MissingAbstractMethod,
     default_severity: Severity::Error,
@@ -11,6 +16,14 @@ pub const DOC: RuleDoc = RuleDoc {
     example: "class TagDbFactory extends EnhancedDatabaseFactory<tag, Prisma.tagCreateInput> { /* no generateMinimalData */ }",
     fix: "None: implement the member the base class declares abstract.",
 };
+
+/// The factory `class` (its name at `span`) lacks the abstract `member` of `base`.
+pub(crate) fn report(c: &mut Checker<'_>, span: Span, class: &str, member: &str, base: &str) {
+    c.push(
+        Finding::new(Code::MissingAbstractMethod, span, format!("`{class}` does not implement the abstract member `{member}` of `{base}`"))
+            .help(format!("add `protected {member}(…)` to the class")),
+    );
+}
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,10 @@
 use crate::code::Severity;
 use crate::code::{Code, RuleDoc};
 
+use fixture_schema::Model;
+
+use crate::diagnostic::Diagnostic;
+
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::MissingFactory,
     default_severity: Severity::Warning,
@@ -11,6 +15,26 @@ pub const DOC: RuleDoc = RuleDoc {
     example: "model reminder_list { id BigInt @id }  // and no class extends the base with this model",
     fix: "`fixture-native generate --model <name>` writes one in the project's style (or `generate --all-missing`).",
 };
+
+/// `model` has no factory: located at the model in the schema (`schema_path` line 1 when the
+/// schema gave no span), the help naming the `base_class` to extend.
+pub fn report(model: &Model, schema_path: &str, base_class: &str, severity: Severity) -> Diagnostic {
+    let (file, line, column) = model.span.as_ref().map(|s| (s.file.clone(), s.line, s.column)).unwrap_or((schema_path.to_string(), 1, 1));
+    Diagnostic {
+        code: Code::MissingFactory,
+        severity,
+        file,
+        line,
+        column,
+        end_line: line,
+        // `model <Name>`
+        end_column: column + 5 + model.name.len() as u32 + 1,
+        message: format!("Model `{}` has no factory", model.name),
+        suggestion: None,
+        help: Some(format!("add a class extending `{base_class}` with super(\"{}\", …)", model.name)),
+        fix: None,
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,12 @@
 use crate::code::Severity;
 use crate::code::{Code, RuleDoc};
 
+use oxc_ast::ast::ObjectExpression;
+use oxc_span::Span;
+
+use crate::checker::Checker;
+use crate::diagnostic::Finding;
+
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::MissingFixtureCategory,
     default_severity: Severity::Error,
@@ -14,6 +20,19 @@ pub const DOC: RuleDoc = RuleDoc {
     example: "protected getFixtures() { return { minimal: {…}, complete: {…}, invalid: {} }; } // no edgeCases",
     fix: "Suggestion: an empty category (`edgeCases: {}`). Never safe: the base class reads the fixtures object at run time.",
 };
+
+/// The fixtures object `obj` lacks the `missing` categories of the base class's interface.
+pub(crate) fn report(c: &mut Checker<'_>, obj: &ObjectExpression<'_>, missing: &[&String]) {
+    let list = missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ");
+    let interface = &c.fixtures_base().fixtures_interface;
+    let message = format!("The fixtures object lacks the required categor{} {list} of `{interface}`", if missing.len() == 1 { "y" } else { "ies" });
+    let edits = vec![crate::fix_edits::add_empty_members(c.source, obj, missing)];
+    c.push(
+        Finding::new(Code::MissingFixtureCategory, Span::new(obj.span.start, obj.span.start + 1), message)
+            .help(format!("add {list} (use an empty object `{{}}` when there is nothing to list)"))
+            .edits(edits),
+    );
+}
 
 #[cfg(test)]
 mod tests {

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use oxc_span::Span;
 
-use fixture_schema::{InputField, Model, TypeNameKind};
+use fixture_schema::{InputField, InputShape, Model, TypeNameKind};
 
 use crate::checker::Checker;
 use crate::code::Severity;
@@ -94,6 +94,47 @@ impl Checker<'_> {
             );
         }
     }
+}
+
+/// A create input that lacks `missing` of `Prisma.<type_name>`; `other` is what the other shape
+/// (the unchecked input, by its name) lacks, where the literal leans to neither: either is a fix.
+pub(crate) fn missing_fields(c: &mut Checker<'_>, anchor: Span, type_name: &str, missing: &[&InputField], other: Option<(String, Vec<&InputField>)>) {
+    let names = |fields: &[&InputField]| fields.iter().map(|f| format!("`{}`", f.name)).collect::<Vec<_>>().join(", ");
+    let additions = |fields: &[&InputField]| {
+        fields
+            .iter()
+            .map(|f| match &f.shape {
+                InputShape::Relation { .. } => format!("`{}: {{ connect: {{ id: … }} }}`", f.name),
+                _ => format!("`{}`", f.name),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut message = format!("Missing required field{} {} of `Prisma.{type_name}`", if missing.len() == 1 { "" } else { "s" }, names(missing));
+    let mut help = format!("add {}", additions(missing));
+    if let Some((unchecked_name, other)) = other.filter(|(_, o)| !o.is_empty()) {
+        message.push_str(&format!(" (or {} of `Prisma.{unchecked_name}`)", names(&other)));
+        help = format!("{help} (checked), or {} (unchecked)", additions(&other));
+    }
+    c.push(Finding::new(Code::MissingRequiredField, anchor, message).help(help));
+}
+
+/// A required field written `name: undefined`, reported at its key, where tsc reports it.
+pub(crate) fn undefined_supplies_nothing(c: &mut Checker<'_>, key: Span, name: &str, type_name: &str) {
+    c.push(
+        Finding::new(Code::MissingRequiredField, key, format!("`{name}: undefined` supplies nothing: `{name}` is a required field of `Prisma.{type_name}`"))
+            .help(format!("give `{name}` a value")),
+    );
+}
+
+/// A `WhereUniqueInput` (at `obj_start`) that names no unique field: one of `unique` or `compounds` is needed.
+pub(crate) fn no_unique_criterion(c: &mut Checker<'_>, obj_start: u32, target: &str, unique: &[&str], compounds: &[String]) {
+    let names: Vec<String> = unique.iter().map(|s| format!("`{s}`")).chain(compounds.iter().map(|c| format!("`{c}`"))).collect();
+    c.push(Finding::new(
+        Code::MissingRequiredField,
+        Span::new(obj_start, obj_start + 1),
+        format!("`Prisma.{target}WhereUniqueInput` needs a unique field: one of {}", names.join(", ")),
+    ));
 }
 
 #[cfg(test)]

@@ -3,6 +3,11 @@
 use crate::code::Severity;
 use crate::code::{Code, RuleDoc};
 
+use oxc_span::Span;
+
+use crate::checker::Checker;
+use crate::diagnostic::Finding;
+
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::MixedRelationInput,
     default_severity: Severity::Error,
@@ -11,6 +16,40 @@ pub const DOC: RuleDoc = RuleDoc {
     example: "data: { createdById: 1n, translations: { create: [] }, tag: \"a\" } // in a nested create",
     fix: "None: write either the relation (`team: { connect: { id } }`) or the foreign key (`teamId`), not both kinds in one input.",
 };
+
+/// A foreign key written beside the write of its own relation.
+pub(crate) fn key_beside_its_relation(c: &mut Checker<'_>, key: Span, fk: &str, relation: &str) {
+    c.push(
+        Finding::new(
+            Code::MixedRelationInput,
+            key,
+            format!("`{fk}` is the foreign key of `{relation}`, which is also written here: Prisma takes either the foreign key or the relation write, not both"),
+        )
+        .help(format!("remove `{fk}` and keep `{relation}: {{ connect: … }}` (or the reverse in an unchecked input)")),
+    );
+}
+
+/// A foreign key (the unchecked input) beside another relation's write (the checked input).
+/// `holder` is the relation over `fk`, `relation_keys` the foreign keys of `relation`.
+pub(crate) fn mixed_shapes(c: &mut Checker<'_>, key: Span, fk: &str, relation: &str, holder: Option<&str>, relation_keys: &[String]) {
+    let checked_fix = match holder {
+        Some(h) => format!("write `{h}: {{ connect: {{ … }} }}` instead of `{fk}`"),
+        None => format!("remove `{fk}`"),
+    };
+    let unchecked_fix = if relation_keys.is_empty() {
+        format!("write the other relations by their foreign keys instead of `{relation}`")
+    } else {
+        format!("write {} instead of `{relation}`", relation_keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "))
+    };
+    c.push(
+        Finding::new(
+            Code::MixedRelationInput,
+            key,
+            format!("`{fk}` is a foreign key (the unchecked input) and `{relation}` a relation write (the checked input): Prisma takes one shape or the other, not a mix"),
+        )
+        .help(format!("either {checked_fix} (checked), or {unchecked_fix} (unchecked)")),
+    );
+}
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,11 @@
 use crate::code::Severity;
 use crate::code::{Code, RuleDoc};
 
+use oxc_span::Span;
+
+use crate::checker::Checker;
+use crate::diagnostic::Finding;
+
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::TypeModelMismatch,
     default_severity: Severity::Error,
@@ -14,6 +19,35 @@ pub const DOC: RuleDoc = RuleDoc {
     example: "class TagDbFactory extends EnhancedDatabaseFactory<tag, Prisma.userCreateInput> { constructor(p: PrismaClient) { super(\"tag\", p); } }",
     fix: "Suggestion: the model the other signals agree on. Never safe: which signal is wrong is a guess, and a `super(\"…\")` string is a run-time value.",
 };
+
+/// `super("name")` names a model, but the type arguments and the delegate agree on `factory_model`.
+pub(crate) fn super_disagrees(c: &mut Checker<'_>, span: Span, name: &str, factory_model: &str) {
+    c.push(
+        Finding::new(Code::TypeModelMismatch, span, format!("super(\"{name}\") names model `{name}`, but the type arguments and the delegate say `{factory_model}`"))
+            .suggest(format!("\"{factory_model}\""))
+            .help(format!("the factory is checked as `{factory_model}`'s; pass super(\"{factory_model}\", …) or fix the type arguments and the delegate")),
+    );
+}
+
+/// The model type argument is another model than the factory's.
+pub(crate) fn model_type_disagrees(c: &mut Checker<'_>, span: Span, name: &str, factory_model: &str) {
+    c.push(Finding::new(Code::TypeModelMismatch, span, format!("The model type `{name}` is not this factory's model `{factory_model}`")).suggest(factory_model.to_string()));
+}
+
+/// An input type argument of another model (`owner`), or in the wrong slot (`slot` names it);
+/// `right` is the type that belongs there.
+pub(crate) fn input_type_disagrees(c: &mut Checker<'_>, span: Span, name: &str, owner: &str, want_model: &str, wrong_model: bool, slot: &str, right: Option<String>) {
+    let message = if wrong_model {
+        format!("`{name}` belongs to model `{owner}`, but this factory's model is `{want_model}`")
+    } else {
+        format!("`{name}` does not fit the base class's `{slot}` type parameter slot")
+    };
+    let mut f = Finding::new(Code::TypeModelMismatch, span, message);
+    if let Some(right) = right {
+        f = f.suggest(format!("Prisma.{right}"));
+    }
+    c.push(f);
+}
 
 #[cfg(test)]
 mod tests {

@@ -16,6 +16,16 @@
 use crate::code::Severity;
 use crate::code::{Code, RuleDoc};
 
+use oxc_ast::ast::Expression;
+use oxc_span::{GetSpan, Span};
+
+use fixture_schema::{InputField, InputShape, Model};
+
+use crate::checker::Checker;
+use crate::diagnostic::Finding;
+use crate::expect::InputSpec;
+use crate::names::{closest, closest_field, closest_of_kind};
+
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::UnknownField,
     default_severity: Severity::Error,
@@ -24,6 +34,152 @@ pub const DOC: RuleDoc = RuleDoc {
     example: "const t: Prisma.tagCreateInput = { id: 1n, tag: \"a\", createdById: 2n };",
     fix: "A foreign key on the relation-style input: `userId: x` becomes `user: { connect: { id: x } }`, **safe** only when nothing else in the file reads or writes the object's keys and every key is rewritten; else, when the literal declares a `Prisma.XCreateInput` binding it fits unchecked, the declared type becomes `XUncheckedCreateInput` (**safe**: only the type changes); else a suggestion. A renamed field's closest name is always a suggestion.",
 };
+
+/// A key of a create or update input that is no field of its type: a foreign key where the
+/// relation is written (rewritten to `connect`), a relation where the foreign key is written, or
+/// a misspelling (the closest field not already written).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn in_input(c: &mut Checker<'_>, model: &Model, spec: &InputSpec, fields: &[InputField], name: &str, key: Span, value: &Expression<'_>, written: &[&str]) {
+    let type_name = c.ctx.type_name(&spec.model, &spec.kind);
+    let mut finding = Finding::new(Code::UnknownField, key, format!("`{name}` is not a field of `Prisma.{type_name}`"));
+    let schema_field = model.field(name);
+    // A foreign key on the relation-style input: the relation is the way to write it.
+    let holder = model.relation_fields().find(|r| r.relation_from_fields.as_deref().is_some_and(|f| f.iter().any(|k| k == name)));
+    if let (Some(_), Some(rel)) = (schema_field, holder) {
+        finding.message = format!("`{name}` is a foreign key, which `Prisma.{type_name}` does not take: write the relation `{}` instead", rel.name);
+        let target_key = rel.relation_to_fields.as_deref().and_then(|t| (t.len() == 1).then(|| t[0].clone()));
+        let single_fk = rel.relation_from_fields.as_deref().is_some_and(|f| f.len() == 1);
+        let value_span = value.span();
+        let value_text = c.source.get(value_span.start as usize..value_span.end as usize);
+        match (target_key, single_fk, value_text) {
+            // The fix rewrites the whole property: `createdById: x` -> `createdBy: { connect: { id: x } }`.
+            (Some(target), true, Some(value)) if !value.contains('\n') => {
+                finding.start = key.start;
+                finding.end = value_span.end;
+                finding = finding
+                    .suggest(format!("{}: {{ connect: {{ {target}: {value} }} }}", rel.name))
+                    .safe(true)
+                    .help("or use the unchecked input type, which takes foreign keys");
+            }
+            _ => {
+                finding = finding.help(format!("`{}: {{ connect: {{ id: … }} }}`, or use the unchecked input type", rel.name));
+            }
+        }
+    } else if let Some(f) = schema_field.filter(|f| f.is_relation()) {
+        // A relation on an unchecked input: write its foreign key.
+        let fks = f.relation_from_fields.clone().unwrap_or_default();
+        finding.message = format!("`{name}` is a relation, which `Prisma.{type_name}` does not take: write its foreign key instead");
+        if fks.len() == 1 {
+            finding = finding.suggest(fks[0].clone());
+        }
+        finding = finding.help(format!("set {} directly, or use the checked input type", fks.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")));
+    } else if let Some(s) = closest_of_kind(
+        name,
+        value,
+        &fields.iter().filter(|f| !written.contains(&f.name.as_str())).map(|f| (f.name.as_str(), matches!(f.shape, InputShape::Relation { .. }))).collect::<Vec<_>>(),
+    ) {
+        finding = finding.suggest(s.to_string()).help(format!("did you mean `{s}`?"));
+    }
+    // Whether the rewrite is safe is settled with the rest of the file (crate::fix_safety).
+    let rewrite = finding.safe;
+    let before = c.findings.len();
+    c.push(finding);
+    if rewrite && c.findings.len() > before {
+        c.note_rewrite(before, name, key.start);
+    }
+}
+
+/// A key of a where or orderBy (`Prisma.<type_name>`) that is no field of `model`: the closest
+/// field of the kind the value is written as.
+pub(crate) fn not_a_model_field(c: &mut Checker<'_>, key: Span, name: &str, value: &Expression<'_>, model: &Model, type_name: &str) {
+    let mut f = Finding::new(Code::UnknownField, key, format!("`{name}` is not a field of `Prisma.{type_name}`"));
+    if let Some(s) = closest_field(name, value, model) {
+        f = f.suggest(s.to_string()).help(format!("did you mean `{s}`?"));
+    }
+    c.push(f);
+}
+
+/// A key of a `WhereUniqueInput` that is neither a field nor a compound unique name.
+pub(crate) fn not_in_where_unique(c: &mut Checker<'_>, key: Span, name: &str, target: &str, unique: &[&str], compounds: &[String]) {
+    let mut f = Finding::new(Code::UnknownField, key, format!("`{name}` is not a field of `Prisma.{target}WhereUniqueInput`"));
+    if let Some(s) = closest(name, unique.iter().copied().chain(compounds.iter().map(String::as_str))) {
+        f = f.suggest(s.to_string()).help(format!("did you mean `{s}`?"));
+    }
+    c.push(f);
+}
+
+/// A key under a relation filter that is none of its operators (`ops`).
+pub(crate) fn not_a_relation_filter(c: &mut Checker<'_>, key: Span, name: &str, relation: &str, ops: &[&str]) {
+    let mut f = Finding::new(Code::UnknownField, key, format!("`{name}` is not a filter of the relation `{relation}` ({})", ops.join(", ")));
+    if let Some(s) = closest(name, ops.iter().copied()) {
+        f = f.suggest(s.to_string());
+    }
+    c.push(f);
+}
+
+/// A `distinct` string (at `span`) that is no scalar field of `model`.
+pub(crate) fn not_distinct(c: &mut Checker<'_>, span: Span, name: &str, model: &Model, target: &str) {
+    let mut f = Finding::new(Code::UnknownField, span, format!("\"{name}\" is not a scalar field of `{target}` (what `distinct` takes)"));
+    if let Some(s) = closest(name, model.fields.iter().filter(|f| !f.is_relation()).map(|f| f.name.as_str())) {
+        f = f.suggest(format!("\"{s}\"")).help(format!("did you mean \"{s}\"?"));
+    }
+    c.push(f);
+}
+
+/// A key of an `include` (relations) or `select` (fields) that `model` does not have.
+pub(crate) fn not_in_shape(c: &mut Checker<'_>, key: Span, name: &str, model: &Model, model_name: &str, select: bool) {
+    let what = if select { "Select" } else { "Include" };
+    let candidates = model.fields.iter().filter(|f| select || f.is_relation()).map(|f| f.name.as_str());
+    let mut f = Finding::new(Code::UnknownField, key, format!("`{name}` is not a {} of `Prisma.{model_name}{what}`", if select { "field" } else { "relation" }));
+    if let Some(s) = closest(name, candidates) {
+        f = f.suggest(s.to_string()).help(format!("did you mean `{s}`?"));
+    }
+    c.push(f);
+}
+
+/// A key of `_count.select` that is no list relation of `model`.
+pub(crate) fn not_counted(c: &mut Checker<'_>, key: Span, name: &str, model: &Model) {
+    let candidates = model.fields.iter().filter(|f| f.is_relation() && f.is_list).map(|f| f.name.as_str());
+    let mut f = Finding::new(Code::UnknownField, key, format!("`{name}` is not a list relation of `{}` (what `_count` counts)", model.name));
+    if let Some(s) = closest(name, candidates) {
+        f = f.suggest(s.to_string());
+    }
+    c.push(f);
+}
+
+/// A key of a `ScalarWhereInput` (nested `deleteMany`, `updateMany.where`) that is no scalar field.
+pub(crate) fn not_a_scalar_filter(c: &mut Checker<'_>, key: Span, name: &str, model: &Model, target: &str) {
+    let mut f = Finding::new(
+        Code::UnknownField,
+        key,
+        format!("`{name}` is not a scalar field of `{target}`: `Prisma.{target}ScalarWhereInput` filters by scalar fields only"),
+    );
+    if let Some(rel) = model.field(name).filter(|f| f.is_relation())
+        && let Some(fk) = rel.relation_from_fields.as_deref().filter(|f| f.len() == 1)
+    {
+        f = f.help(format!("filter by the foreign key `{}` instead", fk[0]));
+    } else if let Some(s) = closest(name, model.fields.iter().filter(|f| !f.is_relation()).map(|f| f.name.as_str())) {
+        f = f.suggest(s.to_string()).help(format!("did you mean `{s}`?"));
+    }
+    c.push(f);
+}
+
+/// A key under a relation field that is none of the writes `allowed` (the list-only ones left out
+/// of the message for a to-one relation).
+pub(crate) fn not_a_relation_write(c: &mut Checker<'_>, key: Span, name: &str, relation: &str, allowed: &[&str], is_list: bool) {
+    let here: Vec<&str> = allowed.iter().filter(|o| is_list || !matches!(**o, "createMany" | "set" | "updateMany" | "deleteMany")).copied().collect();
+    let mut f = Finding::new(Code::UnknownField, key, format!("`{name}` is not a relation write of `{relation}` ({})", here.join(", ")));
+    if let Some(s) = closest(name, allowed.iter().copied()) {
+        f = f.suggest(s.to_string());
+    }
+    c.push(f);
+}
+
+/// A key of a nested write's envelope (`of`: "`connectOrCreate`", "a nested `update`", …) that is
+/// none of its `members`.
+pub(crate) fn not_a_member(c: &mut Checker<'_>, key: Span, name: &str, of: &str, members: &str) {
+    c.push(Finding::new(Code::UnknownField, key, format!("`{name}` is not a member of {of} ({members})")));
+}
 
 #[cfg(test)]
 mod tests {

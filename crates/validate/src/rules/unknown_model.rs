@@ -7,6 +7,13 @@
 use crate::code::Severity;
 use crate::code::{Code, RuleDoc};
 
+use oxc_span::Span;
+
+use fixture_schema::Model;
+
+use crate::checker::Checker;
+use crate::diagnostic::Finding;
+
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::UnknownModel,
     default_severity: Severity::Error,
@@ -15,6 +22,29 @@ pub const DOC: RuleDoc = RuleDoc {
     example: "class TagDbFactory extends EnhancedDatabaseFactory<tag, Prisma.tagCreateInput> {\n  constructor(prisma: PrismaClient) { super(\"tags\", prisma); }\n}",
     fix: "Suggestion: the closest model name. Never safe: the `super(\"…\")` string is a value the base class uses at run time.",
 };
+
+/// `super("name")` names no model. `similar` is the model it likely means, `by_table` whether
+/// `name` is that model's table (`@@map`) name.
+pub(crate) fn in_super(c: &mut Checker<'_>, span: Span, name: &str, similar: Option<&Model>, by_table: bool) {
+    let mut f = Finding::new(Code::UnknownModel, span, format!("\"{name}\" is not a model of the schema"));
+    if let Some(m) = similar {
+        if by_table {
+            f.message = format!("\"{name}\" is the table (`@@map`) name; the model is `{}`", m.name);
+        }
+        // Never applied by `--fix`: the string is a value the base class keeps at run time.
+        f = f.suggest(format!("\"{}\"", m.name)).help(format!("pass the model name: super(\"{}\", …)", m.name));
+    }
+    c.push(f);
+}
+
+/// The model type argument names no model; `similar` differs from it only in case and underscores.
+pub(crate) fn in_type_argument(c: &mut Checker<'_>, span: Span, name: &str, similar: Option<&str>) {
+    let mut f = Finding::new(Code::UnknownModel, span, format!("`{name}` is not a model of the schema"));
+    if let Some(m) = similar {
+        f = f.suggest(m.to_string());
+    }
+    c.push(f);
+}
 
 #[cfg(test)]
 mod tests {

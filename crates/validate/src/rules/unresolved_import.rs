@@ -6,6 +6,8 @@
 use crate::code::Severity;
 use crate::code::{Code, RuleDoc};
 
+use crate::diagnostic::Finding;
+
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::UnresolvedImport,
     default_severity: Severity::Error,
@@ -14,6 +16,27 @@ pub const DOC: RuleDoc = RuleDoc {
     example: "import { userFixtures } from \"./usrFixtures.js\";",
     fix: "Suggestion: the closest export name. Never safe: another name is another binding at run time.",
 };
+
+/// A relative import (`start..end`) that resolves to no file.
+pub fn no_such_file(start: u32, end: u32, specifier: &str) -> Finding {
+    Finding::at(Code::UnresolvedImport, start, end, format!("Cannot find module '{specifier}': no such file"))
+        .help("a `.js` specifier resolves to the `.ts` file beside it; check the path and the file name's case")
+}
+
+/// An imported `name` (`start..end`) that the file `specifier` names does not export; the
+/// closest of its `exports` is the suggestion.
+pub fn no_such_export<'e>(start: u32, end: u32, specifier: &str, name: &str, exports: impl Iterator<Item = &'e String>) -> Finding {
+    let mut f = Finding::at(Code::UnresolvedImport, start, end, format!("'{specifier}' has no export named '{name}'"));
+    // Letters only, case folded (an export name has no parts to weigh, as a field's does).
+    let best = exports
+        .map(|e| (strsim::jaro_winkler(&e.to_ascii_lowercase(), &name.to_ascii_lowercase()), e))
+        .filter(|(s, _)| *s >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    if let Some((_, e)) = best {
+        f = f.suggest(e.clone()).help(format!("did you mean '{e}'?"));
+    }
+    f
+}
 
 #[cfg(test)]
 mod tests {
