@@ -2,6 +2,12 @@
 //! references that do not exist, BigInt literals below ES2020, and every object literal whose
 //! declared type is a Prisma input (typed `const`s, `satisfies`, declared return types, class
 //! properties, factory methods and `getFixtures()`), and runs the factory checks on classes.
+//!
+//! An import circle by design (one of the house's two, __test__/architecture.test.mjs): the
+//! traversal (this file, `fixtures/`, `factory.rs`, `fix_safety.rs`) calls
+//! `rules::<code>::…(checker, …)`, and a rule reads the schema and the file through the checker
+//! and reports into it, as Ruff's rules do. Everything else (codes, diagnostics, the index, the
+//! summaries) stays outside it.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};
@@ -112,7 +118,7 @@ pub struct Checker<'c> {
     /// The name of the class method whose function is visited next.
     pending_method: Option<String>,
     /// The model of the factory found for this file's classes (for the report).
-    pub found_factories: Vec<crate::FactoryEntry>,
+    pub found_factories: Vec<crate::factory::FactoryEntry>,
     /// What the factory's data methods (`generateMinimalData`, …) return, key by key, with why
     /// the database rejects a value: read through by the judgement of `invalid` fixtures.
     pub data_methods: crate::rules::invalid_fixture_accepted::DataMethods,

@@ -6,78 +6,35 @@ use std::collections::HashMap;
 
 use oxc_ast::ast::*;
 use oxc_span::Span;
+use serde::Serialize;
 
 use fixture_schema::TypeNameKind;
 
 use crate::checker::{Checker, FactoryScope, returned_keys};
+use crate::summary::{delegate_access, super_model};
 use crate::expect::{Expect, InputSpec};
 use crate::index::{FactoryClass, Slot};
 use crate::rules;
 use crate::types::{TypeExpr, lift};
 
+/// A factory class found in a file, as the report lists it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FactoryEntry {
+    pub file: String,
+    pub class_name: String,
+    /// The model it covers; `None` when `super("…")` names no model.
+    pub model: Option<String>,
+    pub line: u32,
+    #[serde(skip)]
+    pub offset: u32,
+    /// The model name as written, when it names no model.
+    #[serde(skip)]
+    pub named: Option<String>,
+}
+
 fn fold(s: &str) -> String {
     s.chars().filter(|c| *c != '_').flat_map(char::to_lowercase).collect()
-}
-
-/// The first string argument of `super(…)` in the constructor.
-pub(crate) fn super_model<'b>(c: &'b Class<'_>) -> Option<(&'b str, Span)> {
-    for el in &c.body.body {
-        let ClassElement::MethodDefinition(m) = el else { continue };
-        if m.kind != MethodDefinitionKind::Constructor {
-            continue;
-        }
-        let body = m.value.body.as_ref()?;
-        for s in &body.statements {
-            if let Statement::ExpressionStatement(es) = s
-                && let Expression::CallExpression(call) = es.expression.without_parentheses()
-                && matches!(call.callee, Expression::Super(_))
-            {
-                return match call.arguments.first().and_then(|a| a.as_expression()).map(|e| e.without_parentheses()) {
-                    Some(Expression::StringLiteral(lit)) => Some((lit.value.as_str(), lit.span)),
-                    _ => None,
-                };
-            }
-        }
-    }
-    None
-}
-
-/// `this.prisma.X` inside `getPrismaDelegate()`: the name and its span.
-pub(crate) fn delegate_access<'b>(c: &'b Class<'_>) -> Option<(&'b str, Span)> {
-    for el in &c.body.body {
-        let ClassElement::MethodDefinition(m) = el else { continue };
-        if m.key.static_name().as_deref() != Some("getPrismaDelegate") {
-            continue;
-        }
-        let body = m.value.body.as_ref()?;
-        for s in &body.statements {
-            if let Statement::ReturnStatement(r) = s
-                && let Some(arg) = &r.argument
-            {
-                return delegate_in(arg);
-            }
-        }
-    }
-    None
-}
-
-fn delegate_in<'b>(e: &'b Expression<'_>) -> Option<(&'b str, Span)> {
-    match e.without_parentheses() {
-        Expression::StaticMemberExpression(m) => {
-            let object = m.object.without_parentheses();
-            let is_client = match object {
-                Expression::StaticMemberExpression(inner) => {
-                    matches!(inner.object, Expression::ThisExpression(_)) && inner.property.name == "prisma"
-                }
-                Expression::TSAsExpression(a) => matches!(a.expression.without_parentheses(), Expression::StaticMemberExpression(inner) if matches!(inner.object, Expression::ThisExpression(_)) && inner.property.name == "prisma"),
-                _ => false,
-            };
-            is_client.then_some((m.property.name.as_str(), m.property.span))
-        }
-        Expression::TSAsExpression(a) => delegate_in(&a.expression),
-        Expression::TSNonNullExpression(a) => delegate_in(&a.expression),
-        _ => None,
-    }
 }
 
 /// The model a factory covers, by majority of its signals: the `super("…")` model, the model
@@ -264,7 +221,7 @@ impl Checker<'_> {
             })
         });
 
-        self.found_factories.push(crate::FactoryEntry {
+        self.found_factories.push(FactoryEntry {
             file: String::new(),
             class_name: factory.name.clone(),
             model: model.clone(),

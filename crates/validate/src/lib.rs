@@ -42,6 +42,7 @@ use fixture_schema::{Schema, SchemaErrorKind, SchemaInput};
 pub use config::{FixtureCategories, Options, SchemaOption};
 pub use diagnostic::{Diagnostic, Edit, Finding, Fix, LineIndex, RuleLevel, Severity};
 pub use code::{Code, RuleDoc};
+pub use factory::FactoryEntry;
 
 /// The result of a run.
 #[derive(Debug, Clone, Serialize)]
@@ -74,21 +75,6 @@ pub struct Coverage {
     pub missing: Vec<String>,
     /// Model names factories use that the schema does not have.
     pub extra: Vec<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct FactoryEntry {
-    pub file: String,
-    pub class_name: String,
-    /// The model it covers; `None` when `super("…")` names no model.
-    pub model: Option<String>,
-    pub line: u32,
-    #[serde(skip)]
-    pub offset: u32,
-    /// The model name as written, when it names no model.
-    #[serde(skip)]
-    pub named: Option<String>,
 }
 
 impl Report {
