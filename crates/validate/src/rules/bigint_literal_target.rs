@@ -63,4 +63,9 @@ mod tests {
     fn fail_below_es2020_at_the_literal() {
         assert_eq!(run_with_target(&[("a.ts", SRC)], Some("ES2019")), vec![format!("bigint-literal-target {}", find(SRC, "123n"))]);
     }
+
+    #[test]
+    fn suggests_the_bigint_call() {
+        expect_fix_target(Code::BigintLiteralTarget, &[("a.ts", SRC)], Some("ES2019"), Tier::Suggestion, &SRC.replace("123n", "BigInt(123)"));
+    }
 }

@@ -36,12 +36,18 @@ mod tests {
 
     #[test]
     fn pass() {
-        assert!(run_code("delegate-mismatch", &[("tag.ts", TAG_FACTORY)]).is_empty());
+        assert!(run_code(Code::DelegateMismatch, &[("tag.ts", TAG_FACTORY)]).is_empty());
     }
 
     #[test]
     fn fail_at_the_other_models_delegate() {
         let src = TAG_FACTORY.replace("this.prisma.tag;", "this.prisma.user;");
-        assert_eq!(run_code("delegate-mismatch", &[("tag.ts", &src)]), vec![find(&src, "user;")]);
+        assert_eq!(run_code(Code::DelegateMismatch, &[("tag.ts", &src)]), vec![find(&src, "user;")]);
+    }
+
+    #[test]
+    fn suggests_the_factory_models_delegate() {
+        let src = TAG_FACTORY.replace("this.prisma.tag;", "this.prisma.user;");
+        expect_fix(Code::DelegateMismatch, &[("tag.ts", &src)], Tier::Suggestion, TAG_FACTORY);
     }
 }

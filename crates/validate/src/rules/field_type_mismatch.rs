@@ -61,7 +61,7 @@ export const u: Prisma.UserCreateInput = {
 };
 export const v: Prisma.UserUpdateInput = { languages: { push: "fr" }, name: { set: "m" }, balance: 2 };
 "#;
-        assert!(run_code("field-type-mismatch", &[("a.ts", src)]).is_empty());
+        assert!(run_code(Code::FieldTypeMismatch, &[("a.ts", src)]).is_empty());
     }
 
     #[test]
@@ -71,7 +71,7 @@ export const t: Prisma.tagCreateInput = { id: 1n, tag: "a", bookmarks: "3" };
 export const u: Prisma.UserCreateInput = { id: "1", name: "n", isBot: "true", languages: "en", meta: null };
 "#;
         assert_eq!(
-            run_code("field-type-mismatch", &[("a.ts", src)]),
+            run_code(Code::FieldTypeMismatch, &[("a.ts", src)]),
             vec![find(src, "\"3\""), at(src, 3, "\"1\""), find(src, "\"true\""), at(src, 3, "\"en\""), find(src, "null")]
         );
     }
@@ -83,13 +83,13 @@ export const u: Prisma.UserCreateInput = { id: "1", name: "n", isBot: "true", la
 export const u: Prisma.UserCreateInput = { id: 1n, name: "n", balance: "-12.50", createdAt: "2024-01-01T00:00:00.000+02:00" };
 export const v: Prisma.UserCreateInput = { id: 2n, name: "n", balance: "1e3", createdAt: "2024-01-01t00:00:00z" };
 "#;
-        assert!(run_code("field-type-mismatch", &[("a.ts", ok)]).is_empty());
+        assert!(run_code(Code::FieldTypeMismatch, &[("a.ts", ok)]).is_empty());
         let bad = r#"import type { Prisma } from "@prisma/client";
 export const u: Prisma.UserCreateInput = { id: 1n, name: "n", balance: "not-a-number", createdAt: "yesterday" };
 export const v: Prisma.UserCreateInput = { id: 2n, name: "n", balance: " 2 ", createdAt: "2024-01-01" };
 "#;
         assert_eq!(
-            run_code("field-type-mismatch", &[("a.ts", bad)]),
+            run_code(Code::FieldTypeMismatch, &[("a.ts", bad)]),
             vec![at(bad, 2, "\"not-a-number\""), at(bad, 2, "\"yesterday\""), at(bad, 3, "\" 2 \""), at(bad, 3, "\"2024-01-01\"")]
         );
         let r = crate::validate_sources(SCHEMA, vec![("/t/a.ts".into(), bad.to_string())], None, None).unwrap();

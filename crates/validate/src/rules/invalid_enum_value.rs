@@ -40,14 +40,20 @@ mod tests {
     #[test]
     fn pass() {
         let src = "import type { Prisma } from \"@prisma/client\";\nexport const u: Prisma.UserCreateInput = { id: 1n, name: \"n\", status: \"Banned\" };\n";
-        assert!(run_code("invalid-enum-value", &[("a.ts", src)]).is_empty());
+        assert!(run_code(Code::InvalidEnumValue, &[("a.ts", src)]).is_empty());
     }
 
     #[test]
     fn fail_at_the_string_with_the_closest_value() {
         let src = "import type { Prisma } from \"@prisma/client\";\nexport const u: Prisma.UserCreateInput = { id: 1n, name: \"n\", status: \"banned\" };\n";
-        assert_eq!(run_code("invalid-enum-value", &[("a.ts", src)]), vec![find(src, "\"banned\"")]);
+        assert_eq!(run_code(Code::InvalidEnumValue, &[("a.ts", src)]), vec![find(src, "\"banned\"")]);
         let r = crate::validate_sources(SCHEMA, vec![("/t/a.ts".into(), src.to_string())], None, None).unwrap();
         assert_eq!(r.diagnostics.iter().find(|d| d.code.as_str() == "invalid-enum-value").and_then(|d| d.suggestion.clone()), Some("\"Banned\"".into()));
+    }
+
+    #[test]
+    fn suggests_the_closest_value() {
+        let src = "import type { Prisma } from \"@prisma/client\";\nexport const u: Prisma.UserCreateInput = { id: 1n, name: \"n\", status: \"Activ\" };\n";
+        expect_fix(Code::InvalidEnumValue, &[("a.ts", src)], Tier::Suggestion, &src.replace("\"Activ\"", "\"Active\""));
     }
 }

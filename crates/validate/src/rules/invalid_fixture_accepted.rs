@@ -498,7 +498,7 @@ mod tests {
             "            invalid: { missingTag: { id: 1n }, wrongType: { id: 2n, tag: 5 }, unknownField: { id: 3n, tag: \"a\", nmae: 1 }, opaque: { ...(globalThis as any).x }, cast: { id: 4n, tag: \"Nope\" as any }, notAnObject: 42 },",
         );
         assert_ne!(src, TAG_FACTORY);
-        assert!(run_code("invalid-fixture-accepted", &[("tag.ts", &src)]).is_empty());
+        assert!(run_code(Code::InvalidFixtureAccepted, &[("tag.ts", &src)]).is_empty());
         assert!(run(&[("tag.ts", &src)]).is_empty(), "invalid fixtures are otherwise never reported");
     }
 
@@ -548,9 +548,9 @@ mod tests {
             )
             + "declare function lookUp(): bigint;\nlet cache: { user1: bigint } | undefined;\nexport function ids() {\n    cache ??= { user1: BigInt(Date.now()) };\n    return cache;\n}\nfunction fresh() {\n    return { user1: generatePK() };\n}\ndeclare function generatePK(): bigint;\n";
         // `ids()` gives `user1` a computed value: not known to be fresh.
-        assert_eq!(run_code("invalid-fixture-accepted", &[("tag.ts", &src)]), vec![find(&src, "module:"), find(&src, "created:"), find(&src, "other:")]);
+        assert_eq!(run_code(Code::InvalidFixtureAccepted, &[("tag.ts", &src)]), vec![find(&src, "module:"), find(&src, "created:"), find(&src, "other:")]);
         let fresh_module = src.replace("cache ??= { user1: BigInt(Date.now()) };", "cache ??= { user1: generatePK() };");
-        assert_eq!(run_code("invalid-fixture-accepted", &[("tag.ts", &fresh_module)]), vec![find(&src, "created:"), find(&src, "other:")]);
+        assert_eq!(run_code(Code::InvalidFixtureAccepted, &[("tag.ts", &fresh_module)]), vec![find(&src, "created:"), find(&src, "other:")]);
     }
 
     /// A spread of the factory's own `generateMinimalData()` supplies what it returns (its own

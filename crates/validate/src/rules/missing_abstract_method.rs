@@ -31,7 +31,7 @@ mod tests {
 
     #[test]
     fn pass_including_through_an_intermediate_class() {
-        assert!(run_code("missing-abstract-method", &[("tag.ts", TAG_FACTORY)]).is_empty());
+        assert!(run_code(Code::MissingAbstractMethod, &[("tag.ts", TAG_FACTORY)]).is_empty());
         let middle = "import { EnhancedDatabaseFactory } from \"./base.js\";\nexport abstract class Middle<A, B, C, D> extends EnhancedDatabaseFactory<A, B, C, D> {\n    protected getPrismaDelegate() { return this.prisma.tag; }\n}\n";
         let src = TAG_FACTORY.replace("extends EnhancedDatabaseFactory<", "extends Middle<").replace(
             "    protected getPrismaDelegate() {\n        return this.prisma.tag;\n    }\n",
@@ -53,6 +53,6 @@ mod tests {
     #[test]
     fn fail_at_the_class_name_once_per_member() {
         let src = TAG_FACTORY.replace("protected generateCompleteData(", "protected generateFullData(");
-        assert_eq!(run_code("missing-abstract-method", &[("tag.ts", &src)]), vec![find(&src, "TagDbFactory")]);
+        assert_eq!(run_code(Code::MissingAbstractMethod, &[("tag.ts", &src)]), vec![find(&src, "TagDbFactory")]);
     }
 }

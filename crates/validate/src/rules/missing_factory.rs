@@ -62,7 +62,7 @@ mod tests {
             assert!(!missing.iter().any(|m| m.contains("`tag`")), "{named}: {missing:?}");
             assert_eq!(r.coverage.covered, 1, "{named}");
             assert_eq!(r.factories[0].model.as_deref(), Some("tag"));
-            assert_eq!(run_code("unknown-model", &[("tag.ts", &src)]), vec![find(&src, named)], "{named}");
+            assert_eq!(run_code(Code::UnknownModel, &[("tag.ts", &src)]), vec![find(&src, named)], "{named}");
         }
     }
 }

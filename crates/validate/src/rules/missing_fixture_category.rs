@@ -40,13 +40,20 @@ mod tests {
 
     #[test]
     fn pass() {
-        assert!(run_code("missing-fixture-category", &[("tag.ts", TAG_FACTORY)]).is_empty());
+        assert!(run_code(Code::MissingFixtureCategory, &[("tag.ts", TAG_FACTORY)]).is_empty());
     }
 
     #[test]
     fn fail_at_the_returned_object() {
         let src = TAG_FACTORY.replace("            edgeCases: { long: { id: 2n, tag: \"x\".repeat(100) } },\n", "");
         let line = line_of(&src, "minimal: this.generateMinimalData()") - 1;
-        assert_eq!(run_code("missing-fixture-category", &[("tag.ts", &src)]), vec![at(&src, line, "{")]);
+        assert_eq!(run_code(Code::MissingFixtureCategory, &[("tag.ts", &src)]), vec![at(&src, line, "{")]);
+    }
+
+    #[test]
+    fn suggests_the_empty_category_after_the_last_member() {
+        let src = TAG_FACTORY.replace("            edgeCases: { long: { id: 2n, tag: \"x\".repeat(100) } },\n", "");
+        let fixed = src.replace("            updates: { renamed: { tag: \"b\" } },\n", "            updates: { renamed: { tag: \"b\" } },\n            edgeCases: {},\n");
+        expect_fix(Code::MissingFixtureCategory, &[("tag.ts", &src)], Tier::Suggestion, &fixed);
     }
 }

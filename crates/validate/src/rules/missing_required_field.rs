@@ -151,7 +151,7 @@ export const v: Prisma.tagCreateInput = { id: 1n, ...anything };
 export const p: Partial<Prisma.tagCreateInput> = { bookmarks: 1 };
 export const up: Prisma.tagUpdateInput = { bookmarks: 1 };
 "#;
-        assert!(run_code("missing-required-field", &[("a.ts", src)]).is_empty());
+        assert!(run_code(Code::MissingRequiredField, &[("a.ts", src)]).is_empty());
     }
 
     #[test]
@@ -165,7 +165,7 @@ export function f(overrides: Partial<Prisma.tagCreateInput>): Prisma.tagCreateIn
 }
 "#;
         assert_eq!(
-            run_code("missing-required-field", &[("a.ts", src)]),
+            run_code(Code::MissingRequiredField, &[("a.ts", src)]),
             vec![find(src, "t:"), find(src, "noTag"), at(src, 4, "{ id: 3n }"), at(src, 6, "{ id")]
         );
     }
@@ -183,7 +183,7 @@ export function f(overrides: Partial<Prisma.tagCreateInput>): Prisma.tagCreateIn
         let partial_only = TAG_FACTORY.replace("return { id: this.generateId(), tag: \"a\", ...overrides };", "return { id: this.generateId(), ...overrides };");
         assert_ne!(partial_only, TAG_FACTORY);
         let line = line_of(&partial_only, "return { id: this.generateId(), ...overrides };");
-        assert_eq!(run_code("missing-required-field", &[("tag.ts", &partial_only)]), vec![at(&partial_only, line, "{ id")]);
+        assert_eq!(run_code(Code::MissingRequiredField, &[("tag.ts", &partial_only)]), vec![at(&partial_only, line, "{ id")]);
     }
 
     /// A conditional spread supplies a field only when both branches write it; a `map`
@@ -204,7 +204,7 @@ export async function seed(prisma: PrismaClient) {
 declare const rest: { tag: string };
 "#;
         assert_eq!(
-            run_code("missing-required-field", &[("seed.ts", src)]),
+            run_code(Code::MissingRequiredField, &[("seed.ts", src)]),
             vec![at(src, 6, "data"), at(src, 7, "data"), at(src, 8, "{ language"), at(src, 10, "data")]
         );
     }
@@ -296,6 +296,6 @@ export const t: Prisma.tagCreateInput = { id: undefined, tag: "a" };
 export const u: Prisma.tagCreateInput = { id: 1n, tag: "a", createdBy: undefined };
 export const v: Prisma.tagCreateInput = { id: undefined, tag: void 0 };
 "#;
-        assert_eq!(run_code("missing-required-field", &[("a.ts", src)]), vec![at(src, 3, "id"), at(src, 5, "id"), at(src, 5, "tag: void")]);
+        assert_eq!(run_code(Code::MissingRequiredField, &[("a.ts", src)]), vec![at(src, 3, "id"), at(src, 5, "id"), at(src, 5, "tag: void")]);
     }
 }

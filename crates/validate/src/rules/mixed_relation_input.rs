@@ -61,7 +61,7 @@ mod tests {
 export const a: Prisma.tagCreateInput = { id: 1n, tag: "a", translations: { create: { id: 2n, language: "en" } } };
 export const b: Prisma.UserCreateInput = { id: 1n, name: "n", tags: { create: { id: 2n, tag: "t" } } };
 "#;
-        assert!(run_code("mixed-relation-input", &[("a.ts", src)]).is_empty());
+        assert!(run_code(Code::MixedRelationInput, &[("a.ts", src)]).is_empty());
     }
 
     #[test]
@@ -69,8 +69,8 @@ export const b: Prisma.UserCreateInput = { id: 1n, name: "n", tags: { create: { 
         let src = r#"import type { Prisma } from "@prisma/client";
 export const a: Prisma.UserCreateInput = { id: 1n, name: "n", invitedById: 2n, invitedBy: { connect: { id: 2n } } };
 "#;
-        assert_eq!(run_code("mixed-relation-input", &[("a.ts", src)]), vec![find(src, "invitedById")]);
-        assert!(run_code("unknown-field", &[("a.ts", src)]).is_empty());
+        assert_eq!(run_code(Code::MixedRelationInput, &[("a.ts", src)]), vec![find(src, "invitedById")]);
+        assert!(run_code(Code::UnknownField, &[("a.ts", src)]).is_empty());
     }
 
     /// A foreign key (unchecked shape) beside another relation's write (checked shape), where

@@ -27,7 +27,7 @@ mod tests {
 
     #[test]
     fn pass() {
-        assert!(run_code("parse-error", &[("a.ts", "export const a = { b: 1, c: 2 };\n")]).is_empty());
+        assert!(run_code(Code::ParseError, &[("a.ts", "export const a = { b: 1, c: 2 };\n")]).is_empty());
     }
 
     #[test]

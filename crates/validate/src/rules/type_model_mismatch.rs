@@ -55,7 +55,7 @@ mod tests {
 
     #[test]
     fn pass() {
-        assert!(run_code("type-model-mismatch", &[("tag.ts", TAG_FACTORY)]).is_empty());
+        assert!(run_code(Code::TypeModelMismatch, &[("tag.ts", TAG_FACTORY)]).is_empty());
     }
 
     #[test]
@@ -63,7 +63,7 @@ mod tests {
         let src = TAG_FACTORY.replace("Prisma.tagUpdateInput>", "Prisma.UserUpdateInput>").replace("Prisma.tagInclude,", "Prisma.tagCreateInput,");
         let line = line_of(&src, "extends EnhancedDatabaseFactory");
         assert_eq!(
-            run_code("type-model-mismatch", &[("tag.ts", &src)]),
+            run_code(Code::TypeModelMismatch, &[("tag.ts", &src)]),
             vec![at(&src, line, "Prisma.tagCreateInput, Prisma.UserUpdateInput"), at(&src, line, "Prisma.UserUpdateInput")]
         );
     }
@@ -74,5 +74,11 @@ mod tests {
     fn a_super_string_outvoted_by_the_types_and_delegate_is_reported_once() {
         let src = TAG_FACTORY.replace("super(\"tag\"", "super(\"User\"");
         assert_eq!(run(&[("tag.ts", &src)]), vec![format!("type-model-mismatch {}", find(&src, "\"User\""))]);
+    }
+
+    #[test]
+    fn suggests_the_factory_models_input_type() {
+        let src = TAG_FACTORY.replacen("Prisma.tagCreateInput, Prisma.tagInclude", "Prisma.UserCreateInput, Prisma.tagInclude", 1);
+        expect_fix(Code::TypeModelMismatch, &[("tag.ts", &src)], Tier::Suggestion, TAG_FACTORY);
     }
 }

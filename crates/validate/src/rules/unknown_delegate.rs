@@ -70,13 +70,13 @@ mod tests {
 
     #[test]
     fn pass() {
-        assert!(run_code("unknown-delegate", &[("tag.ts", TAG_FACTORY)]).is_empty());
+        assert!(run_code(Code::UnknownDelegate, &[("tag.ts", TAG_FACTORY)]).is_empty());
     }
 
     #[test]
     fn fail_at_the_property_with_the_right_delegate() {
         let src = TAG_FACTORY.replace("this.prisma.tag;", "this.prisma.tags;");
-        assert_eq!(run_code("unknown-delegate", &[("tag.ts", &src)]), vec![find(&src, "tags;")]);
+        assert_eq!(run_code(Code::UnknownDelegate, &[("tag.ts", &src)]), vec![find(&src, "tags;")]);
     }
 
     #[test]
@@ -90,7 +90,7 @@ export async function seed(prisma: PrismaClient, caller: any) {
     await caller.comment.create({ data: {} });
 }
 "#;
-        assert_eq!(run_code("unknown-delegate", &[("seed.ts", src)]), vec![find(src, "comment.createMany"), find(src, "tags.")]);
+        assert_eq!(run_code(Code::UnknownDelegate, &[("seed.ts", src)]), vec![find(src, "comment.createMany"), find(src, "tags.")]);
         let r = crate::validate_sources(SCHEMA, vec![("/t/seed.ts".into(), src.to_string())], None, None).unwrap();
         let tags = r.diagnostics.iter().find(|d| d.message.contains("`prisma.tags`")).unwrap();
         assert_eq!(tags.suggestion.as_deref(), Some("tag"));
@@ -100,5 +100,11 @@ export async function seed(prisma: PrismaClient, caller: any) {
         let r = crate::validate_sources(SCHEMA, vec![("/t/seed.ts".into(), case)], None, None).unwrap();
         let help = r.diagnostics.iter().find(|d| d.message.contains("`prisma.Tag`")).and_then(|d| d.help.clone());
         assert_eq!(help.as_deref(), Some("the delegate is the model name with its first character lower-cased: `prisma.tag`"));
+    }
+
+    #[test]
+    fn suggests_the_factory_models_delegate() {
+        let src = TAG_FACTORY.replace("this.prisma.tag;", "this.prisma.tags;");
+        expect_fix(Code::UnknownDelegate, &[("tag.ts", &src)], Tier::Suggestion, TAG_FACTORY);
     }
 }

@@ -188,7 +188,7 @@ mod tests {
     #[test]
     fn pass() {
         let src = "import type { Prisma } from \"@prisma/client\";\nexport const t: Prisma.tagCreateInput = { id: 1n, tag: \"a\", createdBy: { connect: { handle: \"h\" } } };\nexport const u: Prisma.tagUncheckedCreateInput = { id: 1n, tag: \"a\", createdById: 2n };\n";
-        assert!(run_code("unknown-field", &[("a.ts", src)]).is_empty());
+        assert!(run_code(Code::UnknownField, &[("a.ts", src)]).is_empty());
     }
 
     #[test]
@@ -201,7 +201,7 @@ export const v: Prisma.tagCreateInput = { id: 1n, tag: "a", translations: { crea
 export const w: Prisma.tagCreateInput = { id: 1n, tag: "a", createdBy: { connect: { email: "x" } } };
 "#;
         assert_eq!(
-            run_code("unknown-field", &[("a.ts", src)]),
+            run_code(Code::UnknownField, &[("a.ts", src)]),
             vec![find(src, "nmae"), find(src, "createdById"), find(src, "lang:"), find(src, "email")]
         );
     }
@@ -215,7 +215,7 @@ declare const db: any;
 db.tag.findMany({ include: { translation: true } });
 "#;
         assert_eq!(
-            run_code("unknown-field", &[("a.ts", src)]),
+            run_code(Code::UnknownField, &[("a.ts", src)]),
             vec![at(src, 3, "bookmarks"), at(src, 3, "nick"), at(src, 3, "createdBy: true"), find(src, "translation: true")]
         );
     }
@@ -226,7 +226,7 @@ db.tag.findMany({ include: { translation: true } });
 export const ok: Prisma.tagUpdateInput = { translations: { deleteMany: { language: "en" }, updateMany: { where: { tagId: 1n }, data: { description: "d" } } } };
 export const bad: Prisma.tagUpdateInput = { translations: { deleteMany: { tag: { id: 1n } } } };
 "#;
-        assert_eq!(run_code("unknown-field", &[("a.ts", src)]), vec![at(src, 3, "tag: {")]);
+        assert_eq!(run_code(Code::UnknownField, &[("a.ts", src)]), vec![at(src, 3, "tag: {")]);
     }
 
     /// Only calls on a Prisma client are checked: a tRPC caller or any other object with
@@ -257,7 +257,7 @@ export class Seeder {
 }
 "#;
         assert_eq!(
-            run_code("unknown-field", &[("a.ts", src)]),
+            run_code(Code::UnknownField, &[("a.ts", src)]),
             vec![find(src, "tags: \"typeof\""), find(src, "tags: \"a\""), find(src, "tags: \"b\""), find(src, "tags: \"c\""), find(src, "tags: \"g\""), find(src, "tags: \"h\"")]
         );
     }
@@ -269,9 +269,9 @@ export class Seeder {
         let unchecked = TAG_FACTORY
             .replace("protected getFixtures(): DbTestFixtures<Prisma.tagCreateInput, Prisma.tagUpdateInput>", "protected getFixtures(): DbTestFixtures<Prisma.tagUncheckedCreateInput, Prisma.tagUpdateInput>")
             .replace("long: { id: 2n, tag: \"x\".repeat(100) }", "long: { id: 2n, tag: \"x\".repeat(100), createdById: 5n }, rel: { id: 3n, tag: \"y\", createdBy: { connect: { id: 5n } } }");
-        assert_eq!(run_code("unknown-field", &[("tag.ts", &unchecked)]), vec![find(&unchecked, "createdBy: {")]);
+        assert_eq!(run_code(Code::UnknownField, &[("tag.ts", &unchecked)]), vec![find(&unchecked, "createdBy: {")]);
         let undeclared = unchecked.replace("protected getFixtures(): DbTestFixtures<Prisma.tagUncheckedCreateInput, Prisma.tagUpdateInput>", "protected getFixtures()");
-        assert_eq!(run_code("unknown-field", &[("tag.ts", &undeclared)]), vec![find(&undeclared, "createdById")]);
+        assert_eq!(run_code(Code::UnknownField, &[("tag.ts", &undeclared)]), vec![find(&undeclared, "createdById")]);
     }
 
     /// Objects returned by `map` callbacks inside an input, and the members of conditional
@@ -288,7 +288,7 @@ export async function seed(prisma: PrismaClient) {
     await prisma.tag.create({ data: { id: 3n, tag: "c", translations: { create: [...langs.map((l) => ({ id: 4n, language: l, descr: "d" }))] } } });
 }
 "#;
-        assert_eq!(run_code("unknown-field", &[("seed.ts", src)]), vec![find(src, "lang: l"), find(src, "text:"), find(src, "bookmark:"), find(src, "descr:")]);
+        assert_eq!(run_code(Code::UnknownField, &[("seed.ts", src)]), vec![find(src, "lang: l"), find(src, "text:"), find(src, "bookmark:"), find(src, "descr:")]);
     }
 
     /// `where`, `orderBy`, `cursor` and `distinct`, in client calls and typed as
@@ -305,7 +305,7 @@ export async function f(prisma: PrismaClient) {
     await prisma.tag.deleteMany({ where: { translations: { none: {} } } });
 }
 "#;
-        assert!(run_code("unknown-field", &[("a.ts", ok)]).is_empty(), "{:?}", run(&[("a.ts", ok)]));
+        assert!(run_code(Code::UnknownField, &[("a.ts", ok)]).is_empty(), "{:?}", run(&[("a.ts", ok)]));
         let bad = r#"import { PrismaClient, Prisma } from "@prisma/client";
 export const w: Prisma.tagWhereInput = { tags: "a", translations: { any: { language: "en" } }, createdBy: { is: { nick: "n" } } };
 export const u: Prisma.tagWhereUniqueInput = { id: 1n, nmae: "x" };
@@ -316,7 +316,7 @@ export async function f(prisma: PrismaClient) {
 }
 "#;
         assert_eq!(
-            run_code("unknown-field", &[("a.ts", bad)]),
+            run_code(Code::UnknownField, &[("a.ts", bad)]),
             vec![
                 at(bad, 2, "tags"),
                 at(bad, 2, "any"),
@@ -348,7 +348,7 @@ export const a: Prisma.tagUpdateInput = {
 };
 export const b: Prisma.tagUpdateInput = { createdBy: { update: { where: { name: "x" }, data: { handle: "h" } }, disconnect: true } };
 "#;
-        assert!(run_code("unknown-field", &[("a.ts", ok)]).is_empty(), "{:?}", run(&[("a.ts", ok)]));
+        assert!(run_code(Code::UnknownField, &[("a.ts", ok)]).is_empty(), "{:?}", run(&[("a.ts", ok)]));
         let bad = r#"import type { Prisma } from "@prisma/client";
 export const a: Prisma.tagUpdateInput = {
     createdBy: { update: { nmae: "n" } },
@@ -362,7 +362,7 @@ export const a: Prisma.tagUpdateInput = {
 };
 "#;
         assert_eq!(
-            run_code("unknown-field", &[("a.ts", bad)]),
+            run_code(Code::UnknownField, &[("a.ts", bad)]),
             vec![find(bad, "nmae"), find(bad, "descr"), find(bad, "lang:"), find(bad, "tagg"), find(bad, "desc:"), find(bad, "ident"), find(bad, "idd")]
         );
     }
@@ -377,5 +377,14 @@ export const b = { id: 1n } as Prisma.tagCreateInput;
 export const c = { id: 1n, tag: "a" } satisfies Prisma.tagCreateInput;
 "#;
         assert_eq!(run(&[("a.ts", src)]), vec![format!("unknown-field {}", find(src, "tagg"))]);
+    }
+
+    #[test]
+    fn fixes_a_foreign_key_for_certain_and_a_misspelling_as_a_suggestion() {
+        let src = "import type { Prisma } from \"@prisma/client\";\nexport const t: Prisma.tagCreateInput = { id: 1n, tag: \"a\", createdById: 2n };\n";
+        let fixed = src.replace("createdById: 2n", "createdBy: { connect: { id: 2n } }");
+        expect_fix(Code::UnknownField, &[("a.ts", src)], Tier::Safe, &fixed);
+        let src = "import type { Prisma } from \"@prisma/client\";\nexport const t: Prisma.tagCreateInput = { id: 1n, tag: \"a\", bookmarsk: 1 };\n";
+        expect_fix(Code::UnknownField, &[("a.ts", src)], Tier::Suggestion, &src.replace("bookmarsk", "bookmarks"));
     }
 }

@@ -52,13 +52,19 @@ mod tests {
 
     #[test]
     fn pass() {
-        assert!(run_code("unknown-model", &[("tag.ts", TAG_FACTORY)]).is_empty());
+        assert!(run_code(Code::UnknownModel, &[("tag.ts", TAG_FACTORY)]).is_empty());
     }
 
     #[test]
     fn fail_at_the_super_string_and_the_model_type_argument() {
         // `user` is the table (`@@map`) name of the model `User`.
         let src = TAG_FACTORY.replace("super(\"tag\"", "super(\"user\"").replace("<tag,", "<Tag,");
-        assert_eq!(run_code("unknown-model", &[("tag.ts", &src)]), vec![find(&src, "Tag,"), find(&src, "\"user\"")]);
+        assert_eq!(run_code(Code::UnknownModel, &[("tag.ts", &src)]), vec![find(&src, "Tag,"), find(&src, "\"user\"")]);
+    }
+
+    #[test]
+    fn suggests_the_model_name() {
+        let src = TAG_FACTORY.replace("super(\"tag\", prisma)", "super(\"Tag\", prisma)");
+        expect_fix(Code::UnknownModel, &[("tag.ts", &src)], Tier::Suggestion, TAG_FACTORY);
     }
 }

@@ -81,19 +81,27 @@ mod tests {
     #[test]
     fn pass() {
         let src = "import type { Prisma } from \"@prisma/client\";\nexport type A = Prisma.UserCreateInput | Prisma.tag_translationWhereUniqueInput | Prisma.JsonValue;\n";
-        assert!(run_code("unknown-prisma-type", &[("a.ts", src)]).is_empty());
+        assert!(run_code(Code::UnknownPrismaType, &[("a.ts", src)]).is_empty());
     }
 
     #[test]
     fn fail_at_the_type_reference_with_the_generated_name() {
         let src = "import type { Prisma } from \"@prisma/client\";\nexport type A = Prisma.userCreateInput;\nexport type B = Prisma.Tag_TranslationInclude;\nexport type C = Prisma.tag;\n";
         assert_eq!(
-            run_code("unknown-prisma-type", &[("a.ts", src)]),
+            run_code(Code::UnknownPrismaType, &[("a.ts", src)]),
             vec![find(src, "Prisma.userCreateInput"), find(src, "Prisma.Tag_TranslationInclude"), find(src, "Prisma.tag;")]
         );
         let files = [(String::from("/t/a.ts").into(), src.to_string())];
         let r = crate::validate_sources(SCHEMA, files.to_vec(), None, None).unwrap();
         let suggestions: Vec<_> = r.diagnostics.iter().filter(|d| d.file.ends_with("a.ts")).map(|d| d.suggestion.clone()).collect();
         assert_eq!(suggestions, vec![Some("Prisma.UserCreateInput".into()), Some("Prisma.tag_translationInclude".into()), Some("tag".into())]);
+    }
+
+    #[test]
+    fn fixes_case_for_certain_and_a_misspelling_as_a_suggestion() {
+        let src = "import type { Prisma } from \"@prisma/client\";\nexport const t: Prisma.TagCreateInput = { id: 1n, tag: \"a\" };\n";
+        expect_fix(Code::UnknownPrismaType, &[("a.ts", src)], Tier::Safe, &src.replace("Prisma.TagCreateInput", "Prisma.tagCreateInput"));
+        let src = "import type { Prisma } from \"@prisma/client\";\nexport const t: Prisma.tagCreatInput = { id: 1n, tag: \"a\" };\n";
+        expect_fix(Code::UnknownPrismaType, &[("a.ts", src)], Tier::Suggestion, &src.replace("Prisma.tagCreatInput", "Prisma.tagCreateInput"));
     }
 }

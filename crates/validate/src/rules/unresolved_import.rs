@@ -45,13 +45,13 @@ mod tests {
     #[test]
     fn pass() {
         let src = "import { EnhancedDatabaseFactory, type DbTestFixtures } from \"./base.js\";\nimport { x } from \"some-package\";\nexport { EnhancedDatabaseFactory as Base } from \"./base\";\n";
-        assert!(run_code("unresolved-import", &[("a.ts", src)]).is_empty());
+        assert!(run_code(Code::UnresolvedImport, &[("a.ts", src)]).is_empty());
     }
 
     #[test]
     fn fail_at_the_specifier_or_the_name() {
         let src = "import { EnhancedDatabaseFactory } from \"./nowhere.js\";\nimport { EnhancedDbFactory } from \"./base.js\";\n";
-        assert_eq!(run_code("unresolved-import", &[("a.ts", src)]), vec![find(src, "\"./nowhere.js\""), find(src, "EnhancedDbFactory")]);
+        assert_eq!(run_code(Code::UnresolvedImport, &[("a.ts", src)]), vec![find(src, "\"./nowhere.js\""), find(src, "EnhancedDbFactory")]);
     }
 
     /// Files generated outside the tree, which tsc finds through settings not modelled here:
@@ -59,6 +59,13 @@ mod tests {
     #[test]
     fn generated_elsewhere_is_not_unresolved() {
         let src = "import { PrismaClient } from \"../node_modules/.prisma/client\";\nimport type { PageServerLoad } from \"./$types\";\nimport { gone } from \"./$typo.js\";\n";
-        assert_eq!(run_code("unresolved-import", &[("a.ts", src)]), vec![find(src, "\"./$typo.js\"")]);
+        assert_eq!(run_code(Code::UnresolvedImport, &[("a.ts", src)]), vec![find(src, "\"./$typo.js\"")]);
+    }
+
+    #[test]
+    fn suggests_the_closest_export() {
+        let src = "import { TagDbFactroy } from \"./tag.js\";\nexport const f = TagDbFactroy;\n";
+        let fixed = src.replacen("TagDbFactroy", "TagDbFactory", 1);
+        expect_fix(Code::UnresolvedImport, &[("a.ts", src), ("tag.ts", TAG_FACTORY)], Tier::Suggestion, &fixed);
     }
 }
