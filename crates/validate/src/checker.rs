@@ -417,7 +417,7 @@ impl Checker<'_> {
                 ("create", "data") => either(TypeNameKind::CreateInput),
                 ("createMany" | "createManyAndReturn", "data") => {
                     let one = Expect::Input(InputSpec::new(model, TypeNameKind::CreateManyInput));
-                    if crate::fixtures::object_of(&p.value).is_some() { one } else { Expect::Array(Box::new(one)) }
+                    if crate::literal::object_of(&p.value).is_some() { one } else { Expect::Array(Box::new(one)) }
                 }
                 ("update", "data") | ("upsert", "update") => either(TypeNameKind::UpdateInput),
                 ("updateMany", "data") => either(TypeNameKind::UpdateManyMutationInput),
@@ -492,7 +492,7 @@ impl<'a> Visit<'a> for Checker<'_> {
                     }
                     other => other,
                 };
-                if !expect.is_opaque() && crate::fixtures::object_of(&a.expression).is_some() {
+                if !expect.is_opaque() && crate::literal::object_of(&a.expression).is_some() {
                     let start = a.expression.span().start;
                     self.check_value(&a.expression, &expect, Span::new(start, start + 1));
                 }

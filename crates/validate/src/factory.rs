@@ -14,6 +14,7 @@ use crate::checker::{Checker, FactoryScope, returned_keys};
 use crate::summary::{delegate_access, super_model};
 use crate::expect::{Expect, InputSpec};
 use crate::index::{FactoryClass, Slot};
+use crate::names::same_letters;
 use crate::rules;
 use crate::types::{TypeExpr, lift};
 
@@ -31,10 +32,6 @@ pub struct FactoryEntry {
     /// The model name as written, when it names no model.
     #[serde(skip)]
     pub named: Option<String>,
-}
-
-fn fold(s: &str) -> String {
-    s.chars().filter(|c| *c != '_').flat_map(char::to_lowercase).collect()
 }
 
 /// The model a factory covers, by majority of its signals: the `super("…")` model, the model
@@ -86,7 +83,7 @@ impl Checker<'_> {
                 super_valid = Some(name.to_string());
             } else {
                 let by_table = schema.model_by_db_name(name);
-                let similar = by_table.or_else(|| schema.models.iter().find(|m| fold(&m.name) == fold(name) || m.delegate == name));
+                let similar = by_table.or_else(|| schema.models.iter().find(|m| same_letters(&m.name, name) || m.delegate == name));
                 super_hint = similar.map(|m| m.name.clone());
                 rules::unknown_model::in_super(self, span, name, similar, by_table.is_some());
             }
@@ -153,7 +150,7 @@ impl Checker<'_> {
                             }
                         }
                         None if !self.ctx.index.type_decls.contains_key(name.as_str()) => {
-                            let similar = schema.models.iter().find(|m| fold(&m.name) == fold(name)).map(|m| m.name.as_str());
+                            let similar = schema.models.iter().find(|m| same_letters(&m.name, name)).map(|m| m.name.as_str());
                             rules::unknown_model::in_type_argument(self, r.span, name, similar);
                         }
                         None => {}

@@ -272,7 +272,7 @@ impl<'c> Checker<'c> {
         if r.type_arguments.is_some() || !matches!(&q.left, TSTypeName::IdentifierReference(ns) if ns.name == "Prisma") {
             return;
         }
-        let Some(obj) = crate::fixtures::object_of(init) else { return };
+        let Some(obj) = crate::literal::object_of(init) else { return };
         let schema = self.ctx.schema;
         if fixture_schema::type_names::resolve(schema, &q.right.name).is_none() {
             let corrected = self.ctx.suggester.suggest(schema, &q.right.name).and_then(|s| fixture_schema::type_names::resolve(schema, &s));

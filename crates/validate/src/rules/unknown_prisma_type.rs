@@ -60,7 +60,7 @@ pub(crate) fn check(c: &mut Checker<'_>, r: &TSTypeReference<'_>) {
         // Certain only when the names differ by case and underscores alone (one candidate) and
         // the candidate is in the namespace (a model type is not: `Prisma.user` is no fix).
         let in_namespace = fixture_schema::type_names::resolve(c.ctx.schema, &s).is_some_and(|r| r.kind != fixture_schema::TypeNameKind::Model);
-        let same_letters = in_namespace && crate::schema_extras::fold(&s) == crate::schema_extras::fold(name);
+        let same_letters = in_namespace && crate::names::same_letters(&s, name);
         // A type name is erased at run time: the correction is certain when only case and
         // underscores differ, unless the literal it types has errors tsc would then report on
         // this line (rules/unknown_prisma_type.rs).
