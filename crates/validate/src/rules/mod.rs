@@ -1,7 +1,16 @@
-//! One module per diagnostic code (oxc style): each holds the code's documentation (what it
-//! finds, why it matters, an example, the fix and its tier; docs/codes.md is generated from these) and the
-//! constructor of its finding, with its own passing and failing snippets under `#[cfg(test)]`.
-//! The traversal that decides *where* to look lives in the analysis modules.
+//! One module per diagnostic code (oxc and Ruff style). A rule's file holds its documentation
+//! (`DOC`: what it finds, why it matters, an example, the fix and its tier; docs/codes.md is
+//! generated from it), its verdict and wording (functions the traversal calls with the checker
+//! where it walks the construct: message, help, suggestion, fix edits, `safe` or not), and its
+//! tests (`run_code`, `expect_fix` from `testing.rs`, by `Code`). Where to look stays with the
+//! traversal (checker.rs, fixtures/, factory.rs, imports.rs): one pass yields many rules.
+//!
+//! Adding a rule, in five lines:
+//! 1. `NewRule "new-rule" new_rule,` in `with_codes!` (code.rs): the enum, its name, `Code::ALL`;
+//! 2. `pub mod new_rule;` below, and `rules/new_rule.rs` with its `DOC` (the compiler asks for both);
+//! 3. there, `pub(crate) fn report(c: &mut Checker<'_>, …)` that words the finding and `c.push`es it;
+//! 4. a call `rules::new_rule::report(self, …)` in the traversal, where the construct is walked;
+//! 5. tests beside it (`run_code(Code::NewRule, …)` passing and failing, `expect_fix` for a fix), then `node scripts/codes-doc.mjs`.
 
 pub use crate::code::{Code, RuleDoc};
 
