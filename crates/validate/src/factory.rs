@@ -174,7 +174,8 @@ impl Checker<'_> {
                     Slot::Include => "include",
                     _ => "",
                 };
-                rules::type_model_mismatch::input_type_disagrees(self, r.span, name, &owner, &want_model, wrong_model, slot_name, right);
+                let models = wrong_model.then_some((owner.as_str(), want_model.as_str()));
+                rules::type_model_mismatch::input_type_disagrees(self, r.span, name, models, slot_name, right);
             }
         }
 

@@ -34,10 +34,10 @@ pub(crate) fn model_type_disagrees(c: &mut Checker<'_>, span: Span, name: &str, 
     c.push(Finding::new(Code::TypeModelMismatch, span, format!("The model type `{name}` is not this factory's model `{factory_model}`")).suggest(factory_model.to_string()));
 }
 
-/// An input type argument of another model (`owner`), or in the wrong slot (`slot` names it);
-/// `right` is the type that belongs there.
-pub(crate) fn input_type_disagrees(c: &mut Checker<'_>, span: Span, name: &str, owner: &str, want_model: &str, wrong_model: bool, slot: &str, right: Option<String>) {
-    let message = if wrong_model {
+/// An input type argument of another model (`wrong_model`: its model and the factory's), or in
+/// the wrong slot (`slot` names it); `right` is the type that belongs there.
+pub(crate) fn input_type_disagrees(c: &mut Checker<'_>, span: Span, name: &str, wrong_model: Option<(&str, &str)>, slot: &str, right: Option<String>) {
+    let message = if let Some((owner, want_model)) = wrong_model {
         format!("`{name}` belongs to model `{owner}`, but this factory's model is `{want_model}`")
     } else {
         format!("`{name}` does not fit the base class's `{slot}` type parameter slot")
