@@ -543,7 +543,7 @@ export class NoteChecks {{
         );
         assert_eq!(fixes(&src), vec!["2 suggestion: room: { connect: { id: 2n } }", "2 suggestion: author: { connect: { id: 3n } }"]);
         let report = crate::validate_sources(SCHEMA, vec![(PathBuf::from("/t/notes.ts"), src)], None, None).unwrap();
-        let help = report.diagnostics.iter().find_map(|d| d.help.clone().filter(|_| d.code.as_str() == "unknown-field")).unwrap();
+        let help = report.diagnostics.iter().find_map(|d| d.help.clone().filter(|_| d.code == crate::Code::UnknownField)).unwrap();
         assert!(help.contains("`roomId` is also read or written elsewhere in this file (line 4)"), "{help}");
     }
 

@@ -190,7 +190,7 @@ export async function f(prisma: PrismaClient) {
 }
 "#;
         let r = crate::validate_sources(SCHEMA, vec![("/t/a.ts".into(), src.to_string())], None, None).unwrap();
-        let suggested: Vec<Option<&str>> = r.diagnostics.iter().filter(|d| d.code.as_str() == "unknown-field").map(|d| d.suggestion.as_deref()).collect();
+        let suggested: Vec<Option<&str>> = r.diagnostics.iter().filter(|d| d.code == crate::Code::UnknownField).map(|d| d.suggestion.as_deref()).collect();
         assert_eq!(suggested, vec![Some("createdById"), Some("createdBy"), Some("createdById")]);
     }
 }

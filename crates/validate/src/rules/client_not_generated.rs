@@ -53,7 +53,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let a = "import { PrismaClient } from \"../generated/prisma/client\";\nexport const p = new PrismaClient();\n";
         let report = report_in(dir.path(), &[("a.ts", a)]);
-        let d = report.diagnostics.iter().find(|d| d.code.as_str() == "client-not-generated").expect("the warning");
+        let d = report.diagnostics.iter().find(|d| d.code == crate::Code::ClientNotGenerated).expect("the warning");
         assert!(d.message.contains("writes it to ../generated/prisma, which does not exist yet"), "{}", d.message);
         assert!(!d.message.contains(&dir.path().display().to_string()), "{}", d.message);
     }

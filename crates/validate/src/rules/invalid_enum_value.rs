@@ -48,7 +48,7 @@ mod tests {
         let src = "import type { Prisma } from \"@prisma/client\";\nexport const u: Prisma.UserCreateInput = { id: 1n, name: \"n\", status: \"banned\" };\n";
         assert_eq!(run_code(Code::InvalidEnumValue, &[("a.ts", src)]), vec![find(src, "\"banned\"")]);
         let r = crate::validate_sources(SCHEMA, vec![("/t/a.ts".into(), src.to_string())], None, None).unwrap();
-        assert_eq!(r.diagnostics.iter().find(|d| d.code.as_str() == "invalid-enum-value").and_then(|d| d.suggestion.clone()), Some("\"Banned\"".into()));
+        assert_eq!(r.diagnostics.iter().find(|d| d.code == crate::Code::InvalidEnumValue).and_then(|d| d.suggestion.clone()), Some("\"Banned\"".into()));
     }
 
     #[test]

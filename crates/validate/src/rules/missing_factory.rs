@@ -44,7 +44,7 @@ mod tests {
     fn one_warning_per_model_without_a_factory_at_the_model() {
         let files = vec![("/t/base.ts".into(), BASE.to_string()), ("/t/tag.ts".into(), TAG_FACTORY.to_string())];
         let r = crate::validate_sources(SCHEMA, files, None, None).unwrap();
-        let got: Vec<(u32, &str)> = r.diagnostics.iter().filter(|d| d.code.as_str() == "missing-factory").map(|d| (d.line, d.severity.as_str())).collect();
+        let got: Vec<(u32, &str)> = r.diagnostics.iter().filter(|d| d.code == crate::Code::MissingFactory).map(|d| (d.line, d.severity.as_str())).collect();
         let line = |m: &str| SCHEMA.lines().position(|l| l.starts_with(&format!("model {m} "))).unwrap() as u32 + 1;
         assert_eq!(got, vec![(line("User"), "warning"), (line("tag_translation"), "warning")]);
         assert_eq!((r.coverage.covered, r.coverage.total), (1, 3));
@@ -58,7 +58,7 @@ mod tests {
             let src = TAG_FACTORY.replace("\"tag\"", named);
             let files = vec![("/t/base.ts".into(), BASE.to_string()), ("/t/tag.ts".into(), src.clone())];
             let r = crate::validate_sources(SCHEMA, files, None, None).unwrap();
-            let missing: Vec<&str> = r.diagnostics.iter().filter(|d| d.code.as_str() == "missing-factory").map(|d| d.message.as_str()).collect();
+            let missing: Vec<&str> = r.diagnostics.iter().filter(|d| d.code == crate::Code::MissingFactory).map(|d| d.message.as_str()).collect();
             assert!(!missing.iter().any(|m| m.contains("`tag`")), "{named}: {missing:?}");
             assert_eq!(r.coverage.covered, 1, "{named}");
             assert_eq!(r.factories[0].model.as_deref(), Some("tag"));

@@ -228,7 +228,7 @@ export async function seed(prisma: PrismaClient) {
         assert_eq!(run_schema(COMPOSITE_SCHEMA, bad), vec![format!("missing-required-field {}", at(bad, 3, "{ id: 5 }"))]);
         // Either shape is a fix: the message and help name what each one lacks.
         let r = crate::validate_sources(COMPOSITE_SCHEMA, vec![("/t/a.ts".into(), bad.to_string())], None, None).unwrap();
-        let d = r.diagnostics.iter().find(|d| d.code.as_str() == "missing-required-field").unwrap();
+        let d = r.diagnostics.iter().find(|d| d.code == crate::Code::MissingRequiredField).unwrap();
         assert_eq!(
             d.message,
             "Missing required fields `tenant`, `category` of `Prisma.ItemCreateWithoutOrderInput` (or `categoryId` of `Prisma.ItemUncheckedCreateWithoutOrderInput`)"
