@@ -63,7 +63,7 @@ pub(crate) fn check(c: &mut Checker<'_>, r: &TSTypeReference<'_>) {
         let same_letters = in_namespace && crate::names::same_letters(&s, name);
         // A type name is erased at run time: the correction is certain when only case and
         // underscores differ, unless the literal it types has errors tsc would then report on
-        // this line (rules/unknown_prisma_type.rs).
+        // this line (see the fix notes above).
         let reveals = same_letters && c.correction_reveals_errors(span.start);
         f = f.suggest(format!("Prisma.{s}")).safe(same_letters && !reveals).help(if reveals {
             "Prisma names types after the model name verbatim (case and underscores included); not applied by --fix: the object this type declares has errors under the corrected name, fix them with it"
