@@ -336,12 +336,7 @@ fn validate_here(options: &Options, overlay: &Overlay) -> Result<Report, Validat
     let (paths, texts, parsed) = files?;
     let tsconfig = cfg.tsconfig.clone().or_else(|| paths.first().and_then(|p| p.parent()).and_then(config::find_tsconfig));
     let found = tsconfig.as_deref().map(config::tsconfig_target).transpose()?;
-    let bigint_literals_allowed = match &found {
-        // An unresolved `extends` may hold the target: without it, BigInt literals are not judged.
-        Some(f) if f.target.is_none() && !f.unresolved_extends.is_empty() => true,
-        Some(f) => f.target.as_deref().and_then(config::target_year).unwrap_or(5) >= 2020,
-        None => true,
-    };
+    let bigint_literals_allowed = rules::bigint_literal_target::allowed_by(found.as_ref());
     let mut report = analyze(started, &cfg, schema_path, &loaded, paths, texts, parsed, bigint_literals_allowed);
     for u in found.iter().flat_map(|f| &f.unresolved_extends) {
         let Some(severity) = severity(&cfg, Code::BigintLiteralTarget).map(|_| Severity::Warning) else { continue };
@@ -368,7 +363,7 @@ fn validate_sources_here(schema: &str, files: Vec<(PathBuf, String)>, base_class
     let loaded = schema_extras::load(&input).map_err(|e| ValidateError { message: e.message })?;
     let (paths, texts): (Vec<PathBuf>, Vec<String>) = files.into_iter().unzip();
     let parsed: Vec<Parsed> = paths.par_iter().zip(texts.par_iter()).map(|(p, t)| parse_and_summarize(p, t)).collect();
-    let bigint_literals_allowed = target.and_then(config::target_year).is_none_or(|y| y >= 2020);
+    let bigint_literals_allowed = rules::bigint_literal_target::allowed_under(target);
     Ok(analyze(started, &cfg, "schema.prisma".into(), &loaded, paths, texts, parsed, bigint_literals_allowed))
 }
 

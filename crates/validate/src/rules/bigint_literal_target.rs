@@ -20,6 +20,22 @@ pub const DOC: RuleDoc = RuleDoc {
     fix: "Suggestion (never applied by `--fix`): `BigInt(123)`. A literal beyond 2^53 would lose digits through a `number`, and `BigInt` may be shadowed; raising the tsconfig `target` to ES2020 or later is the real fix.",
 };
 
+/// Whether BigInt literals pass under the tsconfig found: ES2020 or later, no tsconfig, or an
+/// `extends` that resolves to no file (it may hold the target: then they are not judged). No
+/// target at all is tsc's default, ES5.
+pub fn allowed_by(found: Option<&crate::config::TsconfigTarget>) -> bool {
+    match found {
+        Some(f) if f.target.is_none() && !f.unresolved_extends.is_empty() => true,
+        Some(f) => f.target.as_deref().and_then(fixture_tsconfig::target_year).unwrap_or(5) >= 2020,
+        None => true,
+    }
+}
+
+/// Whether BigInt literals pass under a target given by name (`None`: no target to judge by).
+pub fn allowed_under(target: Option<&str>) -> bool {
+    target.and_then(fixture_tsconfig::target_year).is_none_or(|y| y >= 2020)
+}
+
 /// A BigInt literal under a target below ES2020 (the traversal reports it only then).
 pub(crate) fn literal(c: &mut Checker<'_>, b: &BigIntLiteral<'_>) {
     c.push(
