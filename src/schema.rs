@@ -9,11 +9,11 @@ use std::sync::Arc;
 
 use fixture_schema::typemap_source::{self, TypeMapFormat};
 use fixture_schema::{SchemaError, SchemaErrorKind, SchemaInput};
-use napi::bindgen_prelude::{Either, Function, Unknown};
-use napi::bindgen_prelude::JsObjectValue;
-use napi::{Env, JSON, Status};
+use napi::bindgen_prelude::{Either, Unknown};
+use napi::{Env, Status};
 
 use crate::js_args;
+use crate::serde_js;
 
 /// Schema text given directly; `fileName` (default `schema.prisma`) is used in diagnostics.
 #[napi(object)]
@@ -173,8 +173,7 @@ pub struct GenerateTypeMapOptions {
 fn to_input(input: Option<Either<String, SchemaSource>>) -> napi::Result<SchemaInput> {
     Ok(match input {
         None => SchemaInput::Discover {
-            cwd: std::env::current_dir()
-                .map_err(|e| napi::Error::from_reason(format!("cannot read the working directory: {e}")))?,
+            cwd: js_args::cwd_or_process(None)?,
         },
         Some(Either::A(path)) => SchemaInput::Path(path.into()),
         Some(Either::B(SchemaSource { source, file_name })) => SchemaInput::Source { source, file_name },
@@ -218,27 +217,19 @@ fn load(env: &Env, function: &str, input: Option<Unknown>) -> napi::Result<Arc<f
     fixture_schema::load_shared(&to_input(input)?).map_err(|e| throw(env, e))
 }
 
-/// `JSON.parse(json)` on the JS side: one string crosses the boundary instead of thousands of
-/// objects built property by property (see `fixture_schema::api_json`).
-fn parse_json<'env>(env: &'env Env, json: &str) -> napi::Result<Unknown<'env>> {
-    let json_namespace: JSON<'env> = env.get_global()?.get_named_property_unchecked("JSON")?;
-    let parse: Function<'env, &str, Unknown<'env>> = json_namespace.get_named_property_unchecked("parse")?;
-    parse.call(json)
-}
-
 /// Loads a Prisma schema (a path, `{ source }`, or discovered from the working directory).
 /// Throws an `Error` with `code` and `diagnostics` when the schema is invalid or not found.
 #[napi(catch_unwind, ts_args_type = "input?: string | SchemaSource | undefined | null", ts_return_type = "LoadedSchema")]
 pub fn load_schema<'env>(env: &'env Env, input: Option<Unknown>) -> napi::Result<Unknown<'env>> {
     let schema = load(env, "loadSchema", input)?;
-    parse_json(env, fixture_schema::api_json::loaded_schema_json(&schema))
+    serde_js::parse(env, fixture_schema::api_json::loaded_schema_json(&schema))
 }
 
 /// The type map: models (views included, `@@ignore`d left out), enums and composite types by name.
 #[napi(catch_unwind, ts_args_type = "input?: string | SchemaSource | undefined | null", ts_return_type = "TypeMap")]
 pub fn resolve_type_map<'env>(env: &'env Env, input: Option<Unknown>) -> napi::Result<Unknown<'env>> {
     let schema = load(env, "resolveTypeMap", input)?;
-    parse_json(env, fixture_schema::api_json::type_map_json(&schema))
+    serde_js::parse(env, fixture_schema::api_json::type_map_json(&schema))
 }
 
 /// The real `Prisma.<name>` for a misspelt one (`CreditAccountCreateInput` ->

@@ -29,9 +29,10 @@ impl RuleLevel {
 
 /// One finding, located in a file with 1-based lines and columns (columns count UTF-16 code
 /// units, as editors and tsc do). `end_*` is exclusive.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
+    #[serde(deserialize_with = "code_from_text")]
     pub code: Code,
     pub severity: Severity,
     /// Absolute path.
@@ -49,6 +50,12 @@ pub struct Diagnostic {
     /// The fix as text edits; `safe` ones are what `--fix` applies.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
+}
+
+/// A code from its name, for reports read back (the napi layer's `formatValidationReport`).
+fn code_from_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Code, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    Code::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("\"{text}\" is not a diagnostic code; pass a report from validateFactories")))
 }
 
 /// A fix as data: edits of the file's text and whether applying them is certainly right

@@ -34,7 +34,7 @@ use oxc_allocator::Allocator;
 use oxc_parser::Parser;
 use oxc_span::SourceType;
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use fixture_schema::{Schema, SchemaErrorKind, SchemaInput};
 
@@ -43,7 +43,7 @@ pub use diagnostic::{Diagnostic, Edit, Finding, Fix, LineIndex, RuleLevel, Sever
 pub use rules::Code;
 
 /// The result of a run.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     pub ok: bool,
@@ -56,14 +56,14 @@ pub struct Report {
     pub files: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SchemaSummary {
     pub path: String,
     pub models: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Coverage {
     /// Models (views excluded) in the schema.
@@ -75,14 +75,16 @@ pub struct Coverage {
     pub extra: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FactoryEntry {
     pub file: String,
     pub class_name: String,
-    /// The model it covers; `None` when `super("…")` names no model.
-    pub model: Option<String>,
     pub line: u32,
+    /// The model it covers; `None` (left out) when `super("…")` names no model. After `line`:
+    /// the order JS has always seen (napi set optional properties last).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
     #[serde(skip)]
     pub offset: u32,
     /// The model name as written, when it names no model.
