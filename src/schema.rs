@@ -28,6 +28,7 @@ pub struct SchemaSource {
 
 /// One problem in a schema file (1-based line and column).
 #[napi(object)]
+#[allow(dead_code)] // declares the TypeScript shape only: the value is the core's serde output
 pub struct SchemaDiagnostic {
     pub file: String,
     pub line: u32,
@@ -189,25 +190,12 @@ fn throw(env: &Env, error: SchemaError) -> napi::Error {
     let build = || -> napi::Result<()> {
         let mut object = env.create_error(napi::Error::new(Status::GenericFailure, error.message.clone()))?;
         object.set("code", code)?;
-        let diagnostics: Vec<SchemaDiagnostic> = error.diagnostics.iter().map(to_js_diagnostic).collect();
-        object.set("diagnostics", diagnostics)?;
+        object.set("diagnostics", serde_js::to_js(env, &error.diagnostics)?)?;
         env.throw(object)
     };
     match build() {
         Ok(()) => napi::Error::new(Status::PendingException, error.message),
         Err(failed) => failed,
-    }
-}
-
-fn to_js_diagnostic(d: &fixture_schema::SchemaDiagnostic) -> SchemaDiagnostic {
-    SchemaDiagnostic {
-        file: d.file.clone(),
-        line: d.line,
-        column: d.column,
-        end_line: d.end_line,
-        end_column: d.end_column,
-        message: d.message.clone(),
-        severity: d.severity.as_str().to_owned(),
     }
 }
 
