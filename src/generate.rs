@@ -4,8 +4,7 @@ use fixture_generate::project::{Request, source_for};
 use napi::Env;
 use napi::bindgen_prelude::{Either, Unknown};
 
-use crate::js_args;
-use crate::schema::SchemaSource;
+use crate::js_args::{self, SchemaSource};
 
 #[napi(object)]
 #[derive(Default)]

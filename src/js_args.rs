@@ -8,7 +8,15 @@ use napi::bindgen_prelude::{Either, JsObjectValue, JsValue, Object, Unknown};
 use napi::{Env, JsTypeError, Status, ValueType};
 
 use crate::ids::type_name;
-use crate::schema::SchemaSource;
+
+// Here, with the other argument shapes, so that the schema bindings and this module do not
+// import each other.
+/// Schema text given directly; `fileName` (default `schema.prisma`) is used in diagnostics.
+#[napi(object)]
+pub struct SchemaSource {
+    pub source: String,
+    pub file_name: Option<String>,
+}
 
 /// The `cwd` option as a path, else the process's working directory: where every function
 /// resolves relative paths.

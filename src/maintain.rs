@@ -6,8 +6,7 @@ use fixture_validate::{Diagnostic, Options};
 use napi::Env;
 use napi::bindgen_prelude::{Either, Unknown};
 
-use crate::js_args::cwd_or_process;
-use crate::schema::SchemaSource;
+use crate::js_args::{SchemaSource, cwd_or_process};
 use crate::serde_js;
 
 /// What `applyFixes` reads of a report: its diagnostics (the rest may be anything).

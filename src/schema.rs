@@ -12,15 +12,8 @@ use fixture_schema::{SchemaError, SchemaErrorKind, SchemaInput};
 use napi::bindgen_prelude::{Either, Unknown};
 use napi::{Env, Status};
 
-use crate::js_args;
+use crate::js_args::{self, SchemaSource};
 use crate::serde_js;
-
-/// Schema text given directly; `fileName` (default `schema.prisma`) is used in diagnostics.
-#[napi(object)]
-pub struct SchemaSource {
-    pub source: String,
-    pub file_name: Option<String>,
-}
 
 // Every function takes `input: Option<Either<String, SchemaSource>>`: a `.prisma` file or a folder
 // of them, `{ source }`, or nothing to find the schema from the working directory as the Prisma CLI

@@ -10,10 +10,8 @@ use napi::bindgen_prelude::{Either, JsObjectValue, JsValue, Object, Unknown};
 use napi::{Env, ValueType};
 
 use crate::ids::type_name;
-use crate::js_args::{absent_or, cwd_or_process, describe, is_object, is_text, is_texts, property, schema_mismatch, type_error};
+use crate::js_args::{SchemaSource, absent_or, cwd_or_process, describe, is_object, is_text, is_texts, property, schema_mismatch, type_error};
 use crate::serde_js;
-
-use crate::schema::SchemaSource;
 
 /// The diagnostic codes, each documented by `diagnosticRules()` (a test holds the two equal).
 #[napi(string_enum)]
