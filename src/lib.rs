@@ -15,4 +15,5 @@ mod panic_probe;
 
 mod maintain;
 mod schema;
+mod serde_js;
 mod validate;

@@ -29,7 +29,7 @@ impl RuleLevel {
 
 /// One finding, located in a file with 1-based lines and columns (columns count UTF-16 code
 /// units, as editors and tsc do). `end_*` is exclusive.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
     pub code: Code,

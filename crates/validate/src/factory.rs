@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use oxc_ast::ast::*;
 use oxc_span::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use fixture_schema::TypeNameKind;
 
@@ -19,14 +19,16 @@ use crate::rules;
 use crate::types::{TypeExpr, lift};
 
 /// A factory class found in a file, as the report lists it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FactoryEntry {
     pub file: String,
     pub class_name: String,
-    /// The model it covers; `None` when `super("…")` names no model.
-    pub model: Option<String>,
     pub line: u32,
+    /// The model it covers; `None` (left out) when `super("…")` names no model. After `line`:
+    /// the order JS has always seen (napi set optional properties last).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
     #[serde(skip)]
     pub offset: u32,
     /// The model name as written, when it names no model.
