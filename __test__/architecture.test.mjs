@@ -15,16 +15,9 @@ import { fileURLToPath } from 'node:url'
 const repo = fileURLToPath(new URL('..', import.meta.url))
 const MAX_CIRCLES = 2
 
-// Circles not broken yet (issue 19), each found by modules it holds. They do not count against
-// the two; one that is gone fails the test until it is taken off this list, so the list only
-// shrinks. The two that count are explained where they are: the validator's traversal and its
-// rules (crates/validate/src/checker.rs), the schema and the caches built from it
+// The two there are, each explained where it is: the validator's traversal and its rules
+// (crates/validate/src/checker.rs), the schema and the caches built from it
 // (crates/schema/src/model.rs).
-const NOT_YET_BROKEN = [
-  { holds: ['cli', 'cli::validate', 'cli::fix'], why: 'the CLI root and its subcommands use each other (fix <-> validate among them)' },
-  { holds: ['napi::js_args', 'napi::schema'], why: 'argument helpers and the schema source conversion call each other' },
-  { holds: ['napi::maintain', 'napi::validate'], why: 'the JS report types and their conversion back to core ones' },
-]
 
 /** The text of Rust source without comments, string and char literals (kept as empty quotes). */
 export function stripLiterals(text) {
@@ -268,12 +261,8 @@ function houseCircles(base) {
 
 test(`the house has at most ${MAX_CIRCLES} import circles`, () => {
   const found = houseCircles(repo)
-  const pending = (circle) => NOT_YET_BROKEN.find((p) => p.holds.every((m) => circle.includes(m)))
-  const counted = found.filter((c) => !pending(c))
-  const shown = counted.map((c) => `  ${c.join(' <-> ')}`).join('\n')
-  assert.ok(counted.length <= MAX_CIRCLES, `${counted.length} import circles (at most ${MAX_CIRCLES}; break one, or explain it where it is):\n${shown}`)
-  const gone = NOT_YET_BROKEN.filter((p) => !found.some((c) => p.holds.every((m) => c.includes(m))))
-  assert.deepEqual(gone, [], 'these circles are broken: take them off NOT_YET_BROKEN')
+  const shown = found.map((c) => `  ${c.join(' <-> ')}`).join('\n')
+  assert.ok(found.length <= MAX_CIRCLES, `${found.length} import circles (at most ${MAX_CIRCLES}; break one, or explain it where it is):\n${shown}`)
 })
 
 test('self-test: a planted circle is found, its one-way version is not', () => {
