@@ -38,7 +38,7 @@ pub struct Session {
 enum State {
     Ready(Box<Project>),
     /// Prisma rejects the schema: its errors are the report until it is fixed.
-    SchemaInvalid { schema_path: String, diagnostics: Vec<Diagnostic>, stamps: Stamps },
+    SchemaInvalid { cfg: Box<Resolved>, schema_path: String, diagnostics: Vec<Diagnostic>, stamps: Stamps },
 }
 
 /// Everything a run over the project computed, kept per file.
@@ -138,27 +138,25 @@ impl Session {
     /// Folders to watch for this session: (folder, recursive).
     pub fn watch_roots(&self) -> Vec<(PathBuf, bool)> {
         let mut roots: BTreeSet<(PathBuf, bool)> = BTreeSet::new();
-        let stamps = match &self.state {
-            State::Ready(p) => {
-                let base = &p.cfg.factories_base;
-                for pattern in &p.cfg.factories {
-                    let absolute = config::absolute(base, Path::new(pattern));
-                    let literal: PathBuf = absolute.components().take_while(|c| !c.as_os_str().to_string_lossy().contains(['*', '?', '[', '{'])).collect();
-                    if literal.is_dir() {
-                        roots.insert((literal, true));
-                    } else if let Some(parent) = literal.parent() {
-                        roots.insert((parent.to_path_buf(), false));
-                    }
-                }
-                if p.cfg.factories.is_empty()
-                    && let Some(common) = common_folder(&p.paths)
-                {
-                    roots.insert((common, true));
-                }
-                &p.stamps
-            }
-            State::SchemaInvalid { stamps, .. } => stamps,
+        let (cfg, stamps) = match &self.state {
+            State::Ready(p) => (&p.cfg, &p.stamps),
+            State::SchemaInvalid { cfg, stamps, .. } => (&**cfg, stamps),
         };
+        for pattern in &cfg.factories {
+            let absolute = config::absolute(&cfg.factories_base, Path::new(pattern));
+            let literal: PathBuf = absolute.components().take_while(|c| !c.as_os_str().to_string_lossy().contains(['*', '?', '[', '{'])).collect();
+            if literal.is_dir() {
+                roots.insert((literal, true));
+            } else if let Some(parent) = literal.parent() {
+                roots.insert((parent.to_path_buf(), false));
+            }
+        }
+        if cfg.factories.is_empty()
+            && let State::Ready(p) = &self.state
+            && let Some(common) = common_folder(&p.paths)
+        {
+            roots.insert((common, true));
+        }
         for (file, _) in stamps {
             if file.is_dir() {
                 roots.insert((file.clone(), true));
@@ -169,6 +167,21 @@ impl Session {
         // A recursive root covers what lies below it.
         let recursive: Vec<PathBuf> = roots.iter().filter(|(_, r)| *r).map(|(d, _)| d.clone()).collect();
         roots.into_iter().filter(|(d, r)| !recursive.iter().any(|above| d.starts_with(above) && (d != above || !*r))).collect()
+    }
+
+    /// Whether a change of `path` can change the report: an analysed file, a file a rebuild
+    /// depends on, or a source file under the watched folders (a new factory file, perhaps).
+    pub fn concerns(&self, path: &Path) -> bool {
+        let path = config::absolute(&self.options.cwd, path);
+        let stamps = match &self.state {
+            State::Ready(p) if p.by_path.contains_key(&path) => return true,
+            State::Ready(p) => &p.stamps,
+            State::SchemaInvalid { stamps, .. } => stamps,
+        };
+        if stamps.iter().any(|(f, _)| path.starts_with(f)) {
+            return true;
+        }
+        crate::discover::is_source_file(&path) && self.watch_roots().iter().any(|(root, recursive)| if *recursive { path.starts_with(root) } else { path.parent() == Some(root) })
     }
 
     fn update_here(&mut self, changed: &[PathBuf]) -> Result<(), ValidateError> {
@@ -214,7 +227,7 @@ fn build(options: &Options) -> Result<State, ValidateError> {
         Loaded::Inputs(inputs) => inputs,
         Loaded::SchemaInvalid { schema_path, diagnostics } => {
             let cfg = config::resolve(options)?;
-            return Ok(State::SchemaInvalid { stamps: stamps(options, &cfg, &schema_path, None), schema_path, diagnostics });
+            return Ok(State::SchemaInvalid { stamps: stamps(options, &cfg, &schema_path, None), cfg: Box::new(cfg), schema_path, diagnostics });
         }
     };
     let Inputs { cfg, schema_path, loaded, paths, texts, parsed, bigint_literals_allowed, tsconfig_diagnostics } = inputs;
