@@ -73,16 +73,21 @@ impl Session {
     /// Builds the project context and checks every file once. Fails as [`crate::validate`] does
     /// (bad options, unreadable input); an invalid schema is a report, not a failure.
     pub fn new(options: Options) -> Result<Session, ValidateError> {
+        let started = Instant::now();
         let state = crate::pool().install(|| build(&options))?;
         crate::schema_extras::free_retired();
         let mut session = Session { options, state, last: Vec::new() };
-        session.last = session.report().diagnostics;
+        session.last = session.report_since(started).diagnostics;
         Ok(session)
     }
 
-    /// The whole report, as [`crate::validate`] gives it.
+    /// The whole report, as [`crate::validate`] gives it (`duration_ms`: assembling it).
     pub fn report(&self) -> Report {
-        let started = Instant::now();
+        self.report_since(Instant::now())
+    }
+
+    /// The whole report, its `duration_ms` counted from `started`.
+    pub fn report_since(&self, started: Instant) -> Report {
         match &self.state {
             State::SchemaInvalid { schema_path, diagnostics, .. } => crate::finish(started, schema_path.clone(), None, Vec::new(), diagnostics.clone(), 0),
             State::Ready(p) => p.report(started),
@@ -126,10 +131,11 @@ impl Session {
     /// files and the files importing them; everything when a path is the schema, the config or
     /// the tsconfig, or a factory file was added or deleted.
     pub fn update(&mut self, paths: &[PathBuf]) -> Result<Update, ValidateError> {
+        let started = Instant::now();
         let outcome = crate::pool().install(|| self.update_here(paths));
         crate::schema_extras::free_retired();
         outcome?;
-        let report = self.report();
+        let report = self.report_since(started);
         let (added, removed) = difference(&self.last, &report.diagnostics);
         self.last = report.diagnostics.clone();
         Ok(Update { added, removed, report })
