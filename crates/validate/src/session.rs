@@ -181,13 +181,17 @@ impl Session {
         let path = config::absolute(&self.options.cwd, path);
         let stamps = match &self.state {
             State::Ready(p) if p.by_path.contains_key(&path) => return true,
+            // A folder of analysed files renamed away or deleted.
+            State::Ready(p) if !path.exists() && p.paths.iter().any(|f| f.starts_with(&path)) => return true,
             State::Ready(p) => &p.stamps,
             State::SchemaInvalid { stamps, .. } => stamps,
         };
         if stamps.iter().any(|(f, _)| path.starts_with(f)) {
             return true;
         }
-        crate::discover::is_source_file(&path) && self.watch_roots().iter().any(|(root, recursive)| if *recursive { path.starts_with(root) } else { path.parent() == Some(root) })
+        // A source file, or a folder moved in (its files give no events of their own).
+        let new_folder = path.is_dir() && !matches!(&self.state, State::Ready(p) if p.paths.iter().any(|f| f.starts_with(&path)));
+        (crate::discover::is_source_file(&path) || new_folder) && self.watch_roots().iter().any(|(root, recursive)| if *recursive { path.starts_with(root) } else { path.parent() == Some(root) })
     }
 
     fn update_here(&mut self, changed: &[PathBuf]) -> Result<(), ValidateError> {
@@ -205,8 +209,11 @@ impl Session {
                     // Deleted (or unreadable): discovery decides what is analysed now.
                     Err(_) => return self.rebuild(),
                 },
-                // Possibly a new factory file.
+                // Possibly a new factory file, or a folder of them moved in.
                 None if crate::discover::is_source_file(&path) && path.is_file() => return self.rebuild(),
+                None if path.is_dir() && !project.paths.iter().any(|f| f.starts_with(&path)) => return self.rebuild(),
+                // A folder of analysed files renamed away or deleted.
+                None if !path.exists() && project.paths.iter().any(|f| f.starts_with(&path)) => return self.rebuild(),
                 None => {}
             }
         }
