@@ -16,4 +16,6 @@ mod panic_probe;
 mod maintain;
 mod schema;
 mod serde_js;
+mod session;
+mod watch;
 mod validate;

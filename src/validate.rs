@@ -224,7 +224,7 @@ pub fn diagnostic_rules() -> Vec<DiagnosticRule> {
         .collect()
 }
 
-fn convert_options(options: Option<ValidateOptions>) -> napi::Result<Options> {
+pub(crate) fn convert_options(options: Option<ValidateOptions>) -> napi::Result<Options> {
     let options = options.unwrap_or_default();
     let cwd = cwd_or_process(options.cwd)?;
     let mut rules = BTreeMap::new();
@@ -322,7 +322,7 @@ const OPTION_TYPES: [(&str, Expected, &str); 8] = [
 
 /// `validateFactories`' options with their JS types checked first, so that a wrong type is a
 /// `TypeError` naming the option and what it takes, not napi's generic conversion message.
-fn options_from_js(options: Option<Unknown>) -> Result<Option<ValidateOptions>, String> {
+pub(crate) fn options_from_js(options: Option<Unknown>) -> Result<Option<ValidateOptions>, String> {
     let Some(value) = options.filter(|v| !matches!(v.get_type(), Ok(ValueType::Undefined | ValueType::Null))) else {
         return Ok(None);
     };
