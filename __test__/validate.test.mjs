@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSyn
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { createRequire } from 'node:module'
 import { validateFactories, diagnosticRules, DiagnosticCode } from '../index.js'
 
 const examples = fileURLToPath(new URL('../examples/', import.meta.url))
@@ -188,6 +189,32 @@ test('the DiagnosticCode union in index.d.ts is the list diagnosticRules() docum
   assert.deepEqual(union[1].split(' | ').map((c) => JSON.parse(c.replaceAll("'", '"'))), codes)
   // Every other code-typed place refers to it instead of repeating the list.
   assert.equal(dts.split("'parse-error'").length - 1, 1, 'the code list is written once in index.d.ts')
+})
+
+test('index.d.ts types codes as DiagnosticCode (tsc; a code that is none must fail)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fixture-native-codes-'))
+  try {
+    const file = path.join(dir, 'use.ts')
+    const index = fileURLToPath(new URL('../index', import.meta.url))
+    const lines = [
+      `import * as addon from ${JSON.stringify(index)}`,
+      "const report: addon.ValidationReport = addon.validateFactories({ rules: { 'unknown-field': 'off', 'import-cycle': 'error' } })",
+      'const code: addon.DiagnosticCode | undefined = report.diagnostics[0]?.code',
+      'const documented: addon.DiagnosticCode[] = addon.diagnosticRules().map((r) => r.code)',
+      "const text: string = addon.formatValidationReport(report, { format: 'sarif', quiet: true })",
+      'export { code, documented, text }',
+      // The control: must not type-check (no such code).
+      "export const wrong: addon.ValidateOptions = { rules: { 'unknown-feild': 'off' } }",
+    ]
+    writeFileSync(file, lines.join('\n') + '\n')
+    const ts = createRequire(import.meta.url)('typescript')
+    const program = ts.createProgram([file], { noEmit: true, strict: true, skipLibCheck: false, types: [], target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS })
+    const errors = ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : ''} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`)
+    assert.equal(errors.length, 1, errors.join('\n'))
+    assert.match(errors[0], new RegExp(`^use\\.ts:${lines.length} .*unknown-feild`))
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 })
 
 test('defaults: factories = the folder holding the base class; tsconfig = the nearest one, following extends', () => {
