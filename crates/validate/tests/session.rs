@@ -192,3 +192,17 @@ fn a_folder_of_factories_moved_away_and_back_is_noticed() {
     // A folder it knows, touched: no rebuild.
     assert!(!session.concerns(&folder));
 }
+
+#[cfg(unix)]
+#[test]
+fn check_file_finds_a_file_named_through_a_symlink() {
+    let tmp = tempfile::tempdir().unwrap();
+    let link = tmp.path().join("examples-link");
+    std::os::unix::fs::symlink(examples(), &link).unwrap();
+    let dir = examples();
+    let mut session = Session::new(options(&dir, "broken.config.json")).unwrap();
+    let direct = session.check_file(&dir.join("broken/tagFixtures.ts"), None).unwrap();
+    let linked = session.check_file(&link.join("broken/tagFixtures.ts"), None).unwrap();
+    assert!(!direct.diagnostics.is_empty());
+    assert_eq!(linked.diagnostics, direct.diagnostics);
+}
