@@ -96,15 +96,19 @@ function sessionOptions(settings, filename, eslintCwd) {
   return options
 }
 
-/** The session for these options, built on first use; a failure is kept as its message. */
+// A project that could not be set up (a bad config, a missing folder) is tried again after this
+// long: a lint run over many files asks once, an editor sees the repair on a later lint.
+const RETRY_FAILED_SETUP_MS = 2000
+
+/** The session for these options, built on first use; a failure is kept, briefly, as its message. */
 function sessionFor(options) {
   const key = JSON.stringify(options)
   let entry = sessions.get(key)
-  if (entry === undefined) {
+  if (entry === undefined || (entry.error !== undefined && Date.now() - entry.failedAt > RETRY_FAILED_SETUP_MS)) {
     try {
       entry = { session: new native.ValidationSession(options) }
     } catch (err) {
-      entry = { error: err.message }
+      entry = { error: err.message, failedAt: Date.now() }
     }
     sessions.set(key, entry)
   }
@@ -129,6 +133,9 @@ function check(context) {
         const entry = sessionFor(options)
         if (entry.error !== undefined) throw new Error(entry.error)
         const report = entry.session.checkFile(filename, sourceCode.text)
+        // While the schema is invalid the session answers with the schema's errors, located there.
+        const elsewhere = report.diagnostics.filter((d) => d.file !== filename && d.code === SETUP_ERROR_CODE)
+        if (elsewhere.length > 0) throw new Error(elsewhere.map((d) => `${path.relative(options.cwd, d.file)}:${d.line}:${d.column}: ${d.message}`).join('; '))
         const byCode = new Map()
         for (const d of report.diagnostics) {
           if (d.file !== filename) continue
