@@ -9,6 +9,39 @@
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
+/** A running watch. */
+export declare class FactoryWatch {
+  /** Stops watching (no report arrives after it returns). Closing twice does nothing. */
+  close(): void
+}
+
+/**
+ * A validation session: the schema, type names, factory index, base classes and tsconfig are
+ * built once; `checkFile` then costs only that file's analysis. It notices edits of the schema,
+ * the config and the tsconfig by itself (and builds again).
+ */
+export declare class ValidationSession {
+  /**
+   * Builds the project context and checks every file once (the options of `validateFactories`).
+   * Throws on bad options or unreadable input; an invalid schema is a report (`schema-error`).
+   */
+  constructor(options?: ValidateOptions | undefined | null)
+  /**
+   * The diagnostics located in `path` (relative to the session's `cwd`, or absolute), with
+   * `text` (an unsaved buffer) in place of the file on disk when given. A file outside the
+   * configured factories gets an empty report (`files: 0`); while the schema is invalid, the
+   * report holds its `schema-error`s.
+   */
+  checkFile(path: string, text?: string | undefined | null): ValidationReport
+  /**
+   * Re-checks after `paths` changed on disk: those files and the files importing them;
+   * everything when one is the schema, the config or the tsconfig, or a file was added or deleted.
+   */
+  update(paths: Array<string>): SessionUpdate
+  /** The whole report, as `validateFactories` gives it. */
+  report(): ValidationReport
+}
+
 /** Testing only: panics inside Rust with `message`. The call throws an `Error`; nothing else happens. */
 export declare function __panicForTesting(message: string): void
 
@@ -34,6 +67,12 @@ export interface ApplyFixesResult {
   skipped: number
   /** Files not written, and why (each names the file). */
   errors: Array<string>
+}
+
+/** What the bin writes for one report of `validate --watch`. */
+export interface CliChunk {
+  stdout: string
+  stderr: string
 }
 
 export interface CliResult {
@@ -547,6 +586,17 @@ export interface SchemaSource {
   fileName?: string
 }
 
+/** What changed since the last report: diagnostics new and gone, and the whole report now. */
+export interface SessionUpdate {
+  added: Array<Diagnostic>
+  removed: Array<Diagnostic>
+  report: ValidationReport
+  /** The changed paths this update looked at. */
+  paths: Array<string>
+  /** From the first file event to this report, in milliseconds (`watchFactories` only). */
+  latencyMs?: number
+}
+
 /**
  * The real `Prisma.<name>` for a misspelt one (`CreditAccountCreateInput` ->
  * `credit_accountCreateInput`), or `null` when it is right or nothing is close.
@@ -628,3 +678,18 @@ export interface ValidationSchemaSummary {
   path: string
   models: number
 }
+
+/**
+ * `fixture-native validate --watch …` for the bin: `write` gets what to print per report.
+ * Throws an error with `code: 'InvalidArg'` carrying the usage message (exit code 2) when the
+ * arguments are wrong or the first run cannot happen.
+ */
+export declare function watchCli(args: Array<string>, cwd: string, write: (err: Error | null, chunk: CliChunk) => void): FactoryWatch
+
+/**
+ * Watches the factories, the schema, the config and the tsconfig; calls `callback(null, update)`
+ * first with the whole report (every diagnostic `added`), then once per change that touches the
+ * project, with what changed; `callback(error)` when a run cannot happen (a config that stops
+ * parsing), and the watch goes on. An invalid schema is a report (`schema-error`).
+ */
+export declare function watchFactories(options: ValidateOptions | undefined | null, callback: (err: Error | null, update: SessionUpdate) => void): FactoryWatch

@@ -835,6 +835,8 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.FactoryWatch = nativeBinding.FactoryWatch
+module.exports.ValidationSession = nativeBinding.ValidationSession
 module.exports.__panicForTesting = nativeBinding.__panicForTesting
 module.exports.applyFixes = nativeBinding.applyFixes
 module.exports.configureIdGenerator = nativeBinding.configureIdGenerator
@@ -865,3 +867,5 @@ module.exports.suggestTypeName = nativeBinding.suggestTypeName
 module.exports.validateFactories = nativeBinding.validateFactories
 module.exports.validatePK = nativeBinding.validatePK
 module.exports.validatePublicId = nativeBinding.validatePublicId
+module.exports.watchCli = nativeBinding.watchCli
+module.exports.watchFactories = nativeBinding.watchFactories

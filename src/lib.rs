@@ -15,4 +15,6 @@ mod panic_probe;
 
 mod maintain;
 mod schema;
+mod session;
+mod watch;
 mod validate;

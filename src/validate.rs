@@ -142,7 +142,7 @@ pub fn diagnostic_rules() -> Vec<DiagnosticRule> {
         .collect()
 }
 
-fn convert_options(options: Option<ValidateOptions>) -> napi::Result<Options> {
+pub(crate) fn convert_options(options: Option<ValidateOptions>) -> napi::Result<Options> {
     let options = options.unwrap_or(ValidateOptions {
         schema: None,
         factories: None,
@@ -198,7 +198,12 @@ pub fn validate_factories(env: Env, options: Option<Unknown>) -> napi::Result<Va
     let options = options_from_js(options).map_err(|message| type_error(&env, message))?;
     let options = convert_options(options)?;
     let report = fixture_validate::validate(&options).map_err(|e| napi::Error::from_reason(e.message))?;
-    Ok(ValidationReport {
+    Ok(js_report(report))
+}
+
+/// The core's report as JS sees it (also the session's and the watch's, src/session.rs).
+pub(crate) fn js_report(report: fixture_validate::Report) -> ValidationReport {
+    ValidationReport {
         ok: report.ok,
         duration_ms: report.duration_ms,
         schema: ValidationSchemaSummary { path: report.schema.path, models: report.schema.models as u32 },
@@ -231,7 +236,7 @@ pub fn validate_factories(env: Env, options: Option<Unknown>) -> napi::Result<Va
             })
             .collect(),
         files: report.files as u32,
-    })
+    }
 }
 
 #[napi(object)]
@@ -313,7 +318,7 @@ const OPTION_TYPES: [(&str, Expected, &str); 8] = [
 
 /// `validateFactories`' options with their JS types checked first, so that a wrong type is a
 /// `TypeError` naming the option and what it takes, not napi's generic conversion message.
-fn options_from_js(options: Option<Unknown>) -> Result<Option<ValidateOptions>, String> {
+pub(crate) fn options_from_js(options: Option<Unknown>) -> Result<Option<ValidateOptions>, String> {
     let Some(value) = options.filter(|v| !matches!(v.get_type(), Ok(ValueType::Undefined | ValueType::Null))) else {
         return Ok(None);
     };

@@ -16,6 +16,7 @@ pub mod project_args;
 pub mod scope;
 pub mod typemap;
 pub mod validate;
+pub mod watch;
 
 /// Exit codes follow tsc/eslint: 0 clean, 1 findings, 2 bad usage or unreadable input.
 pub const EXIT_OK: i32 = 0;
@@ -81,6 +82,16 @@ pub fn run(args: &[String], cwd: &std::path::Path) -> CliOutput {
             "fixture-native: internal error: {what}\nThis is a bug in fixture-native, not in your files: please report it with the command you ran.\n"
         ))
     })
+}
+
+/// `fixture-native validate --watch …`: the watch's plan, or what to print and exit with.
+pub fn watch_plan(args: &[String], cwd: &std::path::Path) -> Result<watch::Plan, CliOutput> {
+    let argv = std::iter::once("fixture-native".to_string()).chain(args.iter().cloned());
+    match Cli::try_parse_from(argv) {
+        Ok(Cli { command: Command::Validate(args) }) if args.watch => watch::plan(args, cwd),
+        Ok(_) => Err(CliOutput::usage_error("fixture-native: --watch goes with validate\n")),
+        Err(err) => Err(CliOutput::usage_error(err.render().to_string())),
+    }
 }
 
 fn run_unguarded(args: &[String], cwd: &std::path::Path) -> CliOutput {

@@ -49,13 +49,13 @@ pub struct Args {
     config: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "pretty")]
-    format: Format,
+    pub(crate) format: Format,
     /// Exit 1 when there are more warnings than this.
     #[arg(long, value_name = "N")]
     max_warnings: Option<usize>,
     /// Report errors only.
     #[arg(long)]
-    quiet: bool,
+    pub(crate) quiet: bool,
     /// The base class factories extend (default EnhancedDatabaseFactory; abstract classes of the files whose subclasses name a model are bases too).
     #[arg(long, value_name = "NAME")]
     base_class: Option<String>,
@@ -74,20 +74,36 @@ pub struct Args {
     /// With --fix: also regenerate this generated type map (`typemap --out`) when it is stale.
     #[arg(long, value_name = "FILE")]
     typemap: Option<PathBuf>,
+    /// Keep watching: re-check what each change touches, print only what changed and the total (Ctrl-C stops).
+    #[arg(long, conflicts_with_all = ["fix", "fix_dry_run", "typemap", "files", "max_warnings"])]
+    pub(crate) watch: bool,
 }
 
 pub fn run(args: Args, cwd: &Path) -> CliOutput {
+    if args.watch {
+        // The watch never returns: the `fixture-native` bin runs it (runCli answers once).
+        return CliOutput::usage_error("fixture-native validate: --watch runs from the command line (the fixture-native bin), not through runCli; from JS, use watchFactories\n");
+    }
+    let options = match options_of(&args, cwd) {
+        Ok(o) => o,
+        Err(out) => return out,
+    };
+    run_with(args, options, cwd)
+}
+
+/// The validator's options from the command line's.
+pub(crate) fn options_of(args: &Args, cwd: &Path) -> Result<Options, CliOutput> {
     let mut rules = BTreeMap::new();
     for r in &args.rule {
         let Some((code, level)) = r.split_once('=') else {
-            return CliOutput::usage_error(format!("fixture-native validate: --rule takes CODE=LEVEL, got \"{r}\"\n"));
+            return Err(CliOutput::usage_error(format!("fixture-native validate: --rule takes CODE=LEVEL, got \"{r}\"\n")));
         };
         let Some(level) = RuleLevel::parse(level.trim()) else {
-            return CliOutput::usage_error(format!("fixture-native validate: --rule {code}: \"{level}\" is not one of error, warning, off\n"));
+            return Err(CliOutput::usage_error(format!("fixture-native validate: --rule {code}: \"{level}\" is not one of error, warning, off\n")));
         };
         rules.insert(code.trim().to_string(), level);
     }
-    let options = Options {
+    Ok(Options {
         cwd: cwd.to_path_buf(),
         config: args.config.as_ref().map(|p| cwd.join(p)),
         schema: args.schema.as_ref().map(|p| SchemaOption::Path(cwd.join(p))),
@@ -96,7 +112,10 @@ pub fn run(args: Args, cwd: &Path) -> CliOutput {
         tsconfig: args.tsconfig.as_ref().map(|p| cwd.join(p)),
         rules,
         fixture_categories: None,
-    };
+    })
+}
+
+fn run_with(args: Args, options: Options, cwd: &Path) -> CliOutput {
     if args.typemap.is_some() && !(args.fix || args.fix_dry_run) {
         return CliOutput::usage_error("fixture-native validate: --typemap goes with --fix or --fix-dry-run\n");
     }

@@ -22,6 +22,7 @@ pub mod literal;
 pub mod report;
 pub mod rules;
 pub mod schema_extras;
+pub mod session;
 pub mod summary;
 pub mod types;
 pub mod walk;
@@ -124,13 +125,13 @@ fn source_type(path: &Path) -> SourceType {
 }
 
 /// One parsed file's phase-one result.
-struct Parsed {
-    summary: summary::FileSummary,
+pub(crate) struct Parsed {
+    pub(crate) summary: summary::FileSummary,
     /// A syntax error: the file's only finding.
-    parse_error: Option<Finding>,
+    pub(crate) parse_error: Option<Finding>,
 }
 
-fn parse_and_summarize(path: &Path, text: &str) -> Parsed {
+pub(crate) fn parse_and_summarize(path: &Path, text: &str) -> Parsed {
     let (depth, at) = max_nesting(text);
     if depth > MAX_NESTING {
         return Parsed {
@@ -161,7 +162,7 @@ fn parse_and_summarize(path: &Path, text: &str) -> Parsed {
     Parsed { summary: summary::summarize(&ret.program, &ret.module_record), parse_error: None }
 }
 
-fn check_file<'c>(ctx: &'c checker::Ctx<'c>, file: usize, path: &Path, text: &'c str) -> (Vec<Finding>, Vec<FactoryEntry>) {
+pub(crate) fn check_file<'c>(ctx: &'c checker::Ctx<'c>, file: usize, path: &Path, text: &'c str) -> (Vec<Finding>, Vec<FactoryEntry>) {
     let allocator = Allocator::default();
     let ret = Parser::new(&allocator, text, source_type(path)).parse();
     let mut c = checker::Checker::new(ctx, file, text);
@@ -193,7 +194,7 @@ fn unreadable(problem: discover::Unreadable) -> Parsed {
 
 /// Finds, reads and parses (phase one) the files to analyse. A file that cannot be read is a
 /// finding on that file; only options naming nothing at all fail the run.
-fn read_and_parse(cfg: &config::Resolved, overlay: &Overlay) -> Result<Files, ValidateError> {
+pub(crate) fn read_and_parse(cfg: &config::Resolved, overlay: &Overlay) -> Result<Files, ValidateError> {
     let patterns = if cfg.factories.is_empty() {
         let folder = find_base_folder(&cfg.root, &cfg.base_class).ok_or_else(|| {
             format!(
@@ -239,7 +240,7 @@ fn read_and_parse(cfg: &config::Resolved, overlay: &Overlay) -> Result<Files, Va
 
 /// The threads the analysis runs on: rayon's, with stacks large enough for deeply nested code
 /// (recursive descent parsing and walking; a stack overflow would abort the Node process).
-fn pool() -> &'static rayon::ThreadPool {
+pub(crate) fn pool() -> &'static rayon::ThreadPool {
     static POOL: std::sync::OnceLock<rayon::ThreadPool> = std::sync::OnceLock::new();
     POOL.get_or_init(|| {
         rayon::ThreadPoolBuilder::new()
@@ -318,8 +319,39 @@ pub fn validate_with_overlay(options: &Options, overlay: &Overlay) -> Result<Rep
 
 fn validate_here(options: &Options, overlay: &Overlay) -> Result<Report, ValidateError> {
     let started = Instant::now();
-    let cfg = config::resolve(options)?;
+    let inputs = match load_inputs(options, overlay)? {
+        Loaded::Inputs(inputs) => inputs,
+        Loaded::SchemaInvalid { schema_path, diagnostics } => return Ok(finish(started, schema_path, None, Vec::new(), diagnostics, 0)),
+    };
+    let Inputs { cfg, schema_path, loaded, paths, texts, parsed, bigint_literals_allowed, tsconfig_diagnostics } = inputs;
+    let mut report = analyze(started, &cfg, schema_path, &loaded, paths, texts, parsed, bigint_literals_allowed);
+    report.diagnostics.extend(tsconfig_diagnostics);
+    diagnostic::sort(&mut report.diagnostics);
+    Ok(report)
+}
 
+/// What a run starts from: the options resolved, the schema loaded, every file read and
+/// summarised (phase one), the tsconfig judged. Shared by [`validate`] and [`session::Session`].
+pub(crate) struct Inputs {
+    pub(crate) cfg: config::Resolved,
+    pub(crate) schema_path: String,
+    pub(crate) loaded: std::sync::Arc<schema_extras::LoadedSchema>,
+    pub(crate) paths: Vec<PathBuf>,
+    pub(crate) texts: Vec<String>,
+    pub(crate) parsed: Vec<Parsed>,
+    pub(crate) bigint_literals_allowed: bool,
+    /// `bigint-literal-target` warnings on `extends` that resolve to no file (located in tsconfigs).
+    pub(crate) tsconfig_diagnostics: Vec<Diagnostic>,
+}
+
+pub(crate) enum Loaded {
+    Inputs(Inputs),
+    /// Prisma rejects the schema: its errors are the whole report.
+    SchemaInvalid { schema_path: String, diagnostics: Vec<Diagnostic> },
+}
+
+/// Where the schema comes from, and its path as reports show it.
+pub(crate) fn schema_input(cfg: &config::Resolved) -> (SchemaInput, String) {
     let input = match &cfg.schema {
         Some(SchemaOption::Path(p)) => SchemaInput::Path(p.clone()),
         Some(SchemaOption::Source(s)) => SchemaInput::Source { source: s.clone(), file_name: None },
@@ -330,6 +362,12 @@ fn validate_here(options: &Options, overlay: &Overlay) -> Result<Report, Validat
         SchemaInput::Source { .. } => "schema.prisma".to_string(),
         SchemaInput::Discover { cwd } => fixture_schema::discover(cwd).map(|p| p.display().to_string()).unwrap_or_default(),
     };
+    (input, schema_path)
+}
+
+pub(crate) fn load_inputs(options: &Options, overlay: &Overlay) -> Result<Loaded, ValidateError> {
+    let cfg = config::resolve(options)?;
+    let (input, schema_path) = schema_input(&cfg);
     // The schema and the files are independent: load one while parsing the other.
     let (loaded, files) = rayon::join(
         || {
@@ -358,7 +396,7 @@ fn validate_here(options: &Options, overlay: &Overlay) -> Result<Report, Validat
                     fix: None,
                 })
                 .collect();
-            return Ok(finish(started, schema_path, None, Vec::new(), diagnostics, 0));
+            return Ok(Loaded::SchemaInvalid { schema_path, diagnostics });
         }
         Err(e) => return Err(ValidateError { message: e.message }),
     };
@@ -371,10 +409,10 @@ fn validate_here(options: &Options, overlay: &Overlay) -> Result<Report, Validat
         Some(f) => f.target.as_deref().and_then(config::target_year).unwrap_or(5) >= 2020,
         None => true,
     };
-    let mut report = analyze(started, &cfg, schema_path, &loaded, paths, texts, parsed, bigint_literals_allowed);
+    let mut tsconfig_diagnostics = Vec::new();
     for u in found.iter().flat_map(|f| &f.unresolved_extends) {
         let Some(severity) = severity(&cfg, Code::BigintLiteralTarget).map(|_| Severity::Warning) else { continue };
-        report.diagnostics.push(Diagnostic {
+        tsconfig_diagnostics.push(Diagnostic {
             code: Code::BigintLiteralTarget,
             severity,
             file: u.file.display().to_string(),
@@ -388,8 +426,7 @@ fn validate_here(options: &Options, overlay: &Overlay) -> Result<Report, Validat
             help: Some("install the workspace packages (npm install / pnpm install) or fix the path; until then BigInt literals are checked only against a target set in the readable files".into()),
         });
     }
-    diagnostic::sort(&mut report.diagnostics);
-    Ok(report)
+    Ok(Loaded::Inputs(Inputs { cfg, schema_path, loaded, paths, texts, parsed, bigint_literals_allowed, tsconfig_diagnostics }))
 }
 
 /// Validates source texts held in memory (unsaved editor buffers, tests) against schema text.
@@ -414,7 +451,7 @@ fn validate_sources_here(schema: &str, files: Vec<(PathBuf, String)>, base_class
 }
 
 /// One file's findings and the factories found in it.
-type FileResult = (Vec<Finding>, Vec<FactoryEntry>);
+pub(crate) type FileResult = (Vec<Finding>, Vec<FactoryEntry>);
 
 /// Phase one merged, phase two in parallel, imports, coverage: the report.
 #[allow(clippy::too_many_arguments)]
@@ -431,65 +468,106 @@ fn analyze(
     let (summaries, parse_errors): (Vec<summary::FileSummary>, Vec<Option<Finding>>) = parsed.into_iter().map(|p| (p.summary, p.parse_error)).unzip();
     let schema = &loaded.schema;
     let index = index::ProjectIndex::build(&summaries, &cfg.base_classes, &cfg.categories.required, schema);
+    let ctx = context(cfg, loaded, &index, &summaries, bigint_literals_allowed);
+    let checked = check_files(&ctx, &paths, &texts, &parse_errors, (0..paths.len()).collect());
+    let imports = import_findings(&paths, &summaries, &parse_errors, &loaded.client_outputs);
 
-    let ctx = checker::Ctx {
-        schema,
-        index: &index,
-        summaries: &summaries,
+    let mut diagnostics = Vec::new();
+    let mut factories = Vec::new();
+    for (i, ((mut findings, found), import)) in checked.into_iter().map(|(_, r)| r).zip(imports).enumerate() {
+        findings.extend(import);
+        let (d, f) = locate_file(cfg, &paths[i], &texts[i], findings, found);
+        diagnostics.extend(d);
+        factories.extend(f);
+    }
+    whole_report(started, cfg, schema_path, schema, factories, diagnostics, paths.len())
+}
+
+/// Everything the checks of every file share.
+pub(crate) fn context<'c>(
+    cfg: &'c config::Resolved,
+    loaded: &'c schema_extras::LoadedSchema,
+    index: &'c index::ProjectIndex,
+    summaries: &'c [summary::FileSummary],
+    bigint_literals_allowed: bool,
+) -> checker::Ctx<'c> {
+    checker::Ctx {
+        schema: &loaded.schema,
+        index,
+        summaries,
         categories: &cfg.categories,
         bigint_literals_allowed,
         compounds: &loaded.compounds,
         suggester: &loaded.suggester,
         memo: Default::default(),
-    };
+    }
+}
 
+/// Phase two for the files `which`, in parallel: each file's findings (its parse error, if it
+/// has one) and factories, in the order of `which` sorted.
+pub(crate) fn check_files<'c>(ctx: &'c checker::Ctx<'c>, paths: &[PathBuf], texts: &'c [String], parse_errors: &[Option<Finding>], mut which: Vec<usize>) -> Vec<(usize, FileResult)> {
     // Largest files first, one task each: a long file started last would make the run wait on it.
-    let mut order: Vec<usize> = (0..paths.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(texts[i].len()));
-    let mut checked: Vec<(usize, FileResult)> = order
+    which.sort_by_key(|&i| std::cmp::Reverse(texts[i].len()));
+    let mut checked: Vec<(usize, FileResult)> = which
         .into_par_iter()
         .with_max_len(1)
         .map(|i| {
             let result = match &parse_errors[i] {
                 Some(err) => (vec![err.clone()], Vec::new()),
-                None => check_file(&ctx, i, &paths[i], &texts[i]),
+                None => check_file(ctx, i, &paths[i], &texts[i]),
             };
             (i, result)
         })
         .collect();
     checked.sort_unstable_by_key(|(i, _)| *i);
-    let (mut per_file, found): (Vec<Vec<Finding>>, Vec<Vec<FactoryEntry>>) = checked.into_iter().map(|(_, result)| result).unzip();
+    checked
+}
 
+/// The module graph's findings per file (`unresolved-import`, `import-cycle`); none on files
+/// that did not parse.
+pub(crate) fn import_findings(paths: &[PathBuf], summaries: &[summary::FileSummary], parse_errors: &[Option<Finding>], client_outputs: &[PathBuf]) -> Vec<Vec<Finding>> {
     let ok_parse: Vec<bool> = parse_errors.iter().map(Option::is_none).collect();
-    let (import_findings, edges) = imports::check(&paths, &summaries, &ok_parse, &loaded.client_outputs);
-    let cycle_findings = imports::cycles(&paths, &edges);
-
-    for (i, f) in import_findings.into_iter().enumerate() {
-        if ok_parse[i] {
-            per_file[i].extend(f);
-        }
-    }
+    let (import_findings, edges) = imports::check(paths, summaries, &ok_parse, client_outputs);
+    let cycle_findings = imports::cycles(paths, &edges);
+    let mut per_file: Vec<Vec<Finding>> = import_findings.into_iter().enumerate().map(|(i, f)| if ok_parse[i] { f } else { Vec::new() }).collect();
     for (i, f) in cycle_findings {
         per_file[i].push(f);
     }
+    per_file
+}
 
+/// One file's findings as diagnostics (the configured severities, `off` dropped) and its factories, located.
+pub(crate) fn locate_file(cfg: &config::Resolved, path: &Path, text: &str, findings: Vec<Finding>, found: Vec<FactoryEntry>) -> (Vec<Diagnostic>, Vec<FactoryEntry>) {
+    let file = path.display().to_string();
+    let lines = LineIndex::new(text);
     let mut diagnostics = Vec::new();
-    let mut factories = Vec::new();
-    for (i, (findings, found)) in per_file.into_iter().zip(found).enumerate() {
-        let file = paths[i].display().to_string();
-        let lines = LineIndex::new(&texts[i]);
-        for f in findings {
-            if let Some(sev) = severity(cfg, f.code) {
-                diagnostics.push(f.locate(&file, &lines, sev));
-            }
-        }
-        for mut entry in found {
-            entry.file = file.clone();
-            entry.line = lines.locate(entry.offset).0;
-            factories.push(entry);
+    for f in findings {
+        if let Some(sev) = severity(cfg, f.code) {
+            diagnostics.push(f.locate(&file, &lines, sev));
         }
     }
+    let factories = found
+        .into_iter()
+        .map(|mut entry| {
+            entry.file = file.clone();
+            entry.line = lines.locate(entry.offset).0;
+            entry
+        })
+        .collect();
+    (diagnostics, factories)
+}
 
+/// The report from every file's located diagnostics and factories: models without a factory
+/// (located in the schema), coverage, sorting.
+pub(crate) fn whole_report(
+    started: Instant,
+    cfg: &config::Resolved,
+    schema_path: String,
+    schema: &Schema,
+    factories: Vec<FactoryEntry>,
+    mut diagnostics: Vec<Diagnostic>,
+    files: usize,
+) -> Report {
     // Models without a factory, located at the model in the schema.
     let covered: BTreeSet<&str> = factories.iter().filter_map(|f| f.model.as_deref()).collect();
     for m in schema.models.iter().filter(|m| !m.is_view && !covered.contains(m.name.as_str())) {
@@ -509,10 +587,10 @@ fn analyze(
             fix: None,
         });
     }
-    finish(started, schema_path, Some(schema), factories, diagnostics, paths.len())
+    finish(started, schema_path, Some(schema), factories, diagnostics, files)
 }
 
-fn severity(cfg: &config::Resolved, code: Code) -> Option<Severity> {
+pub(crate) fn severity(cfg: &config::Resolved, code: Code) -> Option<Severity> {
     match cfg.severity.get(&code) {
         Some(RuleLevel::Off) => None,
         Some(RuleLevel::Error) => Some(Severity::Error),
@@ -521,7 +599,7 @@ fn severity(cfg: &config::Resolved, code: Code) -> Option<Severity> {
     }
 }
 
-fn finish(
+pub(crate) fn finish(
     started: Instant,
     schema_path: String,
     schema: Option<&Schema>,

@@ -8,7 +8,7 @@ use oxc_syntax::module_record::{ExportExportName, ExportImportName, ImportImport
 
 use crate::types::{TypeDecl, TypeExpr, lift, lift_members, lift_params};
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct FileSummary {
     pub classes: Vec<ClassSummary>,
     pub type_decls: Vec<(String, TypeDecl)>,
@@ -18,7 +18,7 @@ pub struct FileSummary {
     pub star_exports: Vec<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ClassSummary {
     pub name: String,
     pub name_start: u32,
@@ -41,7 +41,7 @@ pub struct ClassSummary {
     pub delegate: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ImportRef {
     pub specifier: String,
     pub start: u32,
