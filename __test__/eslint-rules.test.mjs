@@ -103,15 +103,15 @@ function spanAt(text, index, length) {
 /**
  * An invalid case: `rel`'s text with `from` (its `nth` occurrence) drifted to `to`, one report on
  * `mark` (default: all of `to`; its `markNth` occurrence in the drifted text, or a function of
- * the drifted text giving the span), the fix's output
- * `fixed`, or the one suggestion `suggested` ({ desc, output }).
+ * the drifted text giving the span), the fix's output `fixed`, the one suggestion `suggested`
+ * ({ desc, output }; null: none), and the message matching `message`.
  */
 function drifted(rel, from, to, { settings = CLEAN, nth = 0, mark, markNth = 0, fixed, suggested, message } = {}) {
   const file = source(rel)
   const { code, ...span } = drift(file.code, from, to, nth)
   const at = mark === undefined ? span : typeof mark === 'function' ? mark(code) : spanOf(code, mark, markNth)
-  const error = { ...at, ...(message ? { message } : {}) }
-  if (suggested) error.suggestions = [suggested]
+  const error = { ...at, message: message ?? /./ }
+  if (suggested !== undefined) error.suggestions = suggested === null ? [] : [suggested]
   return { name: `${rel}: ${JSON.stringify(from)} → ${JSON.stringify(to)}`, filename: file.filename, code, settings: { 'fixture-native': settings }, errors: [error], output: fixed ?? null }
 }
 
@@ -127,7 +127,7 @@ function spanOf(text, mark, nth = 0) {
 /** A committed file that must be reported as it is (its report on `mark`). */
 function committed(rel, settings, mark, extra = {}) {
   const file = source(rel)
-  return { name: `${rel} as committed`, ...file, settings: { 'fixture-native': settings }, errors: [{ ...spanOf(file.code, mark), ...extra }], output: null }
+  return { name: `${rel} as committed`, ...file, settings: { 'fixture-native': settings }, errors: [{ ...spanOf(file.code, mark), message: /./, ...extra }], output: null }
 }
 
 const valid = (rel, settings = CLEAN) => ({ name: `${rel} as committed`, ...source(rel), settings: { 'fixture-native': settings } })
@@ -149,7 +149,11 @@ const ruleCases = {
   'missing-factory': () => ({ valid: [valid('broken/tagFixtures.ts', BROKEN), valid(TAG_FIXTURES)], invalid: [] }),
   'unknown-model': () => ({
     valid: [valid(TAG_FACTORY)],
-    invalid: [drifted(TAG_FACTORY, 'super("tag"', 'super("tags"', { mark: '"tags"', suggested: { desc: replaceWith('"tag"'), output: clean(TAG_FACTORY) } })],
+    invalid: [
+      drifted(TAG_FACTORY, 'super("tag"', 'super("Tag"', { mark: '"Tag"', message: /"Tag" is not a model of the schema/, suggested: { desc: replaceWith('"tag"'), output: clean(TAG_FACTORY) } }),
+      // No model is close enough to suggest one.
+      drifted(TAG_FACTORY, 'super("tag"', 'super("labels"', { mark: '"labels"', message: /"labels" is not a model/, suggested: null }),
+    ],
   }),
   'unknown-prisma-type': () => ({
     valid: [valid(TAG_FIXTURES)],
@@ -177,11 +181,19 @@ const ruleCases = {
     invalid: [drifted(TAG_FACTORY, '    protected getPrismaDelegate() {\n        return this.prisma.tag;\n    }\n\n', '', { mark: 'TagDbFactory', message: /getPrismaDelegate/ })],
   }),
   'missing-fixture-category': () => {
-    // Reported on the object `getFixtures()` returns: its opening brace.
+    // Reported on the object `getFixtures()` returns (its opening brace); the suggestion adds the
+    // category after the last one.
     const returned = (code) => code.indexOf('return {', code.indexOf('getFixtures()')) + 'return '.length
+    const { code } = drift(clean(TAG_FACTORY), 'edgeCases: {', 'edgeCasez: {')
+    const output = code.replace('            },\n        };\n    }\n}', '            },\n            edgeCases: {},\n        };\n    }\n}')
+    assert.notEqual(output, code)
     return {
       valid: [valid(TAG_FACTORY)],
-      invalid: [drifted(TAG_FACTORY, 'edgeCases: {', 'edgeCasez: {', { mark: (code) => spanAt(code, returned(code), 1), message: /edgeCases/ })],
+      invalid: [drifted(TAG_FACTORY, 'edgeCases: {', 'edgeCasez: {', {
+        mark: (text) => spanAt(text, returned(text), 1),
+        message: /lacks the required category `edgeCases`/,
+        suggested: { desc: 'Insert `, edgeCases: {}`', output },
+      })],
     }
   },
   'missing-required-field': () => ({
@@ -189,14 +201,24 @@ const ruleCases = {
     invalid: [drifted(TAG_FIXTURES, '{ id: generatePK(), tag: "typescript" }', '{ id: generatePK() }', { mark: '{ id: generatePK() }', message: /tag/ })],
   }),
   'unknown-field': () => {
-    const withForeignKey = drift(clean(TAG_FIXTURES), '    tag: "minimal",\n', '    tag: "minimal",\n    createdById: generatePK(),\n').code
+    const foreignKey = (name) => ['    tag: "' + name + '",\n', '    tag: "' + name + '",\n    createdById: generatePK(),\n']
+    const inMinimal = drift(clean(TAG_FIXTURES), ...foreignKey('minimal')).code
+    const inTranslated = drift(clean(TAG_FIXTURES), ...foreignKey('translated')).code
     return {
       valid: [valid(TAG_FIXTURES)],
       invalid: [
-        // The foreign key on the relation-style input, nothing else reading the object's keys: safe.
-        drifted(TAG_FIXTURES, '    tag: "minimal",\n', '    tag: "minimal",\n    createdById: generatePK(),\n', {
+        // A foreign key on the relation-style input of an object nothing else touches: the safe fix
+        // is the declared type that takes foreign keys (the object stays the same at run time).
+        drifted(TAG_FIXTURES, ...foreignKey('translated'), {
           mark: 'createdById: generatePK()',
-          fixed: withForeignKey.replace('createdById: generatePK()', 'createdBy: { connect: { id: generatePK() } }'),
+          message: /`createdById` is a foreign key, which `Prisma.tagCreateInput` does not take/,
+          fixed: inTranslated.replace('translatedTag: Prisma.tagCreateInput', 'translatedTag: Prisma.tagUncheckedCreateInput'),
+        }),
+        // The same on an object read elsewhere (seedTags spreads it): the relation is a suggestion.
+        drifted(TAG_FIXTURES, ...foreignKey('minimal'), {
+          mark: 'createdById: generatePK()',
+          message: /not applied by --fix/,
+          suggested: { desc: replaceWith('createdBy: { connect: { id: generatePK() } }'), output: inMinimal.replace('createdById: generatePK()', 'createdBy: { connect: { id: generatePK() } }') },
         }),
         // A renamed field: its closest name is a suggestion.
         drifted(TAG_FIXTURES, 'tag: "typescript"', 'tagg: "typescript"', { mark: 'tagg', suggested: { desc: replaceWith('tag'), output: clean(TAG_FIXTURES) } }),

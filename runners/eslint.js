@@ -171,8 +171,13 @@ function fixerOf(sourceCode, fix) {
 }
 
 function suggestionText(diagnostic) {
-  const shown = diagnostic.suggestion ?? (diagnostic.fix.edits.length === 1 ? diagnostic.fix.edits[0].text.trim() : undefined)
-  return shown === undefined || shown === '' ? 'Apply the suggested fix' : `Replace with \`${shown.replace(/\s+/g, ' ')}\``
+  const edits = diagnostic.fix.edits
+  const shown = (text) => `\`${text.trim().replace(/\s+/g, ' ')}\``
+  if (diagnostic.suggestion !== undefined && diagnostic.suggestion !== '') return `Replace with ${shown(diagnostic.suggestion)}`
+  if (edits.length === 1 && edits[0].text.trim() !== '') {
+    return `${edits[0].byteStart === edits[0].byteEnd ? 'Insert' : 'Replace with'} ${shown(edits[0].text)}`
+  }
+  return 'Apply the suggested fix'
 }
 
 function descriptorOf(sourceCode, diagnostic, tiers) {
