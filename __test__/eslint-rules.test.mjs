@@ -139,7 +139,12 @@ const USER_FIXTURES = 'src/fixtures/db/userFixtures.ts'
 const clean = (rel) => source(rel).code
 
 const ruleCases = {
-  'parse-error': () => ({ valid: [valid(TAG_FIXTURES)], invalid: [] }),
+  'parse-error': () => ({
+    valid: [valid(TAG_FIXTURES)],
+    // Most syntax errors stop ESLint's parser first (its own parsing error, no rule runs); a
+    // top-level `return` passes it, and TypeScript rejects it (TS1108) as our parser does.
+    invalid: [drifted(TAG_FIXTURES, 'export const tagRename', 'return minimalTag;\n\nexport const tagRename', { mark: 'return', message: /A 'return' statement can only be used within a function body/ })],
+  }),
   'schema-error': () => ({
     valid: [valid(TAG_FIXTURES)],
     // The schema is not in the linted file: its error stands at line 1, with Prisma's message.
@@ -381,6 +386,35 @@ describe('setup errors and files no project configures', () => {
     const settings = { config: 'broken.config.json', rules: { 'import-cycle': 'error' } }
     for (const file of tsFilesUnder(path.join(examples, 'broken'))) lint(file, settings)
     assert.equal(sessionsBuilt - before, 1)
+  })
+})
+
+describe('a long-lived ESLint process (an editor)', () => {
+  test('an edited schema is seen by the next lint; a broken one is one schema-error, and its repair clears it', () => {
+    const dir = tempCopyOfExamples()
+    const file = path.join(dir, TAG_FACTORY)
+    const schemaFile = path.join(dir, 'prisma/schema.prisma')
+    const schema = readFileSync(schemaFile, 'utf8')
+    const settings = { config: 'fixture-native.config.json' }
+    assert.deepEqual(lint(file, settings, dir), [])
+    // The tag column shrinks: the 128-character edge case no longer fits.
+    const narrower = schema.replace('tag          String            @unique @db.VarChar(128)', 'tag          String            @unique @db.VarChar(64)')
+    assert.notEqual(narrower, schema)
+    writeFileSync(schemaFile, narrower)
+    assert.deepEqual(lint(file, settings, dir).map((m) => `${m.ruleId} ${m.line}`), [`fixture-native/value-exceeds-column ${spanOf(readFileSync(file, 'utf8'), '"t".repeat(128)').line}`])
+    writeFileSync(schemaFile, `${schema}\nmodel Broken {\n`)
+    const broken = lint(file, settings, dir)
+    assert.deepEqual(broken.map((m) => `${m.ruleId} ${m.line}:${m.column}`), ['fixture-native/schema-error 1:1'])
+    assert.match(broken[0].message, /prisma\/schema\.prisma:\d+:\d+: /)
+    writeFileSync(schemaFile, schema)
+    assert.deepEqual(lint(file, settings, dir), [])
+  })
+
+  test('the linted text is the editor\'s buffer, not the file on disk', () => {
+    const file = path.join(examples, TAG_FIXTURES)
+    const buffer = readFileSync(file, 'utf8').replace('tag: "minimal"', 'tag: 123')
+    assert.deepEqual(lint(file, CLEAN, examples, buffer).map((m) => m.ruleId), ['fixture-native/field-type-mismatch'])
+    assert.deepEqual(lint(file, CLEAN), [])
   })
 })
 
