@@ -47,7 +47,8 @@ after(async () => {
   if (work) await rm(work, { recursive: true, force: true })
 })
 
-const eslint = (args) => run('npx', ['--no', 'eslint', ...args], { cwd: project })
+// `--`: npx would take `--format` and `--fix` as its own options.
+const eslint = (args) => run('npx', ['--no', '--', 'eslint', ...args], { cwd: project })
 const fixtureNative = (args, cwd = project) => run(path.join(project, 'node_modules/.bin/fixture-native'), args, { cwd })
 
 async function tsFiles(dir) {
