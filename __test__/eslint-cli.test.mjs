@@ -2,7 +2,8 @@
 // example outside the repository installs them with real ESLint 9 and @typescript-eslint/parser, and
 // `npx eslint` runs there with `@vrooli/fixture-native/eslint`'s recommended config: the broken set
 // gives the codes, lines and severities `fixture-native validate` gives, `eslint --fix` writes
-// exactly what `validate --fix` writes (the safe fixes), and the clean set is silent.
+// exactly what `validate --fix` writes (the safe fixes), and the clean set is silent; the types
+// check in ESM and CommonJS configs.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { cp, mkdtemp, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises'
@@ -112,4 +113,30 @@ test('eslint --fix writes exactly what `validate --fix` writes', async () => {
   assert.ok(changed >= 3, `${changed} files changed`)
   // A suggestion is not a fix: the unknown delegate is still there.
   assert.match(await readFile(path.join(project, 'broken/CreditAccountDbFactory.ts'), 'utf8'), /this\.prisma\.creditAccount;/)
+})
+
+test('the types: the plugin in eslint.config.mts and .cts against the installed package; a wrong setting is rejected', async () => {
+  await writeFile(path.join(project, 'types-esm.mts'), `import fixtureNative, { configs, type FixtureNativeSettings } from '@vrooli/fixture-native/eslint'
+import type { Linter } from 'eslint'
+const settings: FixtureNativeSettings = { config: 'broken.config.json', rules: { 'unknown-field': 'off' } }
+export const config: Linter.Config[] = [fixtureNative.configs.recommended, configs.recommended, { settings: { 'fixture-native': settings } }]
+export const level: Linter.RuleSeverity = fixtureNative.configs.recommended.rules['fixture-native/unknown-field']
+`)
+  await writeFile(path.join(project, 'types-cjs.cts'), `import fixtureNative = require('@vrooli/fixture-native/eslint')
+import type { Linter } from 'eslint'
+const settings: fixtureNative.FixtureNativeSettings = { factories: ['broken'] }
+const config: Linter.Config[] = [fixtureNative.configs.recommended, { settings: { 'fixture-native': settings } }]
+export = config
+`)
+  await writeFile(path.join(project, 'types-wrong.mts'), `import type { FixtureNativeSettings } from '@vrooli/fixture-native/eslint'
+export const settings: FixtureNativeSettings = { rules: { 'unknown-field': 'loud' } }
+`)
+  const tsconfig = (files) => JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files })
+  await writeFile(path.join(project, 'tsconfig.types.json'), tsconfig(['types-esm.mts', 'types-cjs.cts']))
+  await writeFile(path.join(project, 'tsconfig.types-wrong.json'), tsconfig(['types-wrong.mts']))
+  const tsc = path.join(project, 'node_modules/typescript/bin/tsc')
+  await mustRun(process.execPath, [tsc, '-p', 'tsconfig.types.json'], { cwd: project })
+  const wrong = await run(process.execPath, [tsc, '-p', 'tsconfig.types-wrong.json'], { cwd: project })
+  assert.notEqual(wrong.code, 0)
+  assert.match(wrong.stdout, /types-wrong\.mts\(2,\d+\): error TS2322: Type '"loud"' is not assignable/)
 })
