@@ -422,14 +422,16 @@ describe('configs.recommended', () => {
   test('every rule at the level of the project config found from the working folder, else its default', () => {
     const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'fixture-native-eslint-levels-')))
     temps.push(dir)
-    writeFileSync(path.join(dir, 'fixture-native.config.json'), JSON.stringify({ rules: { 'unknown-field': 'warning', 'import-cycle': 'error', 'missing-factory': 'off' } }))
+    writeFileSync(path.join(dir, 'fixture-native.config.json'), JSON.stringify({ rules: { 'unknown-field': 'warning', 'import-cycle': 'error', 'missing-factory': 'off', 'unknown-model': 'loud' } }))
     const script = `const p = require(${JSON.stringify(path.join(repo, 'runners/eslint.js'))}); process.stdout.write(JSON.stringify(p.configs.recommended.rules))`
     const rules = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8' }))
     assert.equal(Object.keys(rules).length, CODES.length)
     assert.equal(rules['fixture-native/unknown-field'], 'warn')
     assert.equal(rules['fixture-native/import-cycle'], 'error')
     assert.equal(rules['fixture-native/missing-factory'], 'off')
+    // Not a level: the default (the session reports the config's error).
     assert.equal(rules['fixture-native/unknown-model'], 'error')
+    assert.equal(rules['fixture-native/unknown-delegate'], 'error')
     assert.equal(rules['fixture-native/invalid-fixture-accepted'], 'warn')
     assert.equal(plugin.configs.recommended.plugins['fixture-native'], plugin)
   })
