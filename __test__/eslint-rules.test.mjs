@@ -410,6 +410,20 @@ describe('a long-lived ESLint process (an editor)', () => {
     assert.deepEqual(lint(file, settings, dir), [])
   })
 
+  test('a factory file created after the session was built is checked too', () => {
+    const dir = tempCopyOfExamples()
+    const settings = { config: 'fixture-native.config.json' }
+    assert.deepEqual(lint(path.join(dir, TAG_FACTORY), settings, dir), [])
+    const added = path.join(dir, 'src/fixtures/db/moreTagFixtures.ts')
+    const text = 'import type { Prisma } from "@prisma/client";\nexport const more: Prisma.tagCreateInput = { id: BigInt(1), tag: 123 };\n'
+    writeFileSync(added, text)
+    assert.deepEqual(lint(added, settings, dir, text).map((m) => `${m.ruleId} ${span(m)}`), [`fixture-native/field-type-mismatch ${[spanOf(text, '123')].map((s) => `${s.line}:${s.column}-${s.endLine}:${s.endColumn}`)}`])
+    // A file that is no factory, written after the build too: asked about once, then left alone.
+    const script = path.join(dir, 'prisma/other.ts')
+    writeFileSync(script, text)
+    assert.deepEqual(lint(script, settings, dir, text), [])
+  })
+
   test('the linted text is the editor\'s buffer, not the file on disk', () => {
     const file = path.join(examples, TAG_FIXTURES)
     const buffer = readFileSync(file, 'utf8').replace('tag: "minimal"', 'tag: 123')

@@ -90,13 +90,22 @@ function sessionFor(options) {
   let entry = sessions.get(key)
   if (entry === undefined || (entry.error !== undefined && Date.now() - entry.failedAt > RETRY_FAILED_SETUP_MS)) {
     try {
-      entry = { session: new native.ValidationSession(options) }
+      const builtAt = Date.now()
+      entry = { session: new native.ValidationSession(options), builtAt, notAnalysed: new Set() }
     } catch (err) {
       entry = { error: err.message, failedAt: Date.now() }
     }
     sessions.set(key, entry)
   }
   return entry
+}
+
+function modifiedSince(file, time) {
+  try {
+    return fs.statSync(file).mtimeMs >= time
+  } catch {
+    return false
+  }
 }
 
 /**
@@ -109,7 +118,17 @@ function diagnosticsFor(filename, text, settings, eslintCwd) {
   if (options === undefined) return {}
   const entry = sessionFor(options)
   if (entry.error !== undefined) throw new Error(entry.error)
-  const report = entry.session.checkFile(filename, text)
+  let report = entry.session.checkFile(filename, text)
+  if (report.files === 0 && !entry.notAnalysed.has(filename)) {
+    // Not analysed: outside the factories, or a file the session has not seen (created since it
+    // was built). `update` makes the session discover files again; asked once per file, and only
+    // for one written since the build, so a lint run over files that are no factories costs nothing.
+    entry.notAnalysed.add(filename)
+    if (modifiedSince(filename, entry.builtAt)) {
+      entry.session.update([filename])
+      report = entry.session.checkFile(filename, text)
+    }
+  }
   // While the schema is invalid the session answers with the schema's errors, located there.
   const schemaErrors = report.diagnostics.filter((d) => d.file !== filename && d.code === 'schema-error')
   if (schemaErrors.length > 0) throw new Error(schemaErrors.map((d) => `${path.relative(options.cwd, d.file)}:${d.line}:${d.column}: ${d.message}`).join('; '))
