@@ -55,8 +55,9 @@ fn register(watch: fixture_watch::Watch) -> FactoryWatch {
 pub fn watch_factories(env: Env, options: Option<Unknown>, callback: ThreadsafeFunction<SessionUpdate>) -> napi::Result<FactoryWatch> {
     let options = crate::validate::options_from_js(options).map_err(|message| type_error(&env, message.replacen("validateFactories:", "watchFactories:", 1)))?;
     let options = crate::validate::convert_options(options)?;
+    let started = std::time::Instant::now();
     let session = Session::new(options).map_err(|e| napi::Error::from_reason(e.message))?;
-    let watch = fixture_watch::watch(session, fixture_watch::DEFAULT_DEBOUNCE, move |reported| {
+    let watch = fixture_watch::watch(session, started, fixture_watch::DEFAULT_DEBOUNCE, move |reported| {
         let value = reported
             .map(|r| crate::session::js_update(r.update, &r.paths, Some(r.latency_ms)))
             .map_err(napi::Error::from_reason);
@@ -81,9 +82,10 @@ pub fn watch_cli(args: Vec<String>, cwd: String, write: ThreadsafeFunction<CliCh
     let cwd = std::path::PathBuf::from(cwd);
     let usage = |message: String| napi::Error::new(napi::Status::InvalidArg, message);
     let plan = fixture_cli::watch_plan(&args, &cwd).map_err(|out| usage(out.stderr))?;
+    let started = std::time::Instant::now();
     let session = Session::new(plan.options.clone()).map_err(|e| usage(format!("fixture-native validate: {}\n", e.message)))?;
     let mut first = true;
-    let watch = fixture_watch::watch(session, fixture_watch::DEFAULT_DEBOUNCE, move |reported| {
+    let watch = fixture_watch::watch(session, started, fixture_watch::DEFAULT_DEBOUNCE, move |reported| {
         let chunk = match reported {
             Ok(r) => {
                 let stdout = plan.render(&r.update, &r.paths, r.latency_ms, first);

@@ -132,9 +132,15 @@ pub(crate) struct Parsed {
 }
 
 pub(crate) fn parse_and_summarize(path: &Path, text: &str) -> Parsed {
+    with_parsed(path, text, |parsed, _| parsed)
+}
+
+/// Parses `text` once and hands `then` the phase-one result and, when it parsed, the program
+/// (the session checks an edited file from the same parse).
+pub(crate) fn with_parsed<R>(path: &Path, text: &str, then: impl FnOnce(Parsed, Option<&oxc_ast::ast::Program<'_>>) -> R) -> R {
     let (depth, at) = max_nesting(text);
     if depth > MAX_NESTING {
-        return Parsed {
+        let parsed = Parsed {
             summary: summary::FileSummary::default(),
             parse_error: Some(rules::parse_error::finding(
                 at as u32,
@@ -143,6 +149,7 @@ pub(crate) fn parse_and_summarize(path: &Path, text: &str) -> Parsed {
                 Some("split the expression; generated data belongs in a JSON file"),
             )),
         };
+        return then(parsed, None);
     }
     let allocator = Allocator::default();
     let ret = Parser::new(&allocator, text, source_type(path)).parse();
@@ -154,22 +161,29 @@ pub(crate) fn parse_and_summarize(path: &Path, text: &str) -> Parsed {
             .unwrap_or((0, 0));
         let message = first.map(|d| d.message.to_string()).unwrap_or_else(|| "the file could not be parsed".into());
         let help = first.and_then(|d| d.help.as_ref().map(|h| h.to_string()));
-        return Parsed {
+        let parsed = Parsed {
             summary: summary::FileSummary::default(),
             parse_error: Some(rules::parse_error::finding(start, end, &message, help.as_deref())),
         };
+        return then(parsed, None);
     }
-    Parsed { summary: summary::summarize(&ret.program, &ret.module_record), parse_error: None }
+    let parsed = Parsed { summary: summary::summarize(&ret.program, &ret.module_record), parse_error: None };
+    then(parsed, Some(&ret.program))
 }
 
 pub(crate) fn check_file<'c>(ctx: &'c checker::Ctx<'c>, file: usize, path: &Path, text: &'c str) -> (Vec<Finding>, Vec<FactoryEntry>) {
     let allocator = Allocator::default();
     let ret = Parser::new(&allocator, text, source_type(path)).parse();
+    check_program(ctx, file, text, &ret.program)
+}
+
+/// Phase two of one parsed file.
+pub(crate) fn check_program<'c>(ctx: &'c checker::Ctx<'c>, file: usize, text: &'c str, program: &oxc_ast::ast::Program<'_>) -> (Vec<Finding>, Vec<FactoryEntry>) {
     let mut c = checker::Checker::new(ctx, file, text);
     if ctx.categories.ignore.iter().any(|c| text.contains(c.as_str())) {
-        c.known_ids = rules::invalid_fixture_accepted::KnownIds::of(&ret.program, text);
+        c.known_ids = rules::invalid_fixture_accepted::KnownIds::of(program, text);
     }
-    walk::walk_program(&mut c, &ret.program);
+    walk::walk_program(&mut c, program);
     c.settle_fixes();
     (c.findings, c.found_factories)
 }

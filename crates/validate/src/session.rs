@@ -73,16 +73,21 @@ impl Session {
     /// Builds the project context and checks every file once. Fails as [`crate::validate`] does
     /// (bad options, unreadable input); an invalid schema is a report, not a failure.
     pub fn new(options: Options) -> Result<Session, ValidateError> {
+        let started = Instant::now();
         let state = crate::pool().install(|| build(&options))?;
         crate::schema_extras::free_retired();
         let mut session = Session { options, state, last: Vec::new() };
-        session.last = session.report().diagnostics;
+        session.last = session.report_since(started).diagnostics;
         Ok(session)
     }
 
-    /// The whole report, as [`crate::validate`] gives it.
+    /// The whole report, as [`crate::validate`] gives it (`duration_ms`: assembling it).
     pub fn report(&self) -> Report {
-        let started = Instant::now();
+        self.report_since(Instant::now())
+    }
+
+    /// The whole report, its `duration_ms` counted from `started`.
+    pub fn report_since(&self, started: Instant) -> Report {
         match &self.state {
             State::SchemaInvalid { schema_path, diagnostics, .. } => crate::finish(started, schema_path.clone(), None, Vec::new(), diagnostics.clone(), 0),
             State::Ready(p) => p.report(started),
@@ -126,10 +131,11 @@ impl Session {
     /// files and the files importing them; everything when a path is the schema, the config or
     /// the tsconfig, or a factory file was added or deleted.
     pub fn update(&mut self, paths: &[PathBuf]) -> Result<Update, ValidateError> {
+        let started = Instant::now();
         let outcome = crate::pool().install(|| self.update_here(paths));
         crate::schema_extras::free_retired();
         outcome?;
-        let report = self.report();
+        let report = self.report_since(started);
         let (added, removed) = difference(&self.last, &report.diagnostics);
         self.last = report.diagnostics.clone();
         Ok(Update { added, removed, report })
@@ -175,13 +181,17 @@ impl Session {
         let path = config::absolute(&self.options.cwd, path);
         let stamps = match &self.state {
             State::Ready(p) if p.by_path.contains_key(&path) => return true,
+            // A folder of analysed files renamed away or deleted.
+            State::Ready(p) if !path.exists() && p.paths.iter().any(|f| f.starts_with(&path)) => return true,
             State::Ready(p) => &p.stamps,
             State::SchemaInvalid { stamps, .. } => stamps,
         };
         if stamps.iter().any(|(f, _)| path.starts_with(f)) {
             return true;
         }
-        crate::discover::is_source_file(&path) && self.watch_roots().iter().any(|(root, recursive)| if *recursive { path.starts_with(root) } else { path.parent() == Some(root) })
+        // A source file, or a folder moved in (its files give no events of their own).
+        let new_folder = path.is_dir() && !matches!(&self.state, State::Ready(p) if p.paths.iter().any(|f| f.starts_with(&path)));
+        (crate::discover::is_source_file(&path) || new_folder) && self.watch_roots().iter().any(|(root, recursive)| if *recursive { path.starts_with(root) } else { path.parent() == Some(root) })
     }
 
     fn update_here(&mut self, changed: &[PathBuf]) -> Result<(), ValidateError> {
@@ -199,8 +209,11 @@ impl Session {
                     // Deleted (or unreadable): discovery decides what is analysed now.
                     Err(_) => return self.rebuild(),
                 },
-                // Possibly a new factory file.
+                // Possibly a new factory file, or a folder of them moved in.
                 None if crate::discover::is_source_file(&path) && path.is_file() => return self.rebuild(),
+                None if path.is_dir() && !project.paths.iter().any(|f| f.starts_with(&path)) => return self.rebuild(),
+                // A folder of analysed files renamed away or deleted.
+                None if !path.exists() && project.paths.iter().any(|f| f.starts_with(&path)) => return self.rebuild(),
                 None => {}
             }
         }
@@ -257,7 +270,7 @@ fn build(options: &Options) -> Result<State, ValidateError> {
     project.checked = vec![Default::default(); all.len()];
     project.located = vec![Default::default(); all.len()];
     project.importers = project.importers_of();
-    project.recheck(all, true);
+    project.recheck(all, Vec::new(), true);
     Ok(State::Ready(Box::new(project)))
 }
 
@@ -266,22 +279,25 @@ impl Project {
         crate::context(&self.cfg, &self.loaded, &self.index, &self.summaries, self.bigint_literals_allowed)
     }
 
-    /// Phase two for `which`, then the module graph for all, and locates what changed.
-    fn recheck(&mut self, which: Vec<usize>, all_imports: bool) {
+    /// Phase two for `which` (`done`: results already had), the module graph again when what the
+    /// files declare or import changed, and what changed located.
+    fn recheck(&mut self, which: Vec<usize>, done: Vec<(usize, FileResult)>, graph_changed: bool) {
+        let mut relocate: BTreeSet<usize> = which.iter().copied().chain(done.iter().map(|(i, _)| *i)).collect();
         let ctx = self.ctx();
-        let checked = crate::check_files(&ctx, &self.paths, &self.texts, &self.parse_errors, which.clone());
+        let checked = crate::check_files(&ctx, &self.paths, &self.texts, &self.parse_errors, which);
         drop(ctx);
-        for (i, result) in checked {
+        for (i, result) in checked.into_iter().chain(done) {
             self.checked[i] = result;
         }
-        let imports = crate::import_findings(&self.paths, &self.summaries, &self.parse_errors, &self.loaded.client_outputs);
-        let mut relocate: BTreeSet<usize> = which.into_iter().collect();
-        for (i, found) in imports.iter().enumerate() {
-            if all_imports || self.imports.get(i) != Some(found) {
-                relocate.insert(i);
+        if graph_changed {
+            let imports = crate::import_findings(&self.paths, &self.summaries, &self.parse_errors, &self.loaded.client_outputs);
+            for (i, found) in imports.iter().enumerate() {
+                if self.imports.get(i) != Some(found) {
+                    relocate.insert(i);
+                }
             }
+            self.imports = imports;
         }
-        self.imports = imports;
         for i in relocate {
             let (mut findings, found) = self.checked[i].clone();
             findings.extend(self.imports[i].iter().cloned());
@@ -289,23 +305,46 @@ impl Project {
         }
     }
 
-    /// Files edited on disk: parsed again; the files importing them (all of them when the base
+    /// Files edited on disk: parsed again (once: a file whose declarations did not change is
+    /// checked from the same parse); the files importing them (all of them when the base
     /// classes changed) re-checked too.
     fn apply(&mut self, edited: Vec<(usize, String)>) {
         if edited.is_empty() {
             return;
         }
+        let ctx = self.ctx();
+        let parsed: Vec<(usize, String, crate::Parsed, Option<FileResult>)> = edited
+            .into_iter()
+            .map(|(i, text)| {
+                let (parsed, result) = crate::with_parsed(&self.paths[i], &text, |parsed, program| {
+                    let same = parsed.summary == self.summaries[i] && self.parse_errors[i].is_none();
+                    let result = program.filter(|_| same).map(|program| crate::check_program(&ctx, i, &text, program));
+                    (parsed, result)
+                });
+                (i, text, parsed, result)
+            })
+            .collect();
+        drop(ctx);
         let mut summaries_changed = false;
+        let mut graph_changed = false;
         let mut which: BTreeSet<usize> = BTreeSet::new();
-        for (i, text) in edited {
-            let parsed = crate::parse_and_summarize(&self.paths[i], &text);
+        let mut done = Vec::new();
+        for (i, text, parsed, result) in parsed {
             summaries_changed |= parsed.summary != self.summaries[i];
+            graph_changed |= parsed.summary != self.summaries[i] || parsed.parse_error.is_some() != self.parse_errors[i].is_some();
             self.summaries[i] = parsed.summary;
             self.parse_errors[i] = parsed.parse_error;
             self.texts[i] = text;
-            which.insert(i);
+            match result {
+                Some(result) => done.push((i, result)),
+                None => {
+                    which.insert(i);
+                }
+            }
         }
         if summaries_changed {
+            // Results from the old index do not hold.
+            which.extend(done.drain(..).map(|(i, _)| i));
             let index = ProjectIndex::build(&self.summaries, &self.cfg.base_classes, &self.cfg.categories.required, &self.loaded.schema);
             let bases_changed = base_key(&index) != base_key(&self.index);
             self.index = index;
@@ -325,7 +364,7 @@ impl Project {
                 }
             }
         }
-        self.recheck(which.into_iter().collect(), false);
+        self.recheck(which.into_iter().collect(), done, graph_changed);
     }
 
     fn importers_of(&self) -> Vec<Vec<usize>> {
@@ -345,31 +384,32 @@ impl Project {
         importers
     }
 
-    /// File `i` checked with `text` in place of what the session holds, without keeping it.
+    /// File `i` checked with `text` in place of what the session holds, without keeping it
+    /// (one parse).
     fn check_text(&self, i: usize, text: &str) -> (Vec<Diagnostic>, Vec<FactoryEntry>) {
-        let parsed = crate::parse_and_summarize(&self.paths[i], text);
-        if let Some(error) = parsed.parse_error {
-            return crate::locate_file(&self.cfg, &self.paths[i], text, vec![error], Vec::new());
-        }
-        let texts_one = [text.to_string()];
-        let (mut findings, found, imports) = if parsed.summary == self.summaries[i] {
-            let ctx = self.ctx();
-            let (findings, found) = crate::check_file(&ctx, i, &self.paths[i], &texts_one[0]);
-            (findings, found, self.imports[i].clone())
-        } else {
-            // What the file declares changed: the index and the module graph with its new summary.
-            let mut summaries = self.summaries.clone();
-            summaries[i] = parsed.summary;
-            let index = ProjectIndex::build(&summaries, &self.cfg.base_classes, &self.cfg.categories.required, &self.loaded.schema);
-            let ctx = crate::context(&self.cfg, &self.loaded, &index, &summaries, self.bigint_literals_allowed);
-            let (findings, found) = crate::check_file(&ctx, i, &self.paths[i], &texts_one[0]);
-            let mut parse_errors = self.parse_errors.clone();
-            parse_errors[i] = None;
-            let imports = crate::import_findings(&self.paths, &summaries, &parse_errors, &self.loaded.client_outputs).swap_remove(i);
-            (findings, found, imports)
-        };
-        findings.extend(imports);
-        crate::locate_file(&self.cfg, &self.paths[i], text, findings, found)
+        crate::with_parsed(&self.paths[i], text, |parsed, program| {
+            let Some(program) = program else {
+                return crate::locate_file(&self.cfg, &self.paths[i], text, parsed.parse_error.into_iter().collect(), Vec::new());
+            };
+            let (mut findings, found, imports) = if parsed.summary == self.summaries[i] && self.parse_errors[i].is_none() {
+                let ctx = self.ctx();
+                let (findings, found) = crate::check_program(&ctx, i, text, program);
+                (findings, found, self.imports[i].clone())
+            } else {
+                // What the file declares changed: the index and the module graph with its new summary.
+                let mut summaries = self.summaries.clone();
+                summaries[i] = parsed.summary;
+                let index = ProjectIndex::build(&summaries, &self.cfg.base_classes, &self.cfg.categories.required, &self.loaded.schema);
+                let ctx = crate::context(&self.cfg, &self.loaded, &index, &summaries, self.bigint_literals_allowed);
+                let (findings, found) = crate::check_program(&ctx, i, text, program);
+                let mut parse_errors = self.parse_errors.clone();
+                parse_errors[i] = None;
+                let imports = crate::import_findings(&self.paths, &summaries, &parse_errors, &self.loaded.client_outputs).swap_remove(i);
+                (findings, found, imports)
+            };
+            findings.extend(imports);
+            crate::locate_file(&self.cfg, &self.paths[i], text, findings, found)
+        })
     }
 
     fn report(&self, started: Instant) -> Report {

@@ -170,3 +170,25 @@ fn an_edit_of_a_shared_file_rechecks_the_files_importing_it() {
     let fresh = validate(&options(&dir, config)).unwrap();
     assert_eq!(essence(&u.report), essence(&fresh));
 }
+
+#[test]
+fn a_folder_of_factories_moved_away_and_back_is_noticed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().canonicalize().unwrap();
+    copy_dir(&examples(), &dir);
+    let config = "broken.config.json";
+    let mut session = Session::new(options(&dir, config)).unwrap();
+    let folder = dir.join("broken/parse-error");
+    let away = dir.join("parked");
+    std::fs::rename(&folder, &away).unwrap();
+    assert!(session.concerns(&folder), "a folder of analysed files gone");
+    let u = session.update(std::slice::from_ref(&folder)).unwrap();
+    assert!(u.removed.iter().any(|d| d.code.as_str() == "parse-error"), "{:?}", u.removed);
+    std::fs::rename(&away, &folder).unwrap();
+    assert!(session.concerns(&folder), "a folder moved in");
+    let u = session.update(std::slice::from_ref(&folder)).unwrap();
+    assert!(u.added.iter().any(|d| d.code.as_str() == "parse-error"), "{:?}", u.added);
+    assert_eq!(essence(&u.report), essence(&validate(&options(&dir, config)).unwrap()));
+    // A folder it knows, touched: no rebuild.
+    assert!(!session.concerns(&folder));
+}

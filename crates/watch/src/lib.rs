@@ -42,9 +42,10 @@ enum Message {
 /// The default quiet time that ends a change.
 pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(5);
 
-/// Starts watching. `on_report` first gets the session's whole report (everything `added`), then
-/// one call per change that concerns the project; it runs on the watch's thread.
-pub fn watch<F>(session: Session, debounce: Duration, mut on_report: F) -> Result<Watch, String>
+/// Starts watching. `on_report` first gets the session's whole report (everything `added`; its
+/// `duration_ms` counted from `started`, before the session was built), then one call per change
+/// that concerns the project; it runs on the watch's thread.
+pub fn watch<F>(session: Session, started: Instant, debounce: Duration, mut on_report: F) -> Result<Watch, String>
 where
     F: FnMut(Result<Reported, String>) + Send + 'static,
 {
@@ -67,7 +68,7 @@ where
         .name("fixture-watch".into())
         .spawn(move || {
             let mut session = session;
-            let report = session.report();
+            let report = session.report_since(started);
             let first = Update { added: report.diagnostics.clone(), removed: Vec::new(), report };
             on_report(Ok(Reported { update: first, paths: Vec::new(), latency_ms: 0.0 }));
             while let Some((paths, first_event)) = next_change(&rx, debounce, &session) {

@@ -24,9 +24,10 @@ fn edits_and_atomic_saves_each_give_one_report() {
     let tmp = tempfile::tempdir().unwrap();
     let dir: PathBuf = tmp.path().canonicalize().unwrap();
     copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples"), &dir);
+    let started = std::time::Instant::now();
     let session = Session::new(Options { cwd: dir.clone(), config: Some(dir.join("fixture-native.config.json")), ..Default::default() }).unwrap();
     let (tx, rx) = mpsc::channel();
-    let mut watch = fixture_watch::watch(session, Duration::from_millis(20), move |r| tx.send(r).unwrap()).unwrap();
+    let mut watch = fixture_watch::watch(session, started, Duration::from_millis(20), move |r| tx.send(r).unwrap()).unwrap();
     let next = || rx.recv_timeout(Duration::from_secs(10)).expect("a report arrives").expect("no error");
     assert!(next().update.report.ok);
 
