@@ -9,7 +9,9 @@
 // "warm": the same again, the session kept; with the saved text (the session answers from what it
 // checked when built: a CLI run, `eslint --cache` misses) and with an edited buffer (a trailing
 // comment, new each run: the file is analysed again, what each keystroke costs in an editor).
-// Added cost per file = (with - without) / files, warm; `checkFile` alone is the native part.
+// The plugin's cost per file is ESLint's own timing of its rules (`stats`), warm; the difference of
+// two whole runs is shown too but on a shared machine it is mostly noise. `checkFile` alone is the
+// native part.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -33,17 +35,26 @@ const median = (xs) => {
 function eslintWith(cwd, settings, withPlugin) {
   const config = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }]
   if (withPlugin) config.push(plugin.configs.recommended, { settings: { 'fixture-native': settings } })
-  return new ESLint({ cwd, overrideConfigFile: true, overrideConfig: config, cache: false })
+  // `stats`: ESLint's own timing of each rule per file, the plugin's cost without the noise of a
+  // difference between two whole runs.
+  return new ESLint({ cwd, overrideConfigFile: true, overrideConfig: config, cache: false, stats: true })
 }
 
 async function lintAll(eslint, files, edit = '') {
   const t = performance.now()
-  let problems = 0
+  const problems = []
+  let rulesMs = 0
   for (const file of files) {
     const [result] = await eslint.lintText(file.text + edit, { filePath: file.path })
-    problems += result.messages.length
+    for (const pass of result.stats?.times.passes ?? []) {
+      for (const [rule, time] of Object.entries(pass.rules ?? {})) if (rule.startsWith('fixture-native/')) rulesMs += time.total
+    }
+    for (const m of result.messages) {
+      // The plugin's findings and ESLint's parsing errors (not, say, an unused disable directive).
+      if (m.fatal || m.ruleId?.startsWith('fixture-native/')) problems.push(`${file.path}:${m.line}:${m.column} ${m.fatal ? 'parse-error' : m.ruleId.replace('fixture-native/', '')}`)
+    }
   }
-  return { ms: performance.now() - t, problems }
+  return { ms: performance.now() - t, problems, rulesMs }
 }
 
 const rows = []
@@ -54,14 +65,18 @@ async function bench(name, { cwd, patterns, settings }) {
   const files = (await without.lintFiles(patterns)).map((r) => ({ path: r.filePath, text: fs.readFileSync(r.filePath, 'utf8') }))
   await lintAll(without, files) // ESLint's own first-run costs (parser, config), not ours
   const first = await lintAll(withPlugin, files)
-  const times = { without: [], warm: [], withoutEdited: [], warmEdited: [] }
+  const times = { without: [], warm: [], withoutEdited: [], warmEdited: [], rulesWarm: [], rulesEdited: [] }
   // Alternating, so drift (CPU frequency, other load) hits both alike.
   for (let i = 0; i < RUNS; i++) {
     const edit = `\n// edited ${i}\n`
     times.without.push((await lintAll(without, files)).ms)
-    times.warm.push((await lintAll(withPlugin, files)).ms)
+    const warm = await lintAll(withPlugin, files)
+    times.warm.push(warm.ms)
+    times.rulesWarm.push(warm.rulesMs)
     times.withoutEdited.push((await lintAll(without, files, edit)).ms)
-    times.warmEdited.push((await lintAll(withPlugin, files, edit)).ms)
+    const edited = await lintAll(withPlugin, files, edit)
+    times.warmEdited.push(edited.ms)
+    times.rulesEdited.push(edited.rulesMs)
   }
   // The native part: checkFile of each file, edited, on one warm session.
   const session = new native.ValidationSession({ ...settings, cwd: settings.cwd ?? cwd })
@@ -73,7 +88,15 @@ async function bench(name, { cwd, patterns, settings }) {
     checkMs.push(performance.now() - t)
   }
   const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]))
-  rows.push({ name, files: files.length, problems: first.problems, first: first.ms, ...m, check: median(checkMs) })
+  // The same findings as validateFactories on the linted files (a file ESLint cannot parse: its
+  // parsing error at our line; columns of the two parsers may differ there).
+  const linted = new Set(files.map((f) => f.path))
+  const key = (p) => (p.endsWith(' parse-error') ? p.replace(/:\d+ parse-error$/, ' parse-error') : p)
+  const expected = native.validateFactories({ ...settings, cwd: settings.cwd ?? cwd }).diagnostics
+    .filter((d) => linted.has(d.file))
+    .map((d) => key(`${d.file}:${d.line}:${d.column} ${d.code}`))
+  const agrees = JSON.stringify(first.problems.map(key).sort()) === JSON.stringify(expected.sort())
+  rows.push({ name, files: files.length, problems: first.problems.length, agrees, first: first.ms, ...m, check: median(checkMs) })
 }
 
 await bench('bundled example (broken set)', { cwd: examples, patterns: ['broken/**/*.ts'], settings: { config: 'broken.config.json' } })
@@ -89,9 +112,9 @@ if (dir && schema) {
 }
 
 console.log(`node ${process.version}, ESLint ${ESLint.version}, ${os.cpus().length} cores, median of ${RUNS} warm runs\n`)
-console.log('| run | ts files | problems | ESLint without plugin | with plugin, first run | with, warm | added per file | ESLint without, edited buffers | with, warm, edited | added per file, edited | of which checkFile | with / without, edited |')
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|')
+console.log('| run | ts files | problems (= validate) | ESLint without plugin | with plugin, first run | with, warm | with, warm, edited buffers | plugin\'s rules per file, warm | the same, edited | of which checkFile, edited | with / without, warm |')
+console.log('|---|---|---|---|---|---|---|---|---|---|---|')
 for (const r of rows) {
   const perFile = (ms) => `${(ms / r.files).toFixed(2)} ms`
-  console.log(`| ${r.name} | ${r.files} | ${r.problems} | ${r.without.toFixed(0)} ms | ${r.first.toFixed(0)} ms | ${r.warm.toFixed(0)} ms | ${perFile(r.warm - r.without)} | ${r.withoutEdited.toFixed(0)} ms | ${r.warmEdited.toFixed(0)} ms | ${perFile(r.warmEdited - r.withoutEdited)} | ${perFile(r.check)} | ${(r.warmEdited / r.withoutEdited).toFixed(2)}x |`)
+  console.log(`| ${r.name} | ${r.files} | ${r.problems} (${r.agrees ? 'yes' : 'NO'}) | ${r.without.toFixed(0)} ms | ${r.first.toFixed(0)} ms | ${r.warm.toFixed(0)} ms | ${r.warmEdited.toFixed(0)} ms | ${perFile(r.rulesWarm)} | ${perFile(r.rulesEdited)} | ${perFile(r.check)} | ${(r.warm / r.without).toFixed(2)}x |`)
 }

@@ -22,30 +22,40 @@ const sessions = new Map()
 function findProject(start) {
   for (let dir = start; ; ) {
     const file = path.join(dir, CONFIG_FILE)
-    if (isFile(file)) return { dir, file }
+    if (statOf(file)?.isFile()) return { dir, file }
     const manifest = path.join(dir, 'package.json')
-    if (isFile(manifest)) {
-      try {
-        if (JSON.parse(fs.readFileSync(manifest, 'utf8')).fixtureNative !== undefined) return { dir }
-      } catch {
-        // An unreadable package.json ends the search here, as it does for the validator (which
-        // then reports it when a session is built from this folder).
-        return { dir }
-      }
-      return undefined
-    }
+    const stat = statOf(manifest)
+    if (stat?.isFile()) return hasConfigSection(manifest, stat) ? { dir } : undefined
     const parent = path.dirname(dir)
     if (parent === dir) return undefined
     dir = parent
   }
 }
 
-function isFile(file) {
+function statOf(file) {
+  return fs.statSync(file, { throwIfNoEntry: false })
+}
+
+/** Whether a package.json has `"fixtureNative"`; read again only when its size or time changed. */
+const manifests = new Map()
+function hasConfigSection(manifest, stat) {
+  const known = manifests.get(manifest)
+  if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known.has
+  let has
   try {
-    return fs.statSync(file).isFile()
+    has = JSON.parse(fs.readFileSync(manifest, 'utf8')).fixtureNative !== undefined
   } catch {
-    return false
+    // An unreadable package.json is taken as the project, as the validator takes it (and then
+    // reports what is wrong with it when the session is built from this folder).
+    has = true
   }
+  manifests.set(manifest, { mtimeMs: stat.mtimeMs, size: stat.size, has })
+  return has
+}
+
+function modifiedSince(file, time) {
+  const stat = statOf(file)
+  return stat !== undefined && stat.mtimeMs >= time
 }
 
 const PATH_OPTIONS = ['config', 'schema', 'tsconfig']
@@ -98,14 +108,6 @@ function sessionFor(options) {
     sessions.set(key, entry)
   }
   return entry
-}
-
-function modifiedSince(file, time) {
-  try {
-    return fs.statSync(file).mtimeMs >= time
-  } catch {
-    return false
-  }
 }
 
 /**
