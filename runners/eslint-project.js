@@ -1,0 +1,160 @@
+'use strict'
+// Which fixture-native project a file ESLint lints belongs to, and that project's native
+// `ValidationSession`, kept for the process: the half of the ESLint plugin (eslint.js) that knows
+// about projects and sessions; eslint.js turns what this returns into ESLint reports.
+const fs = require('node:fs')
+const path = require('node:path')
+const native = require('../binding.js')
+
+const CONFIG_FILE = 'fixture-native.config.json'
+// ESLint's `settings` key for the options (the plugin's name).
+const SETTINGS_KEY = 'fixture-native'
+const LEVELS = new Set(['error', 'warning', 'off'])
+
+/** Sessions by their resolved options (one per project root and settings), for the process. */
+const sessions = new Map()
+
+/**
+ * The project config ESLint's own run would find from `start` upwards, as the validator finds it:
+ * `fixture-native.config.json`, or a `package.json` with `"fixtureNative"`; a package root without
+ * either ends the search. Returns { dir, file? } or undefined.
+ */
+function findProject(start) {
+  for (let dir = start; ; ) {
+    const file = path.join(dir, CONFIG_FILE)
+    if (statOf(file)?.isFile()) return { dir, file }
+    const manifest = path.join(dir, 'package.json')
+    const stat = statOf(manifest)
+    if (stat?.isFile()) return hasConfigSection(manifest, stat) ? { dir } : undefined
+    const parent = path.dirname(dir)
+    if (parent === dir) return undefined
+    dir = parent
+  }
+}
+
+function statOf(file) {
+  return fs.statSync(file, { throwIfNoEntry: false })
+}
+
+/** Whether a package.json has `"fixtureNative"`; read again only when its size or time changed. */
+const manifests = new Map()
+function hasConfigSection(manifest, stat) {
+  const known = manifests.get(manifest)
+  if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known.has
+  let has
+  try {
+    has = JSON.parse(fs.readFileSync(manifest, 'utf8')).fixtureNative !== undefined
+  } catch {
+    // An unreadable package.json is taken as the project, as the validator takes it (and then
+    // reports what is wrong with it when the session is built from this folder).
+    has = true
+  }
+  manifests.set(manifest, { mtimeMs: stat.mtimeMs, size: stat.size, has })
+  return has
+}
+
+function modifiedSince(file, time) {
+  const stat = statOf(file)
+  return stat !== undefined && stat.mtimeMs >= time
+}
+
+const PATH_OPTIONS = ['config', 'schema', 'tsconfig']
+
+/**
+ * The ValidateOptions of the session for a linted file, or undefined when the file belongs to no
+ * fixture-native project. Relative paths in the settings start at `settings.cwd`, by default
+ * ESLint's working folder; the project config, unless the settings name one, is found from the
+ * linted file's folder upwards. Throws a message for settings of the wrong shape.
+ */
+function sessionOptions(settings, filename, eslintCwd) {
+  if (settings !== undefined && (settings === null || typeof settings !== 'object' || Array.isArray(settings))) {
+    throw new Error(`settings["${SETTINGS_KEY}"] must be an object of validate options (config, schema, factories, cwd, …); got ${JSON.stringify(settings)}`)
+  }
+  if (settings === undefined) {
+    const project = findProject(path.dirname(filename))
+    return project && { cwd: project.dir }
+  }
+  if (settings.cwd !== undefined && typeof settings.cwd !== 'string') {
+    throw new Error(`settings["${SETTINGS_KEY}"].cwd must be a path; got ${JSON.stringify(settings.cwd)}`)
+  }
+  const base = path.resolve(eslintCwd, settings.cwd ?? '.')
+  const options = { ...settings }
+  for (const key of PATH_OPTIONS) {
+    if (typeof options[key] === 'string') options[key] = path.resolve(base, options[key])
+  }
+  if (options.factories !== undefined) {
+    options.factories = [options.factories].flat().map((f) => (typeof f === 'string' ? path.resolve(base, f) : f))
+  }
+  // The folder config discovery and defaults start from: the linted file's project, or `base`.
+  options.cwd = (options.config === undefined && findProject(path.dirname(filename))?.dir) || base
+  return options
+}
+
+// A project that could not be set up (a bad config, a missing folder) is tried again after this
+// long: a lint run over many files asks once, an editor sees the repair on a later lint.
+const RETRY_FAILED_SETUP_MS = 2000
+
+/** The session for these options, built on first use; a failure is kept, briefly, as its message. */
+function sessionFor(options) {
+  const key = JSON.stringify(options)
+  let entry = sessions.get(key)
+  if (entry === undefined || (entry.error !== undefined && Date.now() - entry.failedAt > RETRY_FAILED_SETUP_MS)) {
+    try {
+      const builtAt = Date.now()
+      entry = { session: new native.ValidationSession(options), builtAt, notAnalysed: new Set() }
+    } catch (err) {
+      entry = { error: err.message, failedAt: Date.now() }
+    }
+    sessions.set(key, entry)
+  }
+  return entry
+}
+
+/**
+ * The validator's diagnostics located in `filename` (an absolute path) for `text`, the linted
+ * buffer: `{ diagnostics }`, or `{}` for a file no project configures. Throws an Error with the
+ * reason when the project cannot be checked (settings, config, schema).
+ */
+function diagnosticsFor(filename, text, settings, eslintCwd) {
+  const options = sessionOptions(settings, filename, eslintCwd)
+  if (options === undefined) return {}
+  const entry = sessionFor(options)
+  if (entry.error !== undefined) throw new Error(entry.error)
+  let report = entry.session.checkFile(filename, text)
+  if (report.files === 0 && !entry.notAnalysed.has(filename)) {
+    // Not analysed: outside the factories, or a file the session has not seen (created since it
+    // was built). `update` makes the session discover files again; asked once per file, and only
+    // for one written since the build, so a lint run over files that are no factories costs nothing.
+    entry.notAnalysed.add(filename)
+    if (modifiedSince(filename, entry.builtAt)) {
+      entry.session.update([filename])
+      report = entry.session.checkFile(filename, text)
+    }
+  }
+  // While the schema is invalid the session answers with the schema's errors, located there.
+  const schemaErrors = report.diagnostics.filter((d) => d.file !== filename && d.code === 'schema-error')
+  if (schemaErrors.length > 0) throw new Error(schemaErrors.map((d) => `${path.relative(options.cwd, d.file)}:${d.line}:${d.column}: ${d.message}`).join('; '))
+  return { diagnostics: report.diagnostics.filter((d) => d.file === filename) }
+}
+
+/**
+ * The level of each code in the `rules` of the project config found from `cwd` upwards
+ * (`"error"`, `"warning"`, `"off"`); a code without a valid level there is left out.
+ */
+function projectLevels(cwd) {
+  const project = findProject(cwd)
+  if (!project) return {}
+  let config
+  try {
+    config = project.file
+      ? JSON.parse(fs.readFileSync(project.file, 'utf8'))
+      : JSON.parse(fs.readFileSync(path.join(project.dir, 'package.json'), 'utf8')).fixtureNative
+  } catch {
+    // An unreadable config: no levels here; the session reports what is wrong with it.
+    return {}
+  }
+  const rules = config && typeof config.rules === 'object' && config.rules !== null ? config.rules : {}
+  return Object.fromEntries(Object.entries(rules).filter(([, level]) => LEVELS.has(level)))
+}
+
+module.exports = { diagnosticsFor, projectLevels }
