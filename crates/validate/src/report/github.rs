@@ -24,7 +24,7 @@ pub fn render(report: &Report, cwd: &Path) -> String {
         }
         out.push_str(&format!(
             "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-            escape_property(&super::display_path(&d.file, cwd)),
+            escape_property(&super::text::display_path(&d.file, cwd)),
             d.line,
             d.column,
             d.end_line,

@@ -4,14 +4,14 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::xml_escape;
+use super::text::xml_escape;
 use crate::Report;
 use crate::diagnostic::Severity;
 
 pub fn render(report: &Report, cwd: &Path) -> String {
     let mut by_file: BTreeMap<String, Vec<&crate::Diagnostic>> = BTreeMap::new();
     for d in &report.diagnostics {
-        by_file.entry(super::display_path(&d.file, cwd)).or_default().push(d);
+        by_file.entry(super::text::display_path(&d.file, cwd)).or_default().push(d);
     }
     let total = report.diagnostics.len();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");

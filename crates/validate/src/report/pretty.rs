@@ -17,7 +17,7 @@ pub fn render(report: &Report, cwd: &Path, quiet: bool, read: &dyn Fn(&str) -> O
             continue;
         }
         let sev = if d.severity == Severity::Error { "error" } else { "warning" };
-        out.push_str(&format!("{}:{}:{} - {sev} {}: {}\n", super::display_path(&d.file, cwd), d.line, d.column, d.code, d.message));
+        out.push_str(&format!("{}:{}:{} - {sev} {}: {}\n", super::text::display_path(&d.file, cwd), d.line, d.column, d.code, d.message));
         if cache.as_ref().is_none_or(|(f, _)| *f != d.file) {
             cache = read(&d.file).map(|t| (d.file.clone(), t));
         }

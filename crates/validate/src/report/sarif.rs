@@ -26,7 +26,7 @@ pub fn render(report: &Report, cwd: &Path) -> String {
         .diagnostics
         .iter()
         .map(|d| {
-            let uri = super::display_path(&d.file, cwd);
+            let uri = super::text::display_path(&d.file, cwd);
             let region = json!({ "startLine": d.line, "startColumn": d.column, "endLine": d.end_line, "endColumn": d.end_column });
             let mut r = json!({
                 "ruleId": d.code.as_str(),
