@@ -14,11 +14,8 @@ pub mod pretty;
 pub mod sarif;
 mod text;
 
-<<<<<<< HEAD
 // The renderers' shared text helpers live apart, so that the renderers and this dispatcher do not
 // import each other.
-=======
->>>>>>> layer
 pub use text::{display_path, xml_escape};
 
 /// The output formats of `fixture-native validate --format` and `formatValidationReport`.

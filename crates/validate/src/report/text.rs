@@ -1,9 +1,5 @@
-<<<<<<< HEAD
-//! Text helpers every renderer shares: paths as shown, XML escaping.
-=======
 //! Text helpers every format uses: paths as shown, XML escaping. A leaf, so that the formats and
 //! `render` (in mod.rs) never import each other both ways.
->>>>>>> layer
 
 use std::path::Path;
 
