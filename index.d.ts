@@ -119,7 +119,7 @@ export interface Diagnostic {
   fix?: DiagnosticFix
 }
 
-/** The diagnostic codes, each documented by `diagnosticRules()` (a test holds the two equal). */
+/** The diagnostic codes, each documented by `diagnosticRules()`. */
 export type DiagnosticCode = 'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle' | 'invalid-fixture-accepted' | 'value-exceeds-column' | 'client-not-generated' | 'verify-failed'
 
 /**

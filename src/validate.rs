@@ -13,54 +13,17 @@ use crate::ids::type_name;
 use crate::js_args::{SchemaSource, absent_or, cwd_or_process, describe, is_object, is_text, is_texts, property, schema_mismatch, type_error};
 use crate::serde_js;
 
-/// The diagnostic codes, each documented by `diagnosticRules()` (a test holds the two equal).
-#[napi(string_enum)]
-pub enum DiagnosticCode {
-    #[napi(value = "parse-error")]
-    ParseError,
-    #[napi(value = "schema-error")]
-    SchemaError,
-    #[napi(value = "missing-factory")]
-    MissingFactory,
-    #[napi(value = "unknown-model")]
-    UnknownModel,
-    #[napi(value = "unknown-prisma-type")]
-    UnknownPrismaType,
-    #[napi(value = "type-model-mismatch")]
-    TypeModelMismatch,
-    #[napi(value = "unknown-delegate")]
-    UnknownDelegate,
-    #[napi(value = "delegate-mismatch")]
-    DelegateMismatch,
-    #[napi(value = "missing-abstract-method")]
-    MissingAbstractMethod,
-    #[napi(value = "missing-fixture-category")]
-    MissingFixtureCategory,
-    #[napi(value = "missing-required-field")]
-    MissingRequiredField,
-    #[napi(value = "unknown-field")]
-    UnknownField,
-    #[napi(value = "mixed-relation-input")]
-    MixedRelationInput,
-    #[napi(value = "field-type-mismatch")]
-    FieldTypeMismatch,
-    #[napi(value = "invalid-enum-value")]
-    InvalidEnumValue,
-    #[napi(value = "bigint-literal-target")]
-    BigintLiteralTarget,
-    #[napi(value = "unresolved-import")]
-    UnresolvedImport,
-    #[napi(value = "import-cycle")]
-    ImportCycle,
-    #[napi(value = "invalid-fixture-accepted")]
-    InvalidFixtureAccepted,
-    #[napi(value = "value-exceeds-column")]
-    ValueExceedsColumn,
-    #[napi(value = "client-not-generated")]
-    ClientNotGenerated,
-    #[napi(value = "verify-failed")]
-    VerifyFailed,
+/// Declares `DiagnosticCode` from the core's one list of codes (`with_codes!`).
+macro_rules! diagnostic_code_enum {
+    ($($variant:ident $name:tt $module:ident,)*) => {
+        /// The diagnostic codes, each documented by `diagnosticRules()`.
+        #[napi(string_enum)]
+        pub enum DiagnosticCode {
+            $(#[napi(value = $name)] $variant,)*
+        }
+    };
 }
+fixture_validate::with_codes!(diagnostic_code_enum);
 
 /// Which members of the object `getFixtures()` returns hold create inputs, update inputs or
 /// nothing to check. Defaults: create `minimal`, `complete`; collections of creates `edgeCases`,

@@ -7,7 +7,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub use fixture_schema::Severity;
 
 /// Calls `$then!` with the list of codes: `Variant "kebab-name" rule_module`, in report order.
-/// One list feeds the enum here and the rule modules' docs in `rules/mod.rs`.
+/// One list feeds the enum here, the rule modules' docs in `rules/mod.rs` and the napi layer's
+/// `DiagnosticCode` (the union in index.d.ts).
+#[macro_export]
 macro_rules! with_codes {
     ($then:ident) => {
         $then! {
@@ -37,7 +39,7 @@ macro_rules! with_codes {
         }
     };
 }
-pub(crate) use with_codes;
+pub use with_codes;
 
 macro_rules! define_code {
     ($($variant:ident $name:literal $module:ident,)*) => {

@@ -6,7 +6,7 @@
 //! traversal (checker.rs, fixtures/, factory.rs, imports.rs): one pass yields many rules.
 //!
 //! Adding a rule, in five lines:
-//! 1. `NewRule "new-rule" new_rule,` in `with_codes!` (code.rs): the enum, its name, `Code::ALL`;
+//! 1. `NewRule "new-rule" new_rule,` in `with_codes!` (code.rs): the enum, its name, `Code::ALL`, JS's `DiagnosticCode`;
 //! 2. `pub mod new_rule;` below, and `rules/new_rule.rs` with its `DOC` (the compiler asks for both);
 //! 3. there, `pub(crate) fn report(c: &mut Checker<'_>, …)` that words the finding and `c.push`es it;
 //! 4. a call `rules::new_rule::report(self, …)` in the traversal, where the construct is walked;
