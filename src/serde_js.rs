@@ -5,8 +5,8 @@
 //! property, and the core types' serde derives are the only description of the shape.
 //! The `#[napi(object)]` structs that name these shapes in index.d.ts only declare them.
 
-use napi::bindgen_prelude::{Function, JsObjectValue, ToNapiValue, Unknown};
-use napi::{Env, JSON, JsValue, ValueType};
+use napi::bindgen_prelude::{Function, JsObjectValue, Unknown};
+use napi::{Env, JSON, ValueType};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -14,17 +14,6 @@ use serde::de::DeserializeOwned;
 pub fn to_js<'env, T: Serialize>(env: &'env Env, value: &T) -> napi::Result<Unknown<'env>> {
     let json = serde_json::to_string(value).map_err(|e| napi::Error::from_reason(format!("cannot serialize the result: {e}")))?;
     parse(env, &json)
-}
-
-/// A core value on its way to JS through [`to_js`] where napi needs a `ToNapiValue` type: a
-/// threadsafe function's argument (`watchFactories`), converted on the JS thread when it is called.
-pub struct Json<T>(pub T);
-
-impl<T: Serialize> ToNapiValue for Json<T> {
-    unsafe fn to_napi_value(env: napi::sys::napi_env, val: Self) -> napi::Result<napi::sys::napi_value> {
-        let env = Env::from_raw(env);
-        Ok(to_js(&env, &val.0)?.raw())
-    }
 }
 
 /// `JSON.parse(json)` in the engine.

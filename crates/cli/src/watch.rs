@@ -6,11 +6,10 @@
 use std::path::{Path, PathBuf};
 
 use fixture_validate::session::Update;
-use fixture_validate::{Options, Report, Severity, report};
+use fixture_validate::report::{self, Format, render};
+use fixture_validate::{Options, Report, Severity};
 
 use crate::CliOutput;
-use fixture_validate::report::{Format, render};
-
 use crate::validate::Args;
 
 /// A watch about to start: the options and how to print its reports.
