@@ -48,6 +48,8 @@ struct Project {
     loaded: Arc<LoadedSchema>,
     paths: Vec<PathBuf>,
     by_path: HashMap<PathBuf, usize>,
+    /// The same by real path (symlinks resolved): an editor may name a file either way.
+    by_real_path: HashMap<PathBuf, usize>,
     texts: Vec<String>,
     summaries: Vec<FileSummary>,
     parse_errors: Vec<Option<Finding>>,
@@ -108,7 +110,8 @@ impl Session {
             State::SchemaInvalid { .. } => return Ok(self.report()),
             State::Ready(p) => p,
         };
-        let Some(&i) = project.by_path.get(&path) else {
+        let found = project.by_path.get(&path).or_else(|| std::fs::canonicalize(&path).ok().and_then(|real| project.by_real_path.get(&real)));
+        let Some(&i) = found else {
             return Ok(project.file_report(started, Vec::new(), Vec::new(), 0));
         };
         let text = match text {
@@ -248,12 +251,14 @@ fn build(options: &Options) -> Result<State, ValidateError> {
     let index = ProjectIndex::build(&summaries, &cfg.base_classes, &cfg.categories.required, &loaded.schema);
     let stamps = stamps(options, &cfg, &schema_path, paths.first());
     let by_path = paths.iter().enumerate().map(|(i, p)| (p.clone(), i)).collect();
+    let by_real_path = paths.iter().enumerate().filter_map(|(i, p)| Some((std::fs::canonicalize(p).ok()?, i))).collect();
     let mut project = Project {
         cfg,
         schema_path,
         loaded,
         paths,
         by_path,
+        by_real_path,
         texts,
         summaries,
         parse_errors,

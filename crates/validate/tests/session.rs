@@ -192,3 +192,34 @@ fn a_folder_of_factories_moved_away_and_back_is_noticed() {
     // A folder it knows, touched: no rebuild.
     assert!(!session.concerns(&folder));
 }
+
+#[cfg(unix)]
+#[test]
+fn check_file_finds_a_file_named_through_a_symlink() {
+    let tmp = tempfile::tempdir().unwrap();
+    let link = tmp.path().join("examples-link");
+    std::os::unix::fs::symlink(examples(), &link).unwrap();
+    let dir = examples();
+    let mut session = Session::new(options(&dir, "broken.config.json")).unwrap();
+    let direct = session.check_file(&dir.join("broken/tagFixtures.ts"), None).unwrap();
+    let linked = session.check_file(&link.join("broken/tagFixtures.ts"), None).unwrap();
+    assert!(!direct.diagnostics.is_empty());
+    assert_eq!(linked.diagnostics, direct.diagnostics);
+}
+
+#[test]
+fn a_config_that_stops_parsing_is_an_error_until_it_is_fixed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().canonicalize().unwrap();
+    copy_dir(&examples(), &dir);
+    let config = dir.join("fixture-native.config.json");
+    let text = std::fs::read_to_string(&config).unwrap();
+    let mut session = Session::new(options(&dir, "fixture-native.config.json")).unwrap();
+    std::fs::write(&config, &text[..text.len() / 2]).unwrap();
+    let error = session.update(std::slice::from_ref(&config)).unwrap_err();
+    assert!(error.message.contains("fixture-native.config.json:"), "{}", error.message);
+    // Still broken: still an error (not a stale report).
+    assert!(session.check_file(&dir.join("src/fixtures/db/tagFixtures.ts"), None).is_err());
+    std::fs::write(&config, &text).unwrap();
+    assert!(session.update(std::slice::from_ref(&config)).unwrap().report.ok);
+}

@@ -2,7 +2,9 @@
 //! every change to a validation [`Session`], which re-checks only what the change touches.
 //!
 //! Events arriving within `debounce` of each other are one change: an editor's atomic save
-//! (write a temp file, rename it over the original) is one report, not three. A schema with a
+//! (write a temp file, rename it over the original) is one report, not three. After an event that
+//! ends a write (a file closed after writing, a rename) the quiet time is shorter (`SETTLED`): the
+//! save is complete, only its rename may still follow, within microseconds. A schema with a
 //! syntax error mid-edit is a report (`schema-error`) and the watch goes on; a run that cannot
 //! happen at all (a config that stops parsing) is an `Err` to the callback, and the watch goes on.
 
@@ -12,6 +14,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use fixture_validate::session::{Session, Update};
+use notify::event::{AccessKind, AccessMode, ModifyKind};
 use notify::{EventKind, RecursiveMode, Watcher};
 
 pub use fixture_validate::session;
@@ -34,13 +37,17 @@ pub struct Watch {
 }
 
 enum Message {
-    Changed(Vec<PathBuf>, Instant),
+    /// Paths, when the event came, and whether it ended a write.
+    Changed(Vec<PathBuf>, Instant, bool),
     WatchFailed(String),
     Stop,
 }
 
 /// The default quiet time that ends a change.
 pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(5);
+
+/// The quiet time after an event that ends a write (a close after writing, a rename).
+pub const SETTLED: Duration = Duration::from_millis(1);
 
 /// Starts watching. `on_report` first gets the session's whole report (everything `added`; its
 /// `duration_ms` counted from `started`, before the session was built), then one call per change
@@ -53,8 +60,13 @@ where
     let events = tx.clone();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let message = match event {
-            Ok(event) if matches!(event.kind, EventKind::Access(_)) => return,
-            Ok(event) => Message::Changed(event.paths, Instant::now()),
+            Ok(event) => {
+                let ends_write = matches!(event.kind, EventKind::Access(AccessKind::Close(AccessMode::Write)) | EventKind::Modify(ModifyKind::Name(_)));
+                if matches!(event.kind, EventKind::Access(_)) && !ends_write {
+                    return;
+                }
+                Message::Changed(event.paths, Instant::now(), ends_write)
+            }
             Err(e) => Message::WatchFailed(e.to_string()),
         };
         // The receiver is gone only after the watch stopped.
@@ -94,14 +106,18 @@ where
 /// without another event, and the time of its first event. `None` when the watch stops.
 fn next_change(rx: &mpsc::Receiver<Message>, debounce: Duration, session: &Session) -> Option<(Result<Vec<PathBuf>, String>, Instant)> {
     loop {
-        let (mut paths, first) = match rx.recv().ok()? {
+        let (mut paths, first, mut ends_write) = match rx.recv().ok()? {
             Message::Stop => return None,
             Message::WatchFailed(e) => return Some((Err(format!("the file watcher failed: {e}")), Instant::now())),
-            Message::Changed(paths, at) => (paths, at),
+            Message::Changed(paths, at, ends_write) => (paths, at, ends_write),
         };
         loop {
-            match rx.recv_timeout(debounce) {
-                Ok(Message::Changed(more, _)) => paths.extend(more),
+            let quiet = if ends_write { SETTLED.min(debounce) } else { debounce };
+            match rx.recv_timeout(quiet) {
+                Ok(Message::Changed(more, _, ends)) => {
+                    paths.extend(more);
+                    ends_write = ends;
+                }
                 Ok(Message::Stop) | Err(mpsc::RecvTimeoutError::Disconnected) => return None,
                 Ok(Message::WatchFailed(_)) => {}
                 Err(mpsc::RecvTimeoutError::Timeout) => break,
