@@ -424,6 +424,19 @@ describe('a long-lived ESLint process (an editor)', () => {
     assert.deepEqual(lint(script, settings, dir, text), [])
   })
 
+  test('a project that could not be set up is tried again a little later (the config written meanwhile)', async () => {
+    const dir = tempCopyOfExamples()
+    const file = path.join(dir, TAG_FIXTURES)
+    const settings = { config: 'later.config.json' }
+    assert.match(lint(file, settings, dir)[0].message, /later\.config\.json: cannot read the config file/)
+    cpSync(path.join(dir, 'fixture-native.config.json'), path.join(dir, 'later.config.json'))
+    // Within the retry window the failure stands (one attempt per lint run, not one per file) …
+    assert.equal(lint(file, settings, dir).length, 1)
+    await new Promise((resolve) => setTimeout(resolve, 2100))
+    // … after it, the project is set up and the file checked.
+    assert.deepEqual(lint(file, settings, dir), [])
+  })
+
   test('the linted text is the editor\'s buffer, not the file on disk', () => {
     const file = path.join(examples, TAG_FIXTURES)
     const buffer = readFileSync(file, 'utf8').replace('tag: "minimal"', 'tag: 123')
