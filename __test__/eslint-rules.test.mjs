@@ -148,7 +148,7 @@ const ruleCases = {
   'schema-error': () => ({
     valid: [valid(TAG_FIXTURES)],
     // The schema is not in the linted file: its error stands at line 1, with Prisma's message.
-    invalid: [{ ...source(TAG_FIXTURES), settings: { 'fixture-native': { cwd: examples, config: 'broken-schema.config.json' } }, errors: [{ line: 1, column: 1, message: /ReminderList/ }] }],
+    invalid: [{ name: `${TAG_FIXTURES} under the broken schema`, ...source(TAG_FIXTURES), settings: { 'fixture-native': { cwd: examples, config: 'broken-schema.config.json' } }, errors: [{ line: 1, column: 1, message: /ReminderList/ }] }],
   }),
   // Located in the schema, which ESLint does not lint: never reported, though validate reports five.
   'missing-factory': () => ({ valid: [valid('broken/tagFixtures.ts', BROKEN), valid(TAG_FIXTURES)], invalid: [] }),
@@ -338,6 +338,23 @@ describe('the bundled example through ESLint, file by file', () => {
     }
     assert.ok(changed >= 3, `validate --fix changed ${changed} files`)
   })
+})
+
+describe('ranges and fixes in any text', () => {
+  // Our columns are UTF-16 units like ESLint's; lines end at \n or \r\n for both; ESLint lints
+  // the text without its byte order mark and writes it back.
+  for (const [label, prefix, eol, emoji] of [['CRLF line ends', '', '\r\n', ''], ['a byte order mark', '\uFEFF', '\n', ''], ['astral characters before the span', '', '\n', '😀😀']]) {
+    test(label, () => {
+      const clean = prefix + readFileSync(path.join(examples, TAG_FIXTURES), 'utf8').replaceAll('\n', eol).replace('tag: "translated"', `tag: "${emoji}translated"`)
+      const drifted = clean.replace('Prisma.tagCreateInput', 'Prisma.TagCreateInput').replace('tag: "typescript" }', `tag: "${emoji}typescript", tagg: 1 }`)
+      const config = flatConfig(CLEAN)
+      const linter = new Linter({ cwd: examples })
+      const messages = linter.verify(drifted, config, { filename: path.join(examples, TAG_FIXTURES) })
+      const lines = drifted.replace(/^\uFEFF/, '').split(/\r?\n/)
+      assert.deepEqual(messages.map((m) => `${m.ruleId} ${lines[m.line - 1].slice(m.column - 1, m.endColumn - 1)}`).sort(), ['fixture-native/unknown-field tagg', 'fixture-native/unknown-prisma-type Prisma.TagCreateInput'])
+      assert.equal(linter.verifyAndFix(drifted, config, { filename: path.join(examples, TAG_FIXTURES) }).output, drifted.replace('Prisma.TagCreateInput', 'Prisma.tagCreateInput'))
+    })
+  }
 })
 
 describe('setup errors and files no project configures', () => {
