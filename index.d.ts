@@ -103,7 +103,7 @@ export declare function describePrismaTypes(input?: string | SchemaSource | unde
 
 /** One finding. Lines and columns are 1-based (columns in UTF-16 units); `end*` is exclusive. */
 export interface Diagnostic {
-  code: 'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle' | 'invalid-fixture-accepted' | 'value-exceeds-column' | 'client-not-generated' | 'verify-failed'
+  code: DiagnosticCode
   severity: 'error' | 'warning'
   /** Absolute path. */
   file: string
@@ -119,6 +119,9 @@ export interface Diagnostic {
   fix?: DiagnosticFix
 }
 
+/** The diagnostic codes, each documented by `diagnosticRules()` (a test holds the two equal). */
+export type DiagnosticCode = 'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle' | 'invalid-fixture-accepted' | 'value-exceeds-column' | 'client-not-generated' | 'verify-failed'
+
 /**
  * A fix as data: `safe` when it is the one right correction (what `applyFixes` and
  * `validate --fix` apply).
@@ -131,7 +134,7 @@ export interface DiagnosticFix {
 
 /** The documentation of one diagnostic code. */
 export interface DiagnosticRule {
-  code: 'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle' | 'invalid-fixture-accepted' | 'value-exceeds-column' | 'client-not-generated' | 'verify-failed'
+  code: DiagnosticCode
   defaultSeverity: 'error' | 'warning'
   /** What it finds. */
   what: string
@@ -634,7 +637,7 @@ export interface ValidateOptions {
   /** The tsconfig whose `target` decides `bigint-literal-target` (default: the nearest `tsconfig.json`, following `extends`). */
   tsconfig?: string
   /** Severity per diagnostic code. */
-  rules?: Partial<Record<'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle' | 'invalid-fixture-accepted' | 'value-exceeds-column' | 'client-not-generated' | 'verify-failed', 'error' | 'warning' | 'off'>>
+  rules?: Partial<Record<DiagnosticCode, 'error' | 'warning' | 'off'>>
   fixtureCategories?: FixtureCategories
   /** A `fixture-native.config.json` (default: found from `cwd` upwards, or `package.json` `"fixtureNative"`). */
   config?: string

@@ -842,6 +842,7 @@ module.exports.applyFixes = nativeBinding.applyFixes
 module.exports.configureIdGenerator = nativeBinding.configureIdGenerator
 module.exports.decodePK = nativeBinding.decodePK
 module.exports.describePrismaTypes = nativeBinding.describePrismaTypes
+module.exports.DiagnosticCode = nativeBinding.DiagnosticCode
 module.exports.diagnosticRules = nativeBinding.diagnosticRules
 module.exports.diffSchemas = nativeBinding.diffSchemas
 module.exports.doctor = nativeBinding.doctor

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSyn
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { validateFactories, diagnosticRules } from '../index.js'
+import { validateFactories, diagnosticRules, DiagnosticCode } from '../index.js'
 
 const examples = fileURLToPath(new URL('../examples/', import.meta.url))
 const rel = (file) => path.relative(examples, file).split(path.sep).join('/')
@@ -177,6 +177,17 @@ test('diagnosticRules documents every code once', () => {
     assert.ok(['error', 'warning'].includes(r.defaultSeverity))
   }
   assert.deepEqual(rules.filter((r) => r.defaultSeverity === 'warning').map((r) => r.code).sort(), ['client-not-generated', 'import-cycle', 'invalid-fixture-accepted', 'missing-factory'])
+})
+
+test('the DiagnosticCode union in index.d.ts is the list diagnosticRules() documents', () => {
+  const codes = diagnosticRules().map((r) => r.code)
+  assert.deepEqual(Object.values(DiagnosticCode), codes)
+  const dts = readFileSync(new URL('../index.d.ts', import.meta.url), 'utf8')
+  const union = /^export type DiagnosticCode = (.+)$/m.exec(dts)
+  assert.ok(union, 'index.d.ts declares `export type DiagnosticCode = …` (napi `constEnum: false`)')
+  assert.deepEqual(union[1].split(' | ').map((c) => JSON.parse(c.replaceAll("'", '"'))), codes)
+  // Every other code-typed place refers to it instead of repeating the list.
+  assert.equal(dts.split("'parse-error'").length - 1, 1, 'the code list is written once in index.d.ts')
 })
 
 test('defaults: factories = the folder holding the base class; tsconfig = the nearest one, following extends', () => {

@@ -3,6 +3,7 @@
 use fixture_doctor::{Options, doctor as run_doctor};
 
 #[napi(object)]
+#[derive(Default)]
 pub struct DoctorOptions {
     /// The workspace root, or a folder inside it (the root is found upwards); default `process.cwd()`.
     pub root: Option<String>,
@@ -98,8 +99,8 @@ pub struct DoctorReport {
 /// freshness, the id import chain and runner wiring. Throws only for a missing root or path.
 #[napi(catch_unwind)]
 pub fn doctor(options: Option<DoctorOptions>) -> napi::Result<DoctorReport> {
-    let o = options.unwrap_or(DoctorOptions { root: None, factories: None, id_package: None, id_export: None, schema: None });
-    let cwd = std::env::current_dir().map_err(|e| napi::Error::from_reason(format!("cannot read the working directory: {e}")))?;
+    let o = options.unwrap_or_default();
+    let cwd = crate::js_args::cwd_or_process(None)?;
     let mut core = Options::new(o.root.map(|r| cwd.join(r)).unwrap_or(cwd.clone()));
     core.factories = o.factories.map(|f| cwd.join(f));
     core.schema = o.schema.map(|s| cwd.join(s));

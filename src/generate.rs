@@ -4,10 +4,10 @@ use fixture_generate::project::{Request, source_for};
 use napi::Env;
 use napi::bindgen_prelude::{Either, Unknown};
 
-use crate::js_args;
-use crate::schema::SchemaSource;
+use crate::js_args::{self, SchemaSource};
 
 #[napi(object)]
+#[derive(Default)]
 pub struct GenerateOptions {
     /// A `.prisma` file or folder, or `{ source }` (default: from the config, else found as Prisma does).
     pub schema: Option<Either<String, SchemaSource>>,
@@ -45,19 +45,8 @@ pub struct GeneratedFactory {
 #[napi(catch_unwind, ts_args_type = "model: string, options?: GenerateOptions | undefined | null")]
 pub fn generate_factory_source(env: Env, model: Unknown, options: Option<GenerateOptions>) -> napi::Result<GeneratedFactory> {
     let model = js_args::text(&env, "generateFactorySource", "model", model)?;
-    let options = options.unwrap_or(GenerateOptions {
-        schema: None,
-        out: None,
-        base_class: None,
-        base_import: None,
-        fixtures_import: None,
-        config: None,
-        cwd: None,
-    });
-    let cwd = match options.cwd {
-        Some(dir) => std::path::PathBuf::from(dir),
-        None => std::env::current_dir().map_err(|e| napi::Error::from_reason(format!("cannot read the working directory: {e}")))?,
-    };
+    let options = options.unwrap_or_default();
+    let cwd = js_args::cwd_or_process(options.cwd)?;
     let (schema, schema_source) = match options.schema {
         Some(Either::A(path)) => (Some(path.into()), None),
         Some(Either::B(SchemaSource { source, .. })) => (None, Some(source)),

@@ -2,11 +2,30 @@
 //! function, the argument and what it takes (Node's `ERR_INVALID_ARG_TYPE`), not napi's generic
 //! conversion message with the whole value in it.
 
+use std::path::PathBuf;
+
 use napi::bindgen_prelude::{Either, JsObjectValue, JsValue, Object, Unknown};
 use napi::{Env, JsTypeError, Status, ValueType};
 
 use crate::ids::type_name;
-use crate::schema::SchemaSource;
+
+// Here, with the other argument shapes, so that the schema bindings and this module do not
+// import each other.
+/// Schema text given directly; `fileName` (default `schema.prisma`) is used in diagnostics.
+#[napi(object)]
+pub struct SchemaSource {
+    pub source: String,
+    pub file_name: Option<String>,
+}
+
+/// The `cwd` option as a path, else the process's working directory: where every function
+/// resolves relative paths.
+pub fn cwd_or_process(cwd: Option<String>) -> napi::Result<PathBuf> {
+    match cwd {
+        Some(dir) => Ok(PathBuf::from(dir)),
+        None => std::env::current_dir().map_err(|e| napi::Error::from_reason(format!("cannot read the working directory: {e}"))),
+    }
+}
 
 /// A string argument, or a `TypeError` naming it.
 pub fn text(env: &Env, function: &str, name: &str, value: Unknown) -> napi::Result<String> {

@@ -15,6 +15,7 @@ mod panic_probe;
 
 mod maintain;
 mod schema;
+mod serde_js;
 mod session;
 mod watch;
 mod validate;

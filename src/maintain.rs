@@ -1,75 +1,18 @@
 //! napi bindings for fixture-maintain (see crates/maintain): `applyFixes` and `diffSchemas`,
-//! converting only.
+//! converting only (reports in and results out through `serde_js`).
 
 use fixture_maintain::diff::{Side, diff_sides};
-use fixture_validate::{Code, Options, Severity};
-use napi::bindgen_prelude::Either;
+use fixture_validate::{Diagnostic, Options};
+use napi::Env;
+use napi::bindgen_prelude::{Either, Unknown};
 
-use crate::schema::SchemaSource;
-use crate::validate::{Diagnostic, ValidationReport};
+use crate::js_args::{SchemaSource, cwd_or_process};
+use crate::serde_js;
 
-/// A fix as data: `safe` when it is the one right correction (what `applyFixes` and
-/// `validate --fix` apply).
-#[napi(object)]
-pub struct DiagnosticFix {
-    pub safe: bool,
-    /// Non-overlapping, in text order.
-    pub edits: Vec<FixEdit>,
-}
-
-/// Replace `byteStart..byteEnd` (UTF-8 offsets into the file) with `text`; the same span as
-/// 1-based lines and UTF-16 columns (end exclusive).
-#[napi(object)]
-pub struct FixEdit {
-    pub byte_start: u32,
-    pub byte_end: u32,
-    pub line: u32,
-    pub column: u32,
-    pub end_line: u32,
-    pub end_column: u32,
-    pub text: String,
-}
-
-impl From<fixture_validate::Fix> for DiagnosticFix {
-    fn from(f: fixture_validate::Fix) -> Self {
-        DiagnosticFix {
-            safe: f.safe,
-            edits: f
-                .edits
-                .into_iter()
-                .map(|e| FixEdit { byte_start: e.byte_start, byte_end: e.byte_end, line: e.line, column: e.column, end_line: e.end_line, end_column: e.end_column, text: e.text })
-                .collect(),
-        }
-    }
-}
-
-/// A report's diagnostic from JS back into the core's (for `applyFixes` and `formatValidationReport`).
-pub(crate) fn core_diagnostic(d: &Diagnostic) -> napi::Result<fixture_validate::Diagnostic> {
-    let code = Code::parse(&d.code).ok_or_else(|| napi::Error::from_reason(format!("{}:{}: \"{}\" is not a diagnostic code; pass a report from validateFactories", d.file, d.line, d.code)))?;
-    Ok(fixture_validate::Diagnostic {
-        code,
-        severity: match d.severity.as_str() {
-            "error" => Severity::Error,
-            "warning" => Severity::Warning,
-            other => return Err(napi::Error::from_reason(format!("{}:{}: severity \"{other}\" is not \"error\" or \"warning\"", d.file, d.line))),
-        },
-        file: d.file.clone(),
-        line: d.line,
-        column: d.column,
-        end_line: d.end_line,
-        end_column: d.end_column,
-        message: d.message.clone(),
-        suggestion: d.suggestion.clone(),
-        help: d.help.clone(),
-        fix: d.fix.as_ref().map(|f| fixture_validate::Fix {
-            safe: f.safe,
-            edits: f
-                .edits
-                .iter()
-                .map(|e| fixture_validate::Edit { byte_start: e.byte_start, byte_end: e.byte_end, line: e.line, column: e.column, end_line: e.end_line, end_column: e.end_column, text: e.text.clone() })
-                .collect(),
-        }),
-    })
+/// What `applyFixes` reads of a report: its diagnostics (the rest may be anything).
+#[derive(serde::Deserialize)]
+struct Diagnostics {
+    diagnostics: Vec<Diagnostic>,
 }
 
 #[napi(object)]
@@ -94,14 +37,11 @@ pub struct ApplyFixesResult {
 /// atomically (temporary file + rename) and only when its fixed text still parses. Run it on a
 /// fresh report: the edits are byte offsets into the files as they were read. Unlike
 /// `validate --fix`, this applies one round; a fix a first round reveals needs another report.
-#[napi(catch_unwind)]
-pub fn apply_fixes(report: ValidationReport, options: Option<ApplyFixesOptions>) -> napi::Result<ApplyFixesResult> {
-    let root = match options.and_then(|o| o.root) {
-        Some(r) => std::path::PathBuf::from(r),
-        None => std::env::current_dir().map_err(|e| napi::Error::from_reason(format!("cannot read the working directory: {e}")))?,
-    };
-    let diagnostics = report.diagnostics.iter().map(core_diagnostic).collect::<napi::Result<Vec<_>>>()?;
-    let r = fixture_maintain::fix::apply_report(&diagnostics, &root);
+#[napi(catch_unwind, ts_args_type = "report: ValidationReport, options?: ApplyFixesOptions | undefined | null")]
+pub fn apply_fixes(env: &Env, report: Unknown, options: Option<ApplyFixesOptions>) -> napi::Result<ApplyFixesResult> {
+    let root = cwd_or_process(options.and_then(|o| o.root))?;
+    let report: Diagnostics = serde_js::from_js(env, "applyFixes: report", report)?;
+    let r = fixture_maintain::fix::apply_report(&report.diagnostics, &root);
     Ok(ApplyFixesResult { fixed: r.fixed as u32, files: r.files, skipped: r.skipped as u32, errors: r.errors })
 }
 
@@ -124,11 +64,8 @@ pub struct DiffSchemasOptions {
 /// change causes: `{ changes: [{ kind, name, field?, from?, to?, description, breaks: Diagnostic[] }],
 /// unattributed: Diagnostic[], factoriesChecked }`. Throws on an unreadable or invalid schema.
 #[napi(catch_unwind, ts_return_type = "{ changes: Array<{ kind: string; name: string; field?: string; from?: string; to?: string; description: string; breaks: Diagnostic[] }>; unattributed: Diagnostic[]; factoriesChecked: boolean }")]
-pub fn diff_schemas(options: DiffSchemasOptions) -> napi::Result<fixture_schema::serde_json::Value> {
-    let cwd = match options.cwd {
-        Some(c) => std::path::PathBuf::from(c),
-        None => std::env::current_dir().map_err(|e| napi::Error::from_reason(format!("cannot read the working directory: {e}")))?,
-    };
+pub fn diff_schemas<'env>(env: &'env Env, options: DiffSchemasOptions) -> napi::Result<Unknown<'env>> {
+    let cwd = cwd_or_process(options.cwd)?;
     let side = |s: Either<String, SchemaSource>, name: &str| match s {
         Either::A(spec) => Side::read(&spec, &cwd),
         Either::B(src) => Side::source(src.source, name),
@@ -143,5 +80,5 @@ pub fn diff_schemas(options: DiffSchemasOptions) -> napi::Result<fixture_schema:
     let check = !factories.is_empty() || options.config.is_some();
     let template = check.then(|| Options { cwd: cwd.clone(), config: options.config.map(|c| cwd.join(c)), factories, base_class: options.base_class, ..Default::default() });
     let result = diff_sides(&old, &new, template.as_ref()).map_err(|e| napi::Error::from_reason(e.message))?;
-    fixture_schema::serde_json::to_value(&result).map_err(|e| napi::Error::from_reason(e.to_string()))
+    serde_js::to_js(env, &result)
 }

@@ -9,18 +9,11 @@ use std::sync::Arc;
 
 use fixture_schema::typemap_source::{self, TypeMapFormat};
 use fixture_schema::{SchemaError, SchemaErrorKind, SchemaInput};
-use napi::bindgen_prelude::{Either, Function, Unknown};
-use napi::bindgen_prelude::JsObjectValue;
-use napi::{Env, JSON, Status};
+use napi::bindgen_prelude::{Either, Unknown};
+use napi::{Env, Status};
 
-use crate::js_args;
-
-/// Schema text given directly; `fileName` (default `schema.prisma`) is used in diagnostics.
-#[napi(object)]
-pub struct SchemaSource {
-    pub source: String,
-    pub file_name: Option<String>,
-}
+use crate::js_args::{self, SchemaSource};
+use crate::serde_js;
 
 // Every function takes `input: Option<Either<String, SchemaSource>>`: a `.prisma` file or a folder
 // of them, `{ source }`, or nothing to find the schema from the working directory as the Prisma CLI
@@ -28,6 +21,7 @@ pub struct SchemaSource {
 
 /// One problem in a schema file (1-based line and column).
 #[napi(object)]
+#[allow(dead_code)] // declares the TypeScript shape only: the value is the core's serde output
 pub struct SchemaDiagnostic {
     pub file: String,
     pub line: u32,
@@ -173,8 +167,7 @@ pub struct GenerateTypeMapOptions {
 fn to_input(input: Option<Either<String, SchemaSource>>) -> napi::Result<SchemaInput> {
     Ok(match input {
         None => SchemaInput::Discover {
-            cwd: std::env::current_dir()
-                .map_err(|e| napi::Error::from_reason(format!("cannot read the working directory: {e}")))?,
+            cwd: js_args::cwd_or_process(None)?,
         },
         Some(Either::A(path)) => SchemaInput::Path(path.into()),
         Some(Either::B(SchemaSource { source, file_name })) => SchemaInput::Source { source, file_name },
@@ -190,25 +183,12 @@ fn throw(env: &Env, error: SchemaError) -> napi::Error {
     let build = || -> napi::Result<()> {
         let mut object = env.create_error(napi::Error::new(Status::GenericFailure, error.message.clone()))?;
         object.set("code", code)?;
-        let diagnostics: Vec<SchemaDiagnostic> = error.diagnostics.iter().map(to_js_diagnostic).collect();
-        object.set("diagnostics", diagnostics)?;
+        object.set("diagnostics", serde_js::to_js(env, &error.diagnostics)?)?;
         env.throw(object)
     };
     match build() {
         Ok(()) => napi::Error::new(Status::PendingException, error.message),
         Err(failed) => failed,
-    }
-}
-
-fn to_js_diagnostic(d: &fixture_schema::SchemaDiagnostic) -> SchemaDiagnostic {
-    SchemaDiagnostic {
-        file: d.file.clone(),
-        line: d.line,
-        column: d.column,
-        end_line: d.end_line,
-        end_column: d.end_column,
-        message: d.message.clone(),
-        severity: d.severity.as_str().to_owned(),
     }
 }
 
@@ -218,27 +198,19 @@ fn load(env: &Env, function: &str, input: Option<Unknown>) -> napi::Result<Arc<f
     fixture_schema::load_shared(&to_input(input)?).map_err(|e| throw(env, e))
 }
 
-/// `JSON.parse(json)` on the JS side: one string crosses the boundary instead of thousands of
-/// objects built property by property (see `fixture_schema::api_json`).
-fn parse_json<'env>(env: &'env Env, json: &str) -> napi::Result<Unknown<'env>> {
-    let json_namespace: JSON<'env> = env.get_global()?.get_named_property_unchecked("JSON")?;
-    let parse: Function<'env, &str, Unknown<'env>> = json_namespace.get_named_property_unchecked("parse")?;
-    parse.call(json)
-}
-
 /// Loads a Prisma schema (a path, `{ source }`, or discovered from the working directory).
 /// Throws an `Error` with `code` and `diagnostics` when the schema is invalid or not found.
 #[napi(catch_unwind, ts_args_type = "input?: string | SchemaSource | undefined | null", ts_return_type = "LoadedSchema")]
 pub fn load_schema<'env>(env: &'env Env, input: Option<Unknown>) -> napi::Result<Unknown<'env>> {
     let schema = load(env, "loadSchema", input)?;
-    parse_json(env, fixture_schema::api_json::loaded_schema_json(&schema))
+    serde_js::parse(env, fixture_schema::api_json::loaded_schema_json(&schema))
 }
 
 /// The type map: models (views included, `@@ignore`d left out), enums and composite types by name.
 #[napi(catch_unwind, ts_args_type = "input?: string | SchemaSource | undefined | null", ts_return_type = "TypeMap")]
 pub fn resolve_type_map<'env>(env: &'env Env, input: Option<Unknown>) -> napi::Result<Unknown<'env>> {
     let schema = load(env, "resolveTypeMap", input)?;
-    parse_json(env, fixture_schema::api_json::type_map_json(&schema))
+    serde_js::parse(env, fixture_schema::api_json::type_map_json(&schema))
 }
 
 /// The real `Prisma.<name>` for a misspelt one (`CreditAccountCreateInput` ->

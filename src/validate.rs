@@ -1,21 +1,73 @@
-//! napi bindings for fixture-validate (see crates/validate): option and report conversion only.
+//! napi bindings for fixture-validate (see crates/validate): options in, reports out and back
+//! through `serde_js`. The report structs here only declare the TypeScript shapes of the core's
+//! serde output (`fixture_validate::Report`); nothing copies a report field by field.
 
 use std::collections::BTreeMap;
 
-use fixture_validate::{FixtureCategories as CoreCategories, Options, RuleLevel, SchemaOption};
+use fixture_validate::report::{Format, render};
+use fixture_validate::{FixtureCategories as CoreCategories, Options, Report, RuleLevel, SchemaOption, Severity};
 use napi::bindgen_prelude::{Either, JsObjectValue, JsValue, Object, Unknown};
 use napi::{Env, ValueType};
 
 use crate::ids::type_name;
-use crate::js_args::{absent_or, describe, is_object, is_text, is_texts, property, schema_mismatch, type_error};
+use crate::js_args::{SchemaSource, absent_or, cwd_or_process, describe, is_object, is_text, is_texts, property, schema_mismatch, type_error};
+use crate::serde_js;
 
-use crate::schema::SchemaSource;
+/// The diagnostic codes, each documented by `diagnosticRules()` (a test holds the two equal).
+#[napi(string_enum)]
+pub enum DiagnosticCode {
+    #[napi(value = "parse-error")]
+    ParseError,
+    #[napi(value = "schema-error")]
+    SchemaError,
+    #[napi(value = "missing-factory")]
+    MissingFactory,
+    #[napi(value = "unknown-model")]
+    UnknownModel,
+    #[napi(value = "unknown-prisma-type")]
+    UnknownPrismaType,
+    #[napi(value = "type-model-mismatch")]
+    TypeModelMismatch,
+    #[napi(value = "unknown-delegate")]
+    UnknownDelegate,
+    #[napi(value = "delegate-mismatch")]
+    DelegateMismatch,
+    #[napi(value = "missing-abstract-method")]
+    MissingAbstractMethod,
+    #[napi(value = "missing-fixture-category")]
+    MissingFixtureCategory,
+    #[napi(value = "missing-required-field")]
+    MissingRequiredField,
+    #[napi(value = "unknown-field")]
+    UnknownField,
+    #[napi(value = "mixed-relation-input")]
+    MixedRelationInput,
+    #[napi(value = "field-type-mismatch")]
+    FieldTypeMismatch,
+    #[napi(value = "invalid-enum-value")]
+    InvalidEnumValue,
+    #[napi(value = "bigint-literal-target")]
+    BigintLiteralTarget,
+    #[napi(value = "unresolved-import")]
+    UnresolvedImport,
+    #[napi(value = "import-cycle")]
+    ImportCycle,
+    #[napi(value = "invalid-fixture-accepted")]
+    InvalidFixtureAccepted,
+    #[napi(value = "value-exceeds-column")]
+    ValueExceedsColumn,
+    #[napi(value = "client-not-generated")]
+    ClientNotGenerated,
+    #[napi(value = "verify-failed")]
+    VerifyFailed,
+}
 
 /// Which members of the object `getFixtures()` returns hold create inputs, update inputs or
 /// nothing to check. Defaults: create `minimal`, `complete`; collections of creates `edgeCases`,
 /// `variants`; collections of updates `updates`, `update`; ignored `invalid`; required (when the
 /// fixtures interface is not among the analysed files) `minimal`, `complete`, `invalid`, `edgeCases`.
 #[napi(object)]
+#[derive(Default)]
 pub struct FixtureCategories {
     pub create: Option<Vec<String>>,
     pub create_collections: Option<Vec<String>>,
@@ -25,6 +77,7 @@ pub struct FixtureCategories {
 }
 
 #[napi(object)]
+#[derive(Default)]
 pub struct ValidateOptions {
     /// A `.prisma` file or folder, or `{ source }` (default: from the config, else found as Prisma does).
     pub schema: Option<Either<String, SchemaSource>>,
@@ -35,7 +88,7 @@ pub struct ValidateOptions {
     /// The tsconfig whose `target` decides `bigint-literal-target` (default: the nearest `tsconfig.json`, following `extends`).
     pub tsconfig: Option<String>,
     /// Severity per diagnostic code.
-    #[napi(ts_type = "Partial<Record<'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle' | 'invalid-fixture-accepted' | 'value-exceeds-column' | 'client-not-generated' | 'verify-failed', 'error' | 'warning' | 'off'>>")]
+    #[napi(ts_type = "Partial<Record<DiagnosticCode, 'error' | 'warning' | 'off'>>")]
     pub rules: Option<BTreeMap<String, String>>,
     pub fixture_categories: Option<FixtureCategories>,
     /// A `fixture-native.config.json` (default: found from `cwd` upwards, or `package.json` `"fixtureNative"`).
@@ -45,9 +98,10 @@ pub struct ValidateOptions {
 }
 
 /// One finding. Lines and columns are 1-based (columns in UTF-16 units); `end*` is exclusive.
-#[napi(object)]
+#[napi(object, object_from_js = false, object_to_js = false)]
+#[allow(dead_code)] // declares the TypeScript shape only: the value is the core's serde output
 pub struct Diagnostic {
-    #[napi(ts_type = "'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle' | 'invalid-fixture-accepted' | 'value-exceeds-column' | 'client-not-generated' | 'verify-failed'")]
+    #[napi(ts_type = "DiagnosticCode")]
     pub code: String,
     #[napi(ts_type = "'error' | 'warning'")]
     pub severity: String,
@@ -62,16 +116,42 @@ pub struct Diagnostic {
     pub suggestion: Option<String>,
     pub help: Option<String>,
     /// The fix as edits; `applyFixes(report)` applies the `safe` ones.
-    pub fix: Option<crate::maintain::DiagnosticFix>,
+    pub fix: Option<DiagnosticFix>,
 }
 
-#[napi(object)]
+/// A fix as data: `safe` when it is the one right correction (what `applyFixes` and
+/// `validate --fix` apply).
+#[napi(object, object_from_js = false, object_to_js = false)]
+#[allow(dead_code)] // declares the TypeScript shape only: the value is the core's serde output
+pub struct DiagnosticFix {
+    pub safe: bool,
+    /// Non-overlapping, in text order.
+    pub edits: Vec<FixEdit>,
+}
+
+/// Replace `byteStart..byteEnd` (UTF-8 offsets into the file) with `text`; the same span as
+/// 1-based lines and UTF-16 columns (end exclusive).
+#[napi(object, object_from_js = false, object_to_js = false)]
+#[allow(dead_code)] // declares the TypeScript shape only: the value is the core's serde output
+pub struct FixEdit {
+    pub byte_start: u32,
+    pub byte_end: u32,
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+    pub text: String,
+}
+
+#[napi(object, object_from_js = false, object_to_js = false)]
+#[allow(dead_code)] // declares the TypeScript shape only: the value is the core's serde output
 pub struct ValidationSchemaSummary {
     pub path: String,
     pub models: u32,
 }
 
-#[napi(object)]
+#[napi(object, object_from_js = false, object_to_js = false)]
+#[allow(dead_code)] // declares the TypeScript shape only: the value is the core's serde output
 pub struct ValidationCoverage {
     /// Models in the schema (views excluded).
     pub total: u32,
@@ -82,7 +162,8 @@ pub struct ValidationCoverage {
     pub extra: Vec<String>,
 }
 
-#[napi(object)]
+#[napi(object, object_from_js = false, object_to_js = false)]
+#[allow(dead_code)] // declares the TypeScript shape only: the value is the core's serde output
 pub struct FactoryInfo {
     pub file: String,
     pub class_name: String,
@@ -91,7 +172,8 @@ pub struct FactoryInfo {
     pub line: u32,
 }
 
-#[napi(object)]
+#[napi(object, object_from_js = false, object_to_js = false)]
+#[allow(dead_code)] // declares the TypeScript shape only: the value is the core's serde output
 pub struct ValidationReport {
     /// `false` iff an error-severity diagnostic exists.
     pub ok: bool,
@@ -108,7 +190,7 @@ pub struct ValidationReport {
 /// The documentation of one diagnostic code.
 #[napi(object)]
 pub struct DiagnosticRule {
-    #[napi(ts_type = "'parse-error' | 'schema-error' | 'missing-factory' | 'unknown-model' | 'unknown-prisma-type' | 'type-model-mismatch' | 'unknown-delegate' | 'delegate-mismatch' | 'missing-abstract-method' | 'missing-fixture-category' | 'missing-required-field' | 'unknown-field' | 'mixed-relation-input' | 'field-type-mismatch' | 'invalid-enum-value' | 'bigint-literal-target' | 'unresolved-import' | 'import-cycle' | 'invalid-fixture-accepted' | 'value-exceeds-column' | 'client-not-generated' | 'verify-failed'")]
+    #[napi(ts_type = "DiagnosticCode")]
     pub code: String,
     #[napi(ts_type = "'error' | 'warning'")]
     pub default_severity: String,
@@ -143,20 +225,8 @@ pub fn diagnostic_rules() -> Vec<DiagnosticRule> {
 }
 
 pub(crate) fn convert_options(options: Option<ValidateOptions>) -> napi::Result<Options> {
-    let options = options.unwrap_or(ValidateOptions {
-        schema: None,
-        factories: None,
-        base_class: None,
-        tsconfig: None,
-        rules: None,
-        fixture_categories: None,
-        config: None,
-        cwd: None,
-    });
-    let cwd = match options.cwd {
-        Some(c) => std::path::PathBuf::from(c),
-        None => std::env::current_dir().map_err(|e| napi::Error::from_reason(format!("cannot read the working directory: {e}")))?,
-    };
+    let options = options.unwrap_or_default();
+    let cwd = cwd_or_process(options.cwd)?;
     let mut rules = BTreeMap::new();
     for (code, level) in options.rules.unwrap_or_default() {
         let parsed = RuleLevel::parse(&level)
@@ -193,53 +263,16 @@ pub(crate) fn convert_options(options: Option<ValidateOptions>) -> napi::Result<
 /// Checks fixture factories and typed fixture modules against the Prisma schema, statically
 /// (TypeScript is parsed, never run). Throws on bad options or unreadable input; problems in the
 /// code are `diagnostics`.
-#[napi(catch_unwind, ts_args_type = "options?: ValidateOptions | undefined | null")]
-pub fn validate_factories(env: Env, options: Option<Unknown>) -> napi::Result<ValidationReport> {
-    let options = options_from_js(options).map_err(|message| type_error(&env, message))?;
+#[napi(catch_unwind, ts_args_type = "options?: ValidateOptions | undefined | null", ts_return_type = "ValidationReport")]
+pub fn validate_factories<'env>(env: &'env Env, options: Option<Unknown>) -> napi::Result<Unknown<'env>> {
+    let options = options_from_js(options).map_err(|message| type_error(env, message))?;
     let options = convert_options(options)?;
     let report = fixture_validate::validate(&options).map_err(|e| napi::Error::from_reason(e.message))?;
-    Ok(js_report(report))
-}
-
-/// The core's report as JS sees it (also the session's and the watch's, src/session.rs).
-pub(crate) fn js_report(report: fixture_validate::Report) -> ValidationReport {
-    ValidationReport {
-        ok: report.ok,
-        duration_ms: report.duration_ms,
-        schema: ValidationSchemaSummary { path: report.schema.path, models: report.schema.models as u32 },
-        coverage: ValidationCoverage {
-            total: report.coverage.total as u32,
-            covered: report.coverage.covered as u32,
-            missing: report.coverage.missing,
-            extra: report.coverage.extra,
-        },
-        factories: report
-            .factories
-            .into_iter()
-            .map(|f| FactoryInfo { file: f.file, class_name: f.class_name, model: f.model, line: f.line })
-            .collect(),
-        diagnostics: report
-            .diagnostics
-            .into_iter()
-            .map(|d| Diagnostic {
-                code: d.code.as_str().to_string(),
-                severity: d.severity.as_str().to_string(),
-                file: d.file,
-                line: d.line,
-                column: d.column,
-                end_line: d.end_line,
-                end_column: d.end_column,
-                message: d.message,
-                suggestion: d.suggestion,
-                help: d.help,
-                fix: d.fix.map(crate::maintain::DiagnosticFix::from),
-            })
-            .collect(),
-        files: report.files as u32,
-    }
+    serde_js::to_js(env, &report)
 }
 
 #[napi(object)]
+#[derive(Default)]
 pub struct FormatReportOptions {
     /// As `fixture-native validate --format` (default `"pretty"`).
     #[napi(ts_type = "'pretty' | 'json' | 'sarif' | 'junit' | 'github'")]
@@ -252,48 +285,19 @@ pub struct FormatReportOptions {
 
 /// Renders a report of `validateFactories` as `fixture-native validate --format …` prints it
 /// (pretty: tsc's layout with code frames; the others for tools). Used by the Jest and Vitest gates.
-#[napi(catch_unwind)]
-pub fn format_validation_report(report: ValidationReport, options: Option<FormatReportOptions>) -> napi::Result<String> {
-    let (format, cwd, quiet) = match options {
-        Some(o) => (o.format, o.cwd, o.quiet.unwrap_or(false)),
-        None => (None, None, false),
-    };
-    let format_name = format.unwrap_or_else(|| "pretty".into());
-    let format = fixture_cli::validate::Format::parse(&format_name)
-        .ok_or_else(|| napi::Error::from_reason(format!("format: \"{format_name}\" is not one of \"pretty\", \"json\", \"sarif\", \"junit\", \"github\"")))?;
-    let cwd = match cwd {
-        Some(c) => std::path::PathBuf::from(c),
-        None => std::env::current_dir().map_err(|e| napi::Error::from_reason(format!("cannot read the working directory: {e}")))?,
-    };
-    let mut core = core_report(report)?;
+#[napi(catch_unwind, ts_args_type = "report: ValidationReport, options?: FormatReportOptions | undefined | null")]
+pub fn format_validation_report(env: &Env, report: Unknown, options: Option<FormatReportOptions>) -> napi::Result<String> {
+    let options = options.unwrap_or_default();
+    let format_name = options.format.unwrap_or_else(|| "pretty".into());
+    let format = Format::parse(&format_name).ok_or_else(|| napi::Error::from_reason(format!("format: \"{format_name}\" is not one of {}", Format::names_quoted())))?;
+    let cwd = cwd_or_process(options.cwd)?;
+    let quiet = options.quiet.unwrap_or(false);
+    let mut report: Report = serde_js::from_js(env, "formatValidationReport: report", report)?;
     if quiet {
         // As `--quiet`: every format reports errors only.
-        core.diagnostics.retain(|d| d.severity == fixture_validate::Severity::Error);
+        report.diagnostics.retain(|d| d.severity == Severity::Error);
     }
-    Ok(fixture_cli::validate::render(&core, format, &cwd, quiet))
-}
-
-/// The napi report back into the core's, so the core's reporters render it.
-fn core_report(report: ValidationReport) -> napi::Result<fixture_validate::Report> {
-    let diagnostics = report.diagnostics.iter().map(crate::maintain::core_diagnostic).collect::<napi::Result<Vec<_>>>()?;
-    Ok(fixture_validate::Report {
-        ok: report.ok,
-        duration_ms: report.duration_ms,
-        schema: fixture_validate::SchemaSummary { path: report.schema.path, models: report.schema.models as usize },
-        coverage: fixture_validate::Coverage {
-            total: report.coverage.total as usize,
-            covered: report.coverage.covered as usize,
-            missing: report.coverage.missing,
-            extra: report.coverage.extra,
-        },
-        factories: report
-            .factories
-            .into_iter()
-            .map(|f| fixture_validate::FactoryEntry { file: f.file, class_name: f.class_name, model: f.model, line: f.line, offset: 0, named: None })
-            .collect(),
-        diagnostics,
-        files: report.files as usize,
-    })
+    Ok(render(&report, format, &cwd, quiet))
 }
 
 /// What each option must be, for the `TypeError` a wrong JS type gets.

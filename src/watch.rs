@@ -1,6 +1,7 @@
 //! napi bindings for crates/watch: `watchFactories` (a callback per report) and the
 //! `fixture-native validate --watch` of the bin. The reports come from the watch's thread through
-//! a threadsafe function; the process stays alive until `close()`, as with `fs.watch`.
+//! a threadsafe function, serialized there and `JSON.parse`d on the JS thread (`serde_js`); the
+//! process stays alive until `close()`, as with `fs.watch`.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -12,7 +13,7 @@ use napi::bindgen_prelude::Unknown;
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
 
 use crate::js_args::type_error;
-use crate::session::SessionUpdate;
+use crate::session::JsUpdate;
 
 /// The running watches by id: a watch runs until closed, whether or not JS keeps its handle.
 static WATCHES: Mutex<Option<HashMap<u32, fixture_watch::Watch>>> = Mutex::new(None);
@@ -52,19 +53,30 @@ fn register(watch: fixture_watch::Watch) -> FactoryWatch {
     catch_unwind,
     ts_args_type = "options: ValidateOptions | undefined | null, callback: (err: Error | null, update: SessionUpdate) => void"
 )]
-pub fn watch_factories(env: Env, options: Option<Unknown>, callback: ThreadsafeFunction<SessionUpdate>) -> napi::Result<FactoryWatch> {
+pub fn watch_factories(env: Env, options: Option<Unknown>, callback: ThreadsafeFunction<JsonText>) -> napi::Result<FactoryWatch> {
     let options = crate::validate::options_from_js(options).map_err(|message| type_error(&env, message.replacen("validateFactories:", "watchFactories:", 1)))?;
     let options = crate::validate::convert_options(options)?;
     let started = std::time::Instant::now();
     let session = Session::new(options).map_err(|e| napi::Error::from_reason(e.message))?;
     let watch = fixture_watch::watch(session, started, fixture_watch::DEFAULT_DEBOUNCE, move |reported| {
-        let value = reported
-            .map(|r| crate::session::js_update(r.update, &r.paths, Some(r.latency_ms)))
-            .map_err(napi::Error::from_reason);
-        callback.call(value, ThreadsafeFunctionCallMode::NonBlocking);
+        let value = reported.and_then(|r| {
+            serde_json::to_string(&JsUpdate::new(&r.update, &r.paths, Some(r.latency_ms))).map(JsonText).map_err(|e| format!("cannot serialize the report: {e}"))
+        });
+        callback.call(value.map_err(napi::Error::from_reason), ThreadsafeFunctionCallMode::NonBlocking);
     })
     .map_err(napi::Error::from_reason)?;
     Ok(register(watch))
+}
+
+/// JSON text made on the watch's thread, a JS value on the JS thread.
+pub struct JsonText(String);
+
+impl napi::bindgen_prelude::ToNapiValue for JsonText {
+    unsafe fn to_napi_value(env: napi::sys::napi_env, value: Self) -> napi::Result<napi::sys::napi_value> {
+        let env = Env::from_raw(env);
+        let parsed = crate::serde_js::parse(&env, &value.0)?;
+        Ok(napi::bindgen_prelude::JsValue::raw(&parsed))
+    }
 }
 
 /// What the bin writes for one report of `validate --watch`.

@@ -9,9 +9,8 @@ use std::path::{Path, PathBuf};
 use fixture_maintain::fix::{FixReport, fix_files, stale_typemap, unified_diff};
 use fixture_maintain::project::load_schema;
 use fixture_validate::Options;
-use fixture_validate::report::display_path;
+use fixture_validate::report::{Format, display_path, render};
 
-use crate::validate::{Format, render};
 use crate::{CliOutput, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 
 pub fn run(options: &Options, only: Option<&[PathBuf]>, format: Format, cwd: &Path, dry_run: bool, typemap: Option<&Path>, quiet: bool) -> CliOutput {

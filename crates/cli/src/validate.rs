@@ -6,30 +6,16 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use fixture_validate::report;
+use fixture_validate::report::{Format, render};
 use fixture_validate::{Code, Options, Report, RuleLevel, SchemaOption, Severity, validate};
 
 use crate::{CliOutput, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// tsc-style `file:line:col - error code: message`, code frames and a summary.
-    Pretty,
-    /// eslint's JSON formatter shape.
-    Json,
-    /// SARIF 2.1.0.
-    Sarif,
-    /// JUnit XML.
-    Junit,
-    /// GitHub Actions annotations.
-    Github,
-}
-
-impl Format {
-    /// The format named `name` as `--format` spells it (`pretty`, `json`, `sarif`, `junit`, `github`).
-    pub fn parse(name: &str) -> Option<Format> {
-        <Format as clap::ValueEnum>::from_str(name, false).ok()
-    }
+/// `--format`'s choices and their help, from the one list in the report module.
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::TypedValueParser;
+    let names = Format::ALL.map(|f| clap::builder::PossibleValue::new(f.as_str()).help(f.help()));
+    clap::builder::PossibleValuesParser::new(names).map(|name: String| Format::parse(&name).expect("a possible value is a format"))
 }
 
 #[derive(Debug, clap::Args)]
@@ -48,7 +34,7 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value = "pretty")]
+    #[arg(long, value_parser = format_parser(), default_value = "pretty")]
     pub(crate) format: Format,
     /// Exit 1 when there are more warnings than this.
     #[arg(long, value_name = "N")]
@@ -194,29 +180,6 @@ fn nothing_to_check_in(report: &mut Report, options: &Options) -> Option<String>
     ))
 }
 
-pub fn render(report: &Report, format: Format, cwd: &Path, quiet: bool) -> String {
-    match format {
-        Format::Pretty => report::pretty::render(report, cwd, quiet, &|f| std::fs::read_to_string(f).ok()),
-        Format::Json => report::json::render(report),
-        Format::Sarif => report::sarif::render(report, cwd),
-        Format::Junit => report::junit::render(report, cwd),
-        Format::Github => report::github::render(report, &annotation_root(cwd, std::env::var_os("GITHUB_WORKSPACE"))),
-    }
-}
-
-/// What GitHub resolves annotation paths against: the repository root, which is
-/// `GITHUB_WORKSPACE` in Actions, else the git top level above `cwd` (a `.git` folder, or the
-/// `.git` file of a worktree or submodule), else `cwd`.
-pub fn annotation_root(cwd: &Path, github_workspace: Option<std::ffi::OsString>) -> PathBuf {
-    if let Some(ws) = github_workspace.filter(|w| !w.is_empty()) {
-        let ws = PathBuf::from(ws);
-        // Paths in the report are as found from `cwd`: compare in the same spelling.
-        let real = ws.canonicalize().unwrap_or_else(|_| ws.clone());
-        return if cwd.starts_with(&ws) || !cwd.starts_with(&real) { ws } else { real };
-    }
-    cwd.ancestors().find(|d| d.join(".git").exists()).unwrap_or(cwd).to_path_buf()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,25 +254,6 @@ mod tests {
     }
 
     #[test]
-    fn annotations_are_relative_to_github_workspace_else_the_git_top_level() {
-        let dir = tempfile::tempdir().unwrap();
-        let package = dir.path().join("repo/packages/server");
-        std::fs::create_dir_all(&package).unwrap();
-        assert_eq!(annotation_root(&package, None), package);
-        std::fs::create_dir_all(dir.path().join("repo/.git")).unwrap();
-        assert_eq!(annotation_root(&package, None), dir.path().join("repo"));
-        // A worktree's `.git` is a file.
-        std::fs::create_dir_all(dir.path().join("wt/pkg")).unwrap();
-        std::fs::write(dir.path().join("wt/.git"), "gitdir: elsewhere\n").unwrap();
-        assert_eq!(annotation_root(&dir.path().join("wt/pkg"), None), dir.path().join("wt"));
-        assert_eq!(annotation_root(&package, Some(dir.path().into())), dir.path());
-        assert_eq!(annotation_root(&package, Some("".into())), dir.path().join("repo"));
-        // A schema path found through `"prisma": { "schema": "./src/db/schema.prisma" }`.
-        let shown = fixture_validate::report::display_path("/r/packages/server/./src/db/schema.prisma", Path::new("/r"));
-        assert_eq!(shown, "packages/server/src/db/schema.prisma");
-    }
-
-    #[test]
     fn an_invalid_schema_exits_2_with_its_location() {
         let out = cli(&["--config", "broken-schema.config.json"]);
         assert_eq!(out.exit_code, 2, "{}{}", out.stdout, out.stderr);
@@ -368,7 +312,7 @@ mod tests {
         let github = cli(&["--config", "broken.config.json", "--format", "github"]).stdout;
         assert_eq!(github.lines().filter(|l| l.starts_with("::error ") || l.starts_with("::warning ")).count(), pretty_count);
         // Annotation paths are relative to the repository root (this checkout's, or GITHUB_WORKSPACE).
-        let root = annotation_root(&examples(), std::env::var_os("GITHUB_WORKSPACE"));
+        let root = fixture_validate::report::annotation_root(&examples(), std::env::var_os("GITHUB_WORKSPACE"));
         let file = fixture_validate::report::display_path(&examples().join("broken/tagFixtures.ts").display().to_string(), &root);
         assert!(file.ends_with("broken/tagFixtures.ts"), "{file}");
         assert!(github.contains(&format!("::error file={file},line=13,col=5,")), "{github}");

@@ -6,10 +6,11 @@
 use std::path::{Path, PathBuf};
 
 use fixture_validate::session::Update;
-use fixture_validate::{Options, Report, Severity, report};
+use fixture_validate::report::{self, Format, render};
+use fixture_validate::{Options, Report, Severity};
 
 use crate::CliOutput;
-use crate::validate::{Args, Format};
+use crate::validate::Args;
 
 /// A watch about to start: the options and how to print its reports.
 pub struct Plan {
@@ -60,7 +61,7 @@ impl Plan {
             if self.quiet {
                 whole.diagnostics.retain(|d| d.severity == Severity::Error);
             }
-            return format!("{}Watching for changes (Ctrl-C to stop)\n", crate::validate::render(&whole, Format::Pretty, &self.cwd, self.quiet));
+            return format!("{}Watching for changes (Ctrl-C to stop)\n", render(&whole, Format::Pretty, &self.cwd, self.quiet));
         }
         let mut out = String::new();
         let names: Vec<String> = changed.iter().map(|p| report::display_path(&p.display().to_string(), &self.cwd)).collect();
@@ -88,8 +89,8 @@ impl Plan {
 
 /// The pretty rendering of the report's diagnostics, without its summary.
 fn diagnostics_only(report: &Report, cwd: &Path, quiet: bool) -> String {
-    let rendered = crate::validate::render(report, Format::Pretty, cwd, quiet);
-    let summary = crate::validate::render(&Report { diagnostics: Vec::new(), ..report.clone() }, Format::Pretty, cwd, quiet);
+    let rendered = render(report, Format::Pretty, cwd, quiet);
+    let summary = render(&Report { diagnostics: Vec::new(), ..report.clone() }, Format::Pretty, cwd, quiet);
     let first_line = summary.lines().next().unwrap_or_default();
     match rendered.rfind(first_line) {
         Some(at) if !first_line.is_empty() => rendered[..at].to_string(),

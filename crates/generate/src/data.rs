@@ -14,6 +14,7 @@ use std::collections::BTreeSet;
 use fixture_schema::{Field, InputField, InputShape, Model, Schema, TypeNameKind, capitalize, input_fields};
 
 use crate::source::{Member, Value};
+use crate::output::lower_camel;
 use crate::values::ValueContext;
 
 /// Nested creates one data object may hold before further parents are connected instead: a bound
@@ -380,12 +381,6 @@ impl<'a> DataBuilder<'a> {
 
 fn object<const N: usize>(members: [(&str, Value); N]) -> Value {
     Value::Object(members.into_iter().map(|(k, v)| Member::Property(k.to_string(), v)).collect())
-}
-
-pub(crate) fn lower_camel(name: &str) -> String {
-    let pascal: String = name.split(['_', '-']).filter(|p| !p.is_empty()).map(capitalize).collect();
-    let mut chars = pascal.chars();
-    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// `@default(dbgenerated())` with no expression: the column is filled by the database (a trigger,

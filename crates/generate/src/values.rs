@@ -120,7 +120,7 @@ impl<'a> ValueContext<'a> {
         if let Some(key) = keys.iter().find(|k| k.model == model.name && k.field == field.name) {
             return key.expression();
         }
-        let base = format!("{}{}", crate::data::lower_camel(&model.name), fixture_schema::capitalize(&field.name));
+        let base = format!("{}{}", crate::output::lower_camel(&model.name), fixture_schema::capitalize(&field.name));
         let key = EnumKey {
             model: model.name.clone(),
             field: field.name.clone(),

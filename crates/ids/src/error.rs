@@ -2,6 +2,12 @@
 
 use std::fmt;
 
+/// The largest `generatePKs` batch: ten seconds of ids at the layout's ceiling, 80 MB. Here, with
+/// the errors that name it (the generator checks it).
+pub const MAX_BATCH: u64 = 10_000_000;
+/// Longest `generatePublicId(length)`; far past any use, short of an accidental huge allocation.
+pub const MAX_PUBLIC_ID_LENGTH: u64 = 1024;
+
 /// Which JS error class an [`IdError`] maps to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -78,7 +84,7 @@ impl fmt::Display for IdError {
             IdError::CountOutOfRange { got } => write!(
                 f,
                 "count must be an integer from 0 to {}; got {got}",
-                crate::generator::MAX_BATCH
+                MAX_BATCH
             ),
             IdError::TimestampOutOfRange { got, min_ms, max_ms } => write!(
                 f,
@@ -91,7 +97,7 @@ impl fmt::Display for IdError {
             IdError::PublicIdLengthOutOfRange { got } => write!(
                 f,
                 "length must be an integer from 1 to {}; got {got}",
-                crate::public_id::MAX_LENGTH
+                MAX_PUBLIC_ID_LENGTH
             ),
             IdError::WrongType { argument, expected, got } => write!(f, "{argument} must be {expected}; got {got}"),
             IdError::BadEnvironment { variable, value, allowed } => {

@@ -23,8 +23,7 @@ use crate::error::{IdError, describe_number, integer_in};
 use crate::layout::{self, DEFAULT_EPOCH_MS, DecodedPk, MAX_SEQUENCE, MAX_TIMESTAMP, MAX_WORKER_ID, Parts};
 use crate::worker_id::{WorkerAssignment, WorkerSource};
 
-/// The largest `generatePKs` batch: ten seconds of ids at the layout's ceiling, 80 MB.
-pub const MAX_BATCH: u64 = 10_000_000;
+pub use crate::error::MAX_BATCH;
 
 /// The instance id argument of `initIdGenerator` / `configureIdGenerator`.
 #[derive(Debug, Clone, Copy, PartialEq)]

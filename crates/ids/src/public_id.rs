@@ -7,8 +7,7 @@ pub const ALPHABET: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
 pub const DEFAULT_LENGTH: usize = 12;
 pub const MIN_VALID_LENGTH: usize = 10;
 pub const MAX_VALID_LENGTH: usize = 12;
-/// Longest `generatePublicId(length)`; far past any use, short of an accidental huge allocation.
-pub const MAX_LENGTH: u64 = 1024;
+pub use crate::error::MAX_PUBLIC_ID_LENGTH as MAX_LENGTH;
 
 /// 252 = 7 * 36: bytes at or above it are redrawn so every character is equally likely.
 const UNBIASED_LIMIT: u8 = 252;

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::line_index::{ColumnUnit, LineIndex};
+
 /// How bad a finding is; shared with the validator's diagnostics. Errors sort before warnings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -113,32 +115,10 @@ fn render(out: &mut String, diagnostic: &SchemaDiagnostic, text: &str) {
     }
 }
 
-/// Line starts of a text, for many [`LineIndex::line_column`] lookups without rescanning it.
-pub struct LineIndex<'a> {
-    text: &'a str,
-    starts: Vec<usize>,
-}
-
-impl<'a> LineIndex<'a> {
-    pub fn new(text: &'a str) -> Self {
-        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        LineIndex { text, starts }
-    }
-
-    /// 1-based (line, column) of a byte offset; the column counts characters.
-    pub fn line_column(&self, offset: usize) -> (u32, u32) {
-        let offset = offset.min(self.text.len());
-        let offset = (0..=offset).rev().find(|&i| self.text.is_char_boundary(i)).unwrap_or(0);
-        let line = self.starts.partition_point(|&start| start <= offset);
-        let line_start = self.starts[line - 1];
-        (line as u32, self.text[line_start..offset].chars().count() as u32 + 1)
-    }
-}
-
 /// 1-based (line, column) of a byte offset; the column counts characters.
 /// For a one-off lookup (an error path); many lookups in one text share a [`LineIndex`].
 pub fn line_column(text: &str, offset: usize) -> (u32, u32) {
-    LineIndex::new(text).line_column(offset)
+    LineIndex::with_unit(text, ColumnUnit::Chars).locate(offset as u32)
 }
 
 #[cfg(test)]
@@ -148,10 +128,10 @@ mod tests {
     #[test]
     fn line_column_counts_characters_from_one() {
         let text = "ab\ncé d\n";
-        let index = LineIndex::new(text);
+        let index = LineIndex::with_unit(text, ColumnUnit::Chars);
         for (offset, expected) in [(0, (1, 1)), (2, (1, 3)), (3, (2, 1)), (6, (2, 3)), (8, (2, 5)), (9, (3, 1))] {
             assert_eq!(line_column(text, offset), expected, "offset {offset}");
-            assert_eq!(index.line_column(offset), expected, "indexed, offset {offset}");
+            assert_eq!(index.locate(offset as u32), expected, "indexed, offset {offset}");
         }
     }
 

@@ -35,6 +35,9 @@ pub struct Schema {
     /// What psl warns about in a valid schema (deprecated preview features, …).
     pub warnings: Vec<crate::SchemaDiagnostic>,
     /// Every name of the generated `Prisma` namespace, built on first use (see `type_names`).
+    /// With `api_json` below, an import circle by design (one of the house's two,
+    /// __test__/architecture.test.mjs): the schema carries the caches built from it, so that every
+    /// holder of a `Schema` shares them, and their builders read the schema.
     #[serde(skip)]
     pub(crate) type_index: std::sync::OnceLock<crate::type_names::TypeIndex>,
     /// Model and relation lookups by name, built on first use.

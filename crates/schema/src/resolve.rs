@@ -6,7 +6,7 @@ use saola_psl::parser_database::{ParserDatabase, ScalarFieldType, ast, walkers};
 use saola_psl::schema_ast::ast::WithSpan;
 
 use crate::defaults::default_json;
-use crate::diagnostics::LineIndex;
+use crate::line_index::{ColumnUnit, LineIndex};
 use crate::{
     CompositeType, Enum, EnumValue, Field, FieldKind, Model, ModelTypeNames, Schema, SchemaSpan, UniqueIndex, UnsupportedField,
     create_inputs,
@@ -14,11 +14,11 @@ use crate::{
 
 /// Builds the resolved schema. `files` are `(name, text)` in the order psl received them.
 pub fn resolve(db: &ParserDatabase, provider: &str, preview_features: Vec<String>, files: &[(String, String)]) -> Schema {
-    let indexes: Vec<LineIndex<'_>> = files.iter().map(|(_, text)| LineIndex::new(text)).collect();
+    let indexes: Vec<LineIndex<'_>> = files.iter().map(|(_, text)| LineIndex::with_unit(text, ColumnUnit::Chars)).collect();
     let span_of = |span: saola_psl::diagnostics::Span| {
         let at = if (span.file_id.0 as usize) < files.len() { span.file_id.0 as usize } else { 0 };
         let file = &files[at].0;
-        let (line, column) = indexes[at].line_column(span.start);
+        let (line, column) = indexes[at].locate(span.start as u32);
         Some(SchemaSpan { file: file.clone(), line, column, start: span.start as u32, end: span.end as u32 })
     };
 

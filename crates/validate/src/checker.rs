@@ -2,6 +2,12 @@
 //! references that do not exist, BigInt literals below ES2020, and every object literal whose
 //! declared type is a Prisma input (typed `const`s, `satisfies`, declared return types, class
 //! properties, factory methods and `getFixtures()`), and runs the factory checks on classes.
+//!
+//! An import circle by design (one of the house's two, __test__/architecture.test.mjs): the
+//! traversal (this file, `fixtures/`, `factory.rs`, `fix_safety.rs`) calls
+//! `rules::<code>::…(checker, …)`, and a rule reads the schema and the file through the checker
+//! and reports into it, as Ruff's rules do. Everything else (codes, diagnostics, the index, the
+//! summaries) stays outside it.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};
@@ -16,7 +22,6 @@ use crate::diagnostic::Finding;
 use crate::expect::{Evaluator, Expect, InputSpec};
 use crate::fixtures::Spread;
 use crate::index::ProjectIndex;
-use crate::rules::Code;
 use crate::types::{TypeExpr, lift};
 use crate::walk::{self, Visit};
 
@@ -113,7 +118,7 @@ pub struct Checker<'c> {
     /// The name of the class method whose function is visited next.
     pending_method: Option<String>,
     /// The model of the factory found for this file's classes (for the report).
-    pub found_factories: Vec<crate::FactoryEntry>,
+    pub found_factories: Vec<crate::factory::FactoryEntry>,
     /// What the factory's data methods (`generateMinimalData`, …) return, key by key, with why
     /// the database rejects a value: read through by the judgement of `invalid` fixtures.
     pub data_methods: crate::rules::invalid_fixture_accepted::DataMethods,
@@ -263,55 +268,6 @@ impl<'c> Checker<'c> {
         self.partial_params.iter().rev().any(|s| s.contains(name))
     }
 
-    fn check_prisma_type_ref(&mut self, r: &TSTypeReference<'_>) {
-        let TSTypeName::QualifiedName(q) = &r.type_name else { return };
-        let TSTypeName::IdentifierReference(ns) = &q.left else { return };
-        if ns.name != "Prisma" {
-            return;
-        }
-        let name = q.right.name.as_str();
-        let span = q.span;
-        match fixture_schema::type_names::resolve(self.ctx.schema, name) {
-            // Model types are exported beside the namespace (`import type { tag }`), not in it.
-            Some(r) if r.kind == fixture_schema::TypeNameKind::Model => {
-                self.push(
-                    Finding::new(Code::UnknownPrismaType, span, format!("`Prisma.{name}` does not exist: the model type `{name}` is exported by the client package, not in the `Prisma` namespace"))
-                        .suggest(name.to_string())
-                        .help(format!("import type {{ {name} }} from \"@prisma/client\"")),
-                );
-                return;
-            }
-            Some(_) => return,
-            None => {}
-        }
-        let mut f = Finding::new(Code::UnknownPrismaType, span, format!("`Prisma.{name}` does not exist for this schema"));
-        let suggested = self.ctx.suggester.suggest(self.ctx.schema, name).filter(|s| s != name);
-        // A model type is not in the namespace: `Prisma.<model>` would not exist either; the
-        // suggestion is the type the client package exports.
-        if let Some(s) = suggested.as_ref().filter(|s| fixture_schema::type_names::resolve(self.ctx.schema, s).is_some_and(|r| r.kind == fixture_schema::TypeNameKind::Model)) {
-            f.message = format!("`Prisma.{name}` does not exist for this schema; the model type `{s}` is exported by the client package, not in the `Prisma` namespace");
-            self.push(f.suggest(s.clone()).help(format!("import type {{ {s} }} from \"@prisma/client\"")));
-            return;
-        }
-        if let Some(s) = suggested {
-            f.message = format!("`Prisma.{name}` does not exist for this schema; the generated name is `Prisma.{s}`");
-            // Certain only when the names differ by case and underscores alone (one candidate) and
-            // the candidate is in the namespace (a model type is not: `Prisma.user` is no fix).
-            let in_namespace = fixture_schema::type_names::resolve(self.ctx.schema, &s).is_some_and(|r| r.kind != fixture_schema::TypeNameKind::Model);
-            let same_letters = in_namespace && crate::schema_extras::fold(&s) == crate::schema_extras::fold(name);
-            // A type name is erased at run time: the correction is certain when only case and
-            // underscores differ, unless the literal it types has errors tsc would then report on
-            // this line (rules/unknown_prisma_type.rs).
-            let reveals = same_letters && self.correction_reveals_errors(span.start);
-            f = f.suggest(format!("Prisma.{s}")).safe(same_letters && !reveals).help(if reveals {
-                "Prisma names types after the model name verbatim (case and underscores included); not applied by --fix: the object this type declares has errors under the corrected name, fix them with it"
-            } else {
-                "Prisma names types after the model name verbatim (case and underscores included)"
-            });
-        }
-        self.push(f);
-    }
-
     /// Params typed `Partial<…>`.
     pub(crate) fn partial_names(params: &FormalParameters<'_>) -> HashSet<String> {
         let mut out = HashSet::new();
@@ -413,7 +369,7 @@ impl Checker<'_> {
                 }
                 None if !delegate.starts_with('$') => {
                     let receiver = self.source.get(target.object.span().start as usize..target.object.span().end as usize).unwrap_or("prisma").to_string();
-                    self.unknown_delegate_call(&receiver, delegate, target.property.span)
+                    crate::rules::unknown_delegate::in_client_call(self, &receiver, delegate, target.property.span)
                 }
                 None => {}
             }
@@ -449,29 +405,6 @@ impl Checker<'_> {
         }
     }
 
-    /// `prisma.<delegate>.…` where the client has no such delegate.
-    fn unknown_delegate_call(&mut self, receiver: &str, delegate: &str, span: Span) {
-        let schema = self.ctx.schema;
-        let receiver = if receiver.contains('\n') { "prisma" } else { receiver };
-        let mut f = Finding::new(Code::UnknownDelegate, span, format!("`{receiver}.{delegate}` is not a delegate of the PrismaClient: the schema has no such model"));
-        let folded = |s: &str| s.chars().filter(|c| *c != '_').flat_map(char::to_lowercase).collect::<String>();
-        let right = schema
-            .models
-            .iter()
-            .find(|m| folded(&m.delegate) == folded(delegate) || folded(&m.delegate) == folded(delegate.trim_end_matches('s')))
-            .map(|m| m.delegate.as_str())
-            .or_else(|| crate::names::closest(delegate, schema.models.iter().map(|m| m.delegate.as_str())));
-        if let Some(r) = right {
-            let help = if crate::names::same_letters(r, delegate) {
-                format!("the delegate is the model name with its first character lower-cased: `{receiver}.{r}`")
-            } else {
-                format!("did you mean `{receiver}.{r}` (model `{}`)?", schema.model_by_delegate(r).map_or(r, |m| m.name.as_str()))
-            };
-            f = f.suggest(r.to_string()).help(help);
-        }
-        self.push(f);
-    }
-
     /// `{ data }`, `{ create, update }` of a client write, each as either the checked or the
     /// unchecked input (Prisma types them `XOR<…>`).
     fn check_client_write(&mut self, model: &str, method: &str, arg: &Expression<'_>) {
@@ -484,7 +417,7 @@ impl Checker<'_> {
                 ("create", "data") => either(TypeNameKind::CreateInput),
                 ("createMany" | "createManyAndReturn", "data") => {
                     let one = Expect::Input(InputSpec::new(model, TypeNameKind::CreateManyInput));
-                    if crate::fixtures::object_of(&p.value).is_some() { one } else { Expect::Array(Box::new(one)) }
+                    if crate::literal::object_of(&p.value).is_some() { one } else { Expect::Array(Box::new(one)) }
                 }
                 ("update", "data") | ("upsert", "update") => either(TypeNameKind::UpdateInput),
                 ("updateMany", "data") => either(TypeNameKind::UpdateManyMutationInput),
@@ -539,20 +472,14 @@ pub fn returned_keys(checker: &Checker<'_>, f: &Function<'_>) -> Spread {
 
 impl<'a> Visit<'a> for Checker<'_> {
     fn visit_ts_type_reference(&mut self, r: &TSTypeReference<'a>) {
-        self.check_prisma_type_ref(r);
+        crate::rules::unknown_prisma_type::check(self, r);
         walk::walk_ts_type_reference(self, r);
     }
 
     fn visit_expression(&mut self, e: &Expression<'a>) {
         self.note_key_uses(e);
         match e {
-            Expression::BigIntLiteral(b) if !self.ctx.bigint_literals_allowed => {
-                self.push(
-                    Finding::new(Code::BigintLiteralTarget, b.span, format!("BigInt literal `{}` needs a tsconfig target of ES2020 or later", b.raw.as_deref().unwrap_or("n")))
-                        .help("raise `compilerOptions.target` to ES2020+, or write `BigInt(…)`")
-                        .suggest(format!("BigInt({})", b.raw.as_deref().unwrap_or("").trim_end_matches('n'))),
-                );
-            }
+            Expression::BigIntLiteral(b) if !self.ctx.bigint_literals_allowed => crate::rules::bigint_literal_target::literal(self, b),
             Expression::CallExpression(call) => self.check_call(call),
             // `{ … } as Prisma.X`: tsc checks no excess or missing property in an assertion,
             // Prisma's runtime rejects unknown fields and wrong values: those are checked,
@@ -565,7 +492,7 @@ impl<'a> Visit<'a> for Checker<'_> {
                     }
                     other => other,
                 };
-                if !expect.is_opaque() && crate::fixtures::object_of(&a.expression).is_some() {
+                if !expect.is_opaque() && crate::literal::object_of(&a.expression).is_some() {
                     let start = a.expression.span().start;
                     self.check_value(&a.expression, &expect, Span::new(start, start + 1));
                 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostic::RuleLevel;
-use crate::rules::Code;
+use crate::code::Code;
 
 /// Where the schema comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]

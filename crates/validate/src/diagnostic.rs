@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::rules::Code;
+use crate::code::Code;
 
-pub use fixture_schema::Severity;
+pub use crate::code::Severity;
 
 /// What a user may set per code: `"error" | "warning" | "off"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,7 +29,7 @@ impl RuleLevel {
 
 /// One finding, located in a file with 1-based lines and columns (columns count UTF-16 code
 /// units, as editors and tsc do). `end_*` is exclusive.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
     pub code: Code,
@@ -117,44 +117,9 @@ impl Finding {
     }
 }
 
-/// Maps byte offsets of a text to 1-based line and UTF-16 column.
-pub struct LineIndex<'t> {
-    text: &'t str,
-    line_starts: Vec<u32>,
-}
-
-impl<'t> LineIndex<'t> {
-    pub fn new(text: &'t str) -> Self {
-        let mut line_starts = vec![0];
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                line_starts.push(i as u32 + 1);
-            }
-        }
-        Self { text, line_starts }
-    }
-
-    /// 1-based (line, column) of a byte offset.
-    pub fn locate(&self, offset: u32) -> (u32, u32) {
-        let offset = offset.min(self.text.len() as u32);
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line] as usize;
-        let mut end = offset as usize;
-        while !self.text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let column: usize = self.text[start..end].chars().map(char::len_utf16).sum();
-        (line as u32 + 1, column as u32 + 1)
-    }
-
-    /// The text of a 1-based line, without its line break.
-    pub fn line_text(&self, line: u32) -> &'t str {
-        let i = (line as usize).saturating_sub(1);
-        let Some(&start) = self.line_starts.get(i) else { return "" };
-        let end = self.line_starts.get(i + 1).map_or(self.text.len(), |&e| e as usize);
-        self.text[start as usize..end].trim_end_matches(['\n', '\r'])
-    }
-}
+/// Byte offsets to 1-based line and column: one index for the schema and the TypeScript files
+/// (here UTF-16 columns, `LineIndex::new`).
+pub use fixture_schema::LineIndex;
 
 impl Finding {
     pub fn locate(self, file: &str, lines: &LineIndex<'_>, severity: Severity) -> Diagnostic {
@@ -198,22 +163,4 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (&a.file, a.line, a.column, a.code.as_str(), &a.message).cmp(&(&b.file, b.line, b.column, b.code.as_str(), &b.message))
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn locates_lines_and_utf16_columns() {
-        let text = "ab\n😀x\r\nlast";
-        let idx = LineIndex::new(text);
-        assert_eq!(idx.locate(0), (1, 1));
-        assert_eq!(idx.locate(1), (1, 2));
-        assert_eq!(idx.locate(3), (2, 1));
-        // The emoji is 4 bytes and 2 UTF-16 units.
-        assert_eq!(idx.locate(7), (2, 3));
-        assert_eq!(idx.line_text(2), "😀x");
-        assert_eq!(idx.locate(text.len() as u32), (3, 5));
-    }
 }

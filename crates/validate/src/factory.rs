@@ -6,79 +6,34 @@ use std::collections::HashMap;
 
 use oxc_ast::ast::*;
 use oxc_span::Span;
+use serde::{Deserialize, Serialize};
 
 use fixture_schema::TypeNameKind;
 
 use crate::checker::{Checker, FactoryScope, returned_keys};
-use crate::diagnostic::Finding;
+use crate::summary::{delegate_access, super_model};
 use crate::expect::{Expect, InputSpec};
 use crate::index::{FactoryClass, Slot};
-use crate::rules::Code;
+use crate::names::same_letters;
+use crate::rules;
 use crate::types::{TypeExpr, lift};
 
-fn fold(s: &str) -> String {
-    s.chars().filter(|c| *c != '_').flat_map(char::to_lowercase).collect()
-}
-
-/// The first string argument of `super(…)` in the constructor.
-pub(crate) fn super_model<'b>(c: &'b Class<'_>) -> Option<(&'b str, Span)> {
-    for el in &c.body.body {
-        let ClassElement::MethodDefinition(m) = el else { continue };
-        if m.kind != MethodDefinitionKind::Constructor {
-            continue;
-        }
-        let body = m.value.body.as_ref()?;
-        for s in &body.statements {
-            if let Statement::ExpressionStatement(es) = s
-                && let Expression::CallExpression(call) = es.expression.without_parentheses()
-                && matches!(call.callee, Expression::Super(_))
-            {
-                return match call.arguments.first().and_then(|a| a.as_expression()).map(|e| e.without_parentheses()) {
-                    Some(Expression::StringLiteral(lit)) => Some((lit.value.as_str(), lit.span)),
-                    _ => None,
-                };
-            }
-        }
-    }
-    None
-}
-
-/// `this.prisma.X` inside `getPrismaDelegate()`: the name and its span.
-pub(crate) fn delegate_access<'b>(c: &'b Class<'_>) -> Option<(&'b str, Span)> {
-    for el in &c.body.body {
-        let ClassElement::MethodDefinition(m) = el else { continue };
-        if m.key.static_name().as_deref() != Some("getPrismaDelegate") {
-            continue;
-        }
-        let body = m.value.body.as_ref()?;
-        for s in &body.statements {
-            if let Statement::ReturnStatement(r) = s
-                && let Some(arg) = &r.argument
-            {
-                return delegate_in(arg);
-            }
-        }
-    }
-    None
-}
-
-fn delegate_in<'b>(e: &'b Expression<'_>) -> Option<(&'b str, Span)> {
-    match e.without_parentheses() {
-        Expression::StaticMemberExpression(m) => {
-            let object = m.object.without_parentheses();
-            let is_client = match object {
-                Expression::StaticMemberExpression(inner) => {
-                    matches!(inner.object, Expression::ThisExpression(_)) && inner.property.name == "prisma"
-                }
-                Expression::TSAsExpression(a) => matches!(a.expression.without_parentheses(), Expression::StaticMemberExpression(inner) if matches!(inner.object, Expression::ThisExpression(_)) && inner.property.name == "prisma"),
-                _ => false,
-            };
-            is_client.then_some((m.property.name.as_str(), m.property.span))
-        }
-        Expression::TSAsExpression(a) => delegate_in(&a.expression),
-        Expression::TSNonNullExpression(a) => delegate_in(&a.expression),
-        _ => None,
-    }
+/// A factory class found in a file, as the report lists it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FactoryEntry {
+    pub file: String,
+    pub class_name: String,
+    pub line: u32,
+    /// The model it covers; `None` (left out) when `super("…")` names no model. After `line`:
+    /// the order JS has always seen (napi set optional properties last).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    #[serde(skip)]
+    pub offset: u32,
+    /// The model name as written, when it names no model.
+    #[serde(skip)]
+    pub named: Option<String>,
 }
 
 /// The model a factory covers, by majority of its signals: the `super("…")` model, the model
@@ -130,18 +85,9 @@ impl Checker<'_> {
                 super_valid = Some(name.to_string());
             } else {
                 let by_table = schema.model_by_db_name(name);
-                let similar = by_table.or_else(|| schema.models.iter().find(|m| fold(&m.name) == fold(name) || m.delegate == name));
-                let mut f = Finding::new(Code::UnknownModel, span, format!("\"{name}\" is not a model of the schema"));
-                if let Some(m) = similar {
-                    if by_table.is_some() {
-                        f.message = format!("\"{name}\" is the table (`@@map`) name; the model is `{}`", m.name);
-                    }
-                    // Never applied by `--fix`: the string is a value the base class keeps at run time
-                    // (rules/unknown_model.rs).
-                    super_hint = Some(m.name.clone());
-                    f = f.suggest(format!("\"{}\"", m.name)).help(format!("pass the model name: super(\"{}\", …)", m.name));
-                }
-                self.push(f);
+                let similar = by_table.or_else(|| schema.models.iter().find(|m| same_letters(&m.name, name) || m.delegate == name));
+                super_hint = similar.map(|m| m.name.clone());
+                rules::unknown_model::in_super(self, span, name, similar, by_table.is_some());
             }
         }
 
@@ -184,11 +130,7 @@ impl Checker<'_> {
         if let (Some(name), Some(fm), Some((_, span))) = (&super_valid, &fixtures_model, super_given)
             && name != fm
         {
-            self.push(
-                Finding::new(Code::TypeModelMismatch, span, format!("super(\"{name}\") names model `{name}`, but the type arguments and the delegate say `{fm}`"))
-                    .suggest(format!("\"{fm}\""))
-                    .help(format!("the factory is checked as `{fm}`'s; pass super(\"{fm}\", …) or fix the type arguments and the delegate")),
-            );
+            rules::type_model_mismatch::super_disagrees(self, span, name, fm);
         }
 
         if !direct_args.is_empty() {
@@ -206,18 +148,12 @@ impl Checker<'_> {
                             if let Some(fm) = &fixtures_model
                                 && *fm != m.name
                             {
-                                self.push(
-                                    Finding::new(Code::TypeModelMismatch, r.span, format!("The model type `{name}` is not this factory's model `{fm}`"))
-                                        .suggest(fm.clone()),
-                                );
+                                rules::type_model_mismatch::model_type_disagrees(self, r.span, name, fm);
                             }
                         }
                         None if !self.ctx.index.type_decls.contains_key(name.as_str()) => {
-                            let mut f = Finding::new(Code::UnknownModel, r.span, format!("`{name}` is not a model of the schema"));
-                            if let Some(m) = schema.models.iter().find(|m| fold(&m.name) == fold(name)) {
-                                f = f.suggest(m.name.clone());
-                            }
-                            self.push(f);
+                            let similar = schema.models.iter().find(|m| same_letters(&m.name, name)).map(|m| m.name.as_str());
+                            rules::unknown_model::in_type_argument(self, r.span, name, similar);
                         }
                         None => {}
                     }
@@ -234,72 +170,34 @@ impl Checker<'_> {
                 let want_model = fixtures_model.clone().unwrap_or(owner.clone());
                 let want_kind = if wrong_slot { slot_kind(slot) } else { Some(resolved.kind.clone()) };
                 let right = want_kind.and_then(|k| fixture_schema::type_names::type_name(schema, &want_model, &k));
-                let message = if wrong_model {
-                    format!("`{name}` belongs to model `{owner}`, but this factory's model is `{want_model}`")
-                } else {
-                    format!("`{name}` does not fit the base class's `{}` type parameter slot", match slot {
-                        Slot::Create => "create input",
-                        Slot::Update => "update input",
-                        Slot::Include => "include",
-                        _ => "",
-                    })
+                let slot_name = match slot {
+                    Slot::Create => "create input",
+                    Slot::Update => "update input",
+                    Slot::Include => "include",
+                    _ => "",
                 };
-                let mut f = Finding::new(Code::TypeModelMismatch, r.span, message);
-                if let Some(right) = right {
-                    f = f.suggest(format!("Prisma.{right}"));
-                }
-                self.push(f);
+                let models = wrong_model.then_some((owner.as_str(), want_model.as_str()));
+                rules::type_model_mismatch::input_type_disagrees(self, r.span, name, models, slot_name, right);
             }
         }
 
         // Abstract members of the base class.
         for member in &base.abstract_members {
             if !factory.implemented.iter().any(|m| m == member) {
-                self.push(
-                    Finding::new(
-                        Code::MissingAbstractMethod,
-                        class_span,
-                        format!("`{}` does not implement the abstract member `{member}` of `{}`", factory.name, base.name),
-                    )
-                    .help(format!("add `protected {member}(…)` to the class")),
-                );
+                rules::missing_abstract_method::report(self, class_span, &factory.name, member, &base.name);
             }
         }
 
         // The delegate.
         if let Some((delegate, span)) = delegate {
             match schema.model_by_delegate(delegate) {
-                None => {
-                    let from_model = fixtures_model.as_ref().and_then(|m| schema.model(m)).map(|m| m.delegate.clone());
-                    let right = from_model.or_else(|| {
-                        schema.models.iter().find(|m| fold(&m.delegate) == fold(delegate)).map(|m| m.delegate.clone())
-                    });
-                    let mut f = Finding::new(Code::UnknownDelegate, span, format!("`prisma.{delegate}` is not a delegate of the PrismaClient"));
-                    // A suggestion, never applied by `--fix`: it changes what the factory calls at run time (rules/unknown_delegate.rs).
-                    if let Some(r) = right {
-                        let help = if crate::names::same_letters(&r, delegate) {
-                            format!("the delegate is the model name with its first character lower-cased: `this.prisma.{r}`")
-                        } else {
-                            format!("this factory's model's delegate is `this.prisma.{r}`")
-                        };
-                        f = f.suggest(r.clone()).help(help);
-                    }
-                    self.push(f);
-                }
+                None => rules::unknown_delegate::in_get_prisma_delegate(self, delegate, span, fixtures_model.as_deref()),
                 Some(m) => {
                     if let Some(fm) = &fixtures_model
                         && m.name != *fm
                         && let Some(right) = schema.model(fm)
                     {
-                        self.push(
-                            Finding::new(
-                                Code::DelegateMismatch,
-                                span,
-                                format!("`prisma.{delegate}` is the delegate of model `{}`, but this factory's model is `{fm}`", m.name),
-                            )
-                            .suggest(right.delegate.clone())
-                            .help(format!("the factory writes `{}` rows through this delegate; return `this.prisma.{}`", m.name, right.delegate)),
-                        );
+                        rules::delegate_mismatch::report(self, span, delegate, &m.name, fm, &right.delegate);
                     }
                 }
             }
@@ -323,7 +221,7 @@ impl Checker<'_> {
             })
         });
 
-        self.found_factories.push(crate::FactoryEntry {
+        self.found_factories.push(FactoryEntry {
             file: String::new(),
             class_name: factory.name.clone(),
             model: model.clone(),

@@ -272,7 +272,7 @@ impl<'c> Checker<'c> {
         if r.type_arguments.is_some() || !matches!(&q.left, TSTypeName::IdentifierReference(ns) if ns.name == "Prisma") {
             return;
         }
-        let Some(obj) = crate::fixtures::object_of(init) else { return };
+        let Some(obj) = crate::literal::object_of(init) else { return };
         let schema = self.ctx.schema;
         if fixture_schema::type_names::resolve(schema, &q.right.name).is_none() {
             let corrected = self.ctx.suggester.suggest(schema, &q.right.name).and_then(|s| fixture_schema::type_names::resolve(schema, &s));
@@ -418,7 +418,7 @@ impl<'c> Checker<'c> {
             .safety
             .rewrites
             .iter()
-            .filter(|r| self.findings.get(r.finding).is_some_and(|f| f.code == crate::rules::Code::UnknownField && (f.start, f.end) == r.span))
+            .filter(|r| self.findings.get(r.finding).is_some_and(|f| f.code == crate::code::Code::UnknownField && (f.start, f.end) == r.span))
             .map(|r| r.finding)
             .collect();
         let mut groups: Vec<(Group, Option<String>)> = Vec::new();
@@ -543,7 +543,7 @@ export class NoteChecks {{
         );
         assert_eq!(fixes(&src), vec!["2 suggestion: room: { connect: { id: 2n } }", "2 suggestion: author: { connect: { id: 3n } }"]);
         let report = crate::validate_sources(SCHEMA, vec![(PathBuf::from("/t/notes.ts"), src)], None, None).unwrap();
-        let help = report.diagnostics.iter().find_map(|d| d.help.clone().filter(|_| d.code.as_str() == "unknown-field")).unwrap();
+        let help = report.diagnostics.iter().find_map(|d| d.help.clone().filter(|_| d.code == crate::Code::UnknownField)).unwrap();
         assert!(help.contains("`roomId` is also read or written elsewhere in this file (line 4)"), "{help}");
     }
 

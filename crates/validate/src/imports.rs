@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Finding;
-use crate::rules::Code;
+use crate::rules;
 use crate::summary::FileSummary;
 
 /// Where a relative specifier points: an analysed file (its index), another existing file, or nothing.
@@ -80,10 +80,7 @@ pub fn check(paths: &[PathBuf], summaries: &[FileSummary], parsed: &[bool], clie
                         not_generated = Some((i, imp.start, imp.end, output.to_path_buf()));
                     }
                 }
-                Target::Missing => findings[i].push(
-                    Finding::at(Code::UnresolvedImport, imp.start, imp.end, format!("Cannot find module '{}': no such file", imp.specifier))
-                        .help("a `.js` specifier resolves to the `.ts` file beside it; check the path and the file name's case"),
-                ),
+                Target::Missing => findings[i].push(rules::unresolved_import::no_such_file(imp.start, imp.end, &imp.specifier)),
                 Target::Elsewhere => {}
                 Target::Analysed(j) => {
                     if !imp.type_only {
@@ -97,22 +94,7 @@ pub fn check(paths: &[PathBuf], summaries: &[FileSummary], parsed: &[bool], clie
                         if exports(j, name, paths, summaries, &index, &mut BTreeSet::new()) {
                             continue;
                         }
-                        let mut f = Finding::at(
-                            Code::UnresolvedImport,
-                            *start,
-                            *end,
-                            format!("'{}' has no export named '{name}'", imp.specifier),
-                        );
-                        let best = summaries[j]
-                            .exports
-                            .iter()
-                            .map(|e| (strsim::jaro_winkler(&e.to_ascii_lowercase(), &name.to_ascii_lowercase()), e))
-                            .filter(|(s, _)| *s >= 0.85)
-                            .max_by(|a, b| a.0.total_cmp(&b.0));
-                        if let Some((_, e)) = best {
-                            f = f.suggest(e.clone()).help(format!("did you mean '{e}'?"));
-                        }
-                        findings[i].push(f);
+                        findings[i].push(rules::unresolved_import::no_such_export(*start, *end, &imp.specifier, name, summaries[j].exports.iter()));
                     }
                 }
             }
@@ -127,15 +109,7 @@ pub fn check(paths: &[PathBuf], summaries: &[FileSummary], parsed: &[bool], clie
                 if rel.starts_with("..") { rel } else { format!("./{rel}") }
             },
         );
-        findings[i].push(
-            Finding::at(
-                Code::ClientNotGenerated,
-                start,
-                end,
-                format!("The Prisma client is not generated: the schema's generator writes it to {shown}, which does not exist yet"),
-            )
-            .help("run `prisma generate`; imports of the generated client are not reported as unresolved"),
-        );
+        findings[i].push(rules::client_not_generated::report(start, end, &shown));
     }
     (findings, edges)
 }
@@ -188,11 +162,7 @@ pub fn cycles(paths: &[PathBuf], edges: &[Vec<Edge>]) -> Vec<(usize, Finding)> {
             .iter()
             .map(|&i| paths[i].file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default())
             .collect();
-        out.push((
-            first,
-            Finding::at(Code::ImportCycle, start, end, format!("Import cycle: {}", names.join(" -> ")))
-                .help("move what both files need into a third module, or make one side an `import type`"),
-        ));
+        out.push((first, rules::import_cycle::report(start, end, &names)));
     }
     out
 }

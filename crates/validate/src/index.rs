@@ -262,8 +262,7 @@ fn makes_fixtures(base: &ClassSummary) -> bool {
 /// model, its `@@map` name, or the model in another case), a type argument that is a model or
 /// one of its `Prisma.*` types, or a `getPrismaDelegate()` delegate.
 fn names_a_model(k: &Candidate, schema: &Schema) -> bool {
-    let fold = fixture_schema::type_names::fold;
-    let by_string = k.super_strings.iter().any(|s| schema.model(s).is_some() || schema.model_by_db_name(s).is_some() || schema.models.iter().any(|m| fold(&m.name) == fold(s)));
+    let by_string = k.super_strings.iter().any(|s| schema.model(s).is_some() || schema.model_by_db_name(s).is_some() || schema.models.iter().any(|m| crate::names::same_letters(&m.name, s)));
     let by_type = k.base_args.iter().any(|t| match t {
         TypeExpr::Ref { name, .. } => match name.strip_prefix("Prisma.") {
             Some(b) => fixture_schema::type_names::resolve(schema, b).is_some_and(|r| r.model.is_some()),

@@ -7,6 +7,7 @@
 //! the index at hand (oxc's arena ASTs cannot cross threads, and parsing is cheap).
 
 pub mod checker;
+pub mod code;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
@@ -35,16 +36,17 @@ use oxc_allocator::Allocator;
 use oxc_parser::Parser;
 use oxc_span::SourceType;
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use fixture_schema::{Schema, SchemaErrorKind, SchemaInput};
 
 pub use config::{FixtureCategories, Options, SchemaOption};
 pub use diagnostic::{Diagnostic, Edit, Finding, Fix, LineIndex, RuleLevel, Severity};
-pub use rules::Code;
+pub use code::{Code, RuleDoc};
+pub use factory::FactoryEntry;
 
 /// The result of a run.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     pub ok: bool,
@@ -57,14 +59,14 @@ pub struct Report {
     pub files: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SchemaSummary {
     pub path: String,
     pub models: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Coverage {
     /// Models (views excluded) in the schema.
@@ -74,21 +76,6 @@ pub struct Coverage {
     pub missing: Vec<String>,
     /// Model names factories use that the schema does not have.
     pub extra: Vec<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct FactoryEntry {
-    pub file: String,
-    pub class_name: String,
-    /// The model it covers; `None` when `super("…")` names no model.
-    pub model: Option<String>,
-    pub line: u32,
-    #[serde(skip)]
-    pub offset: u32,
-    /// The model name as written, when it names no model.
-    #[serde(skip)]
-    pub named: Option<String>,
 }
 
 impl Report {
@@ -392,24 +379,8 @@ pub(crate) fn load_inputs(options: &Options, overlay: &Overlay) -> Result<Loaded
     let loaded = match loaded {
         Ok(s) => s,
         Err(e) if e.kind == SchemaErrorKind::Invalid => {
-            let diagnostics: Vec<Diagnostic> = e
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == fixture_schema::Severity::Error)
-                .map(|d| Diagnostic {
-                    code: Code::SchemaError,
-                    severity: Severity::Error,
-                    file: d.file.clone(),
-                    line: d.line,
-                    column: d.column,
-                    end_line: d.end_line,
-                    end_column: d.end_column,
-                    message: d.message.clone(),
-                    suggestion: None,
-                    help: Some("fix the schema first (`prisma validate` reports the same); factories are not checked against an invalid schema".into()),
-                    fix: None,
-                })
-                .collect();
+            let diagnostics: Vec<Diagnostic> =
+                e.diagnostics.iter().filter(|d| d.severity == fixture_schema::Severity::Error).map(rules::schema_error::report).collect();
             return Ok(Loaded::SchemaInvalid { schema_path, diagnostics });
         }
         Err(e) => return Err(ValidateError { message: e.message }),
@@ -417,28 +388,11 @@ pub(crate) fn load_inputs(options: &Options, overlay: &Overlay) -> Result<Loaded
     let (paths, texts, parsed) = files?;
     let tsconfig = cfg.tsconfig.clone().or_else(|| paths.first().and_then(|p| p.parent()).and_then(config::find_tsconfig));
     let found = tsconfig.as_deref().map(config::tsconfig_target).transpose()?;
-    let bigint_literals_allowed = match &found {
-        // An unresolved `extends` may hold the target: without it, BigInt literals are not judged.
-        Some(f) if f.target.is_none() && !f.unresolved_extends.is_empty() => true,
-        Some(f) => f.target.as_deref().and_then(config::target_year).unwrap_or(5) >= 2020,
-        None => true,
-    };
+    let bigint_literals_allowed = rules::bigint_literal_target::allowed_by(found.as_ref());
     let mut tsconfig_diagnostics = Vec::new();
     for u in found.iter().flat_map(|f| &f.unresolved_extends) {
         let Some(severity) = severity(&cfg, Code::BigintLiteralTarget).map(|_| Severity::Warning) else { continue };
-        tsconfig_diagnostics.push(Diagnostic {
-            code: Code::BigintLiteralTarget,
-            severity,
-            file: u.file.display().to_string(),
-            line: u.line,
-            column: 1,
-            end_line: u.line,
-            end_column: 1,
-            message: format!("tsconfig \"extends\": \"{}\" resolves to no file; its compiler options (the target among them) are unknown", u.specifier),
-            suggestion: None,
-            fix: None,
-            help: Some("install the workspace packages (npm install / pnpm install) or fix the path; until then BigInt literals are checked only against a target set in the readable files".into()),
-        });
+        tsconfig_diagnostics.push(rules::bigint_literal_target::unresolved_extends(u, severity));
     }
     Ok(Loaded::Inputs(Inputs { cfg, schema_path, loaded, paths, texts, parsed, bigint_literals_allowed, tsconfig_diagnostics }))
 }
@@ -460,7 +414,7 @@ fn validate_sources_here(schema: &str, files: Vec<(PathBuf, String)>, base_class
     let loaded = schema_extras::load(&input).map_err(|e| ValidateError { message: e.message })?;
     let (paths, texts): (Vec<PathBuf>, Vec<String>) = files.into_iter().unzip();
     let parsed: Vec<Parsed> = paths.par_iter().zip(texts.par_iter()).map(|(p, t)| parse_and_summarize(p, t)).collect();
-    let bigint_literals_allowed = target.and_then(config::target_year).is_none_or(|y| y >= 2020);
+    let bigint_literals_allowed = rules::bigint_literal_target::allowed_under(target);
     Ok(analyze(started, &cfg, "schema.prisma".into(), &loaded, paths, texts, parsed, bigint_literals_allowed))
 }
 
@@ -586,20 +540,7 @@ pub(crate) fn whole_report(
     let covered: BTreeSet<&str> = factories.iter().filter_map(|f| f.model.as_deref()).collect();
     for m in schema.models.iter().filter(|m| !m.is_view && !covered.contains(m.name.as_str())) {
         let Some(sev) = severity(cfg, Code::MissingFactory) else { break };
-        let (file, line, column) = m.span.as_ref().map(|s| (s.file.clone(), s.line, s.column)).unwrap_or((schema_path.clone(), 1, 1));
-        diagnostics.push(Diagnostic {
-            code: Code::MissingFactory,
-            severity: sev,
-            file,
-            line,
-            column,
-            end_line: line,
-            end_column: column + 5 + m.name.len() as u32 + 1,
-            message: format!("Model `{}` has no factory", m.name),
-            suggestion: None,
-            help: Some(format!("add a class extending `{}` with super(\"{}\", …)", cfg.base_class, m.name)),
-            fix: None,
-        });
+        diagnostics.push(rules::missing_factory::report(m, &schema_path, &cfg.base_class, sev));
     }
     finish(started, schema_path, Some(schema), factories, diagnostics, files)
 }

@@ -1,7 +1,7 @@
 //! The value shape of a literal, and whether a field's generated input type accepts it. Only
 //! literals are judged: anything computed (`generatePK()`, a variable) is accepted.
 
-use oxc_ast::ast::{ArrayExpressionElement, ArrowFunctionBody, Expression, Statement, UnaryOperator};
+use oxc_ast::ast::{ArrayExpressionElement, ArrowFunctionBody, Expression, ObjectExpression, Statement, UnaryOperator};
 
 use fixture_schema::{Enum, InputShape};
 
@@ -370,3 +370,25 @@ pub fn integer_literal(e: &Expression<'_>) -> Option<i128> {
         _ => None,
     }
 }
+
+/// The object literal a checked value is, through parentheses and `satisfies` (an `as`
+/// assertion is not seen through: tsc checks no missing property under one).
+pub fn object_of<'b, 'a>(e: &'b Expression<'a>) -> Option<&'b ObjectExpression<'a>> {
+    object_through(e, false)
+}
+
+/// [`object_of`], also through `as` assertions: for what the object holds at run time
+/// (an `invalid` fixture written `{ … } as any` still reaches Prisma).
+pub fn object_under_casts<'b, 'a>(e: &'b Expression<'a>) -> Option<&'b ObjectExpression<'a>> {
+    object_through(e, true)
+}
+
+fn object_through<'b, 'a>(e: &'b Expression<'a>, through_as: bool) -> Option<&'b ObjectExpression<'a>> {
+    match e.without_parentheses() {
+        Expression::ObjectExpression(o) => Some(o),
+        Expression::TSSatisfiesExpression(s) => object_through(&s.expression, through_as),
+        Expression::TSAsExpression(s) if through_as => object_through(&s.expression, true),
+        _ => None,
+    }
+}
+

@@ -72,9 +72,8 @@ fn parts_score(a: &[String], b: &[String]) -> (usize, f64) {
     (words, letters / total as f64 + last)
 }
 
-fn fold(s: &str) -> String {
-    s.chars().filter(|c| *c != '_').flat_map(char::to_lowercase).collect()
-}
+/// Without case and underscores: the one folding the schema's type-name suggester uses too.
+use fixture_schema::type_names::fold;
 
 /// The closest of `candidates` to `name`, if one is close enough: by letters (Jaro-Winkler of the
 /// names without case and underscores, 0.82 or more) or by whole words (two or more, holding half
@@ -191,7 +190,7 @@ export async function f(prisma: PrismaClient) {
 }
 "#;
         let r = crate::validate_sources(SCHEMA, vec![("/t/a.ts".into(), src.to_string())], None, None).unwrap();
-        let suggested: Vec<Option<&str>> = r.diagnostics.iter().filter(|d| d.code.as_str() == "unknown-field").map(|d| d.suggestion.as_deref()).collect();
+        let suggested: Vec<Option<&str>> = r.diagnostics.iter().filter(|d| d.code == crate::Code::UnknownField).map(|d| d.suggestion.as_deref()).collect();
         assert_eq!(suggested, vec![Some("createdById"), Some("createdBy"), Some("createdById")]);
     }
 }

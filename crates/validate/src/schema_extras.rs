@@ -150,9 +150,6 @@ pub struct TypeNameSuggester {
     cache: Mutex<HashMap<String, Option<String>>>,
 }
 
-/// Lower case without underscores (shared with the schema crate's suggestions).
-pub use fixture_schema::type_names::fold;
-
 impl TypeNameSuggester {
     pub fn suggest(&self, schema: &Schema, name: &str) -> Option<String> {
         if let Some(hit) = self.cache.lock().ok().and_then(|c| c.get(name).cloned()) {

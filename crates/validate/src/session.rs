@@ -28,6 +28,7 @@ pub struct Update {
     pub report: Report,
 }
 
+/// The project context and every file's diagnostics, kept between checks.
 pub struct Session {
     options: Options,
     state: State,

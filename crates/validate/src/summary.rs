@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use oxc_ast::ast::*;
+use oxc_span::Span;
 use oxc_syntax::module_record::{ExportExportName, ExportImportName, ImportImportName, ModuleRecord};
 
 use crate::types::{TypeDecl, TypeExpr, lift, lift_members, lift_params};
@@ -129,8 +130,8 @@ fn collect_class(c: &Class<'_>, out: &mut FileSummary) {
         members: BTreeSet::new(),
         get_fixtures_return: None,
         method_params: Vec::new(),
-        super_string: crate::factory::super_model(c).map(|(s, _)| s.to_string()),
-        delegate: crate::factory::delegate_access(c).map(|(d, _)| d.to_string()),
+        super_string: super_model(c).map(|(s, _)| s.to_string()),
+        delegate: delegate_access(c).map(|(d, _)| d.to_string()),
     };
     for el in &c.body.body {
         let (key, is_abstract) = match el {
@@ -242,3 +243,65 @@ fn imports_and_exports(module: &ModuleRecord<'_>, out: &mut FileSummary) {
         }
     }
 }
+
+/// The first string argument of `super(…)` in the constructor.
+pub fn super_model<'b>(c: &'b Class<'_>) -> Option<(&'b str, Span)> {
+    for el in &c.body.body {
+        let ClassElement::MethodDefinition(m) = el else { continue };
+        if m.kind != MethodDefinitionKind::Constructor {
+            continue;
+        }
+        let body = m.value.body.as_ref()?;
+        for s in &body.statements {
+            if let Statement::ExpressionStatement(es) = s
+                && let Expression::CallExpression(call) = es.expression.without_parentheses()
+                && matches!(call.callee, Expression::Super(_))
+            {
+                return match call.arguments.first().and_then(|a| a.as_expression()).map(|e| e.without_parentheses()) {
+                    Some(Expression::StringLiteral(lit)) => Some((lit.value.as_str(), lit.span)),
+                    _ => None,
+                };
+            }
+        }
+    }
+    None
+}
+
+/// `this.prisma.X` inside `getPrismaDelegate()`: the name and its span.
+pub fn delegate_access<'b>(c: &'b Class<'_>) -> Option<(&'b str, Span)> {
+    for el in &c.body.body {
+        let ClassElement::MethodDefinition(m) = el else { continue };
+        if m.key.static_name().as_deref() != Some("getPrismaDelegate") {
+            continue;
+        }
+        let body = m.value.body.as_ref()?;
+        for s in &body.statements {
+            if let Statement::ReturnStatement(r) = s
+                && let Some(arg) = &r.argument
+            {
+                return delegate_in(arg);
+            }
+        }
+    }
+    None
+}
+
+fn delegate_in<'b>(e: &'b Expression<'_>) -> Option<(&'b str, Span)> {
+    match e.without_parentheses() {
+        Expression::StaticMemberExpression(m) => {
+            let object = m.object.without_parentheses();
+            let is_client = match object {
+                Expression::StaticMemberExpression(inner) => {
+                    matches!(inner.object, Expression::ThisExpression(_)) && inner.property.name == "prisma"
+                }
+                Expression::TSAsExpression(a) => matches!(a.expression.without_parentheses(), Expression::StaticMemberExpression(inner) if matches!(inner.object, Expression::ThisExpression(_)) && inner.property.name == "prisma"),
+                _ => false,
+            };
+            is_client.then_some((m.property.name.as_str(), m.property.span))
+        }
+        Expression::TSAsExpression(a) => delegate_in(&a.expression),
+        Expression::TSNonNullExpression(a) => delegate_in(&a.expression),
+        _ => None,
+    }
+}
+

@@ -103,7 +103,7 @@ fn broken_set_has_exactly_the_marked_diagnostics() {
     assert!(!report.ok);
     // The README's table: the broken run has no factory for these models (`UserDbFactory`'s
     // misnamed super string is outvoted by its types and delegate: `User` is covered).
-    let mut missing: Vec<&str> = report.diagnostics.iter().filter(|d| d.code.as_str() == "missing-factory").map(|d| d.message.as_str()).collect();
+    let mut missing: Vec<&str> = report.diagnostics.iter().filter(|d| d.code == fixture_validate::Code::MissingFactory).map(|d| d.message.as_str()).collect();
     missing.sort();
     let mut want: Vec<String> = ["team", "credit_ledger_entry", "tag", "team_tag", "resource"].iter().map(|m| format!("Model `{m}` has no factory")).collect();
     want.sort();
@@ -127,9 +127,9 @@ fn ungenerated_client_is_one_warning_and_its_calls_are_still_checked() {
     assert!(!output.exists(), "{} must not exist: it stands for a client `prisma generate` has not written yet", output.display());
     let report = run("ungenerated-client.config.json");
     assert_exactly_the_markers(&report, "ungenerated-client");
-    let warning = report.diagnostics.iter().find(|d| d.code.as_str() == "client-not-generated").expect("the warning");
+    let warning = report.diagnostics.iter().find(|d| d.code == fixture_validate::Code::ClientNotGenerated).expect("the warning");
     assert_eq!(warning.severity.as_str(), "warning");
-    assert!(!report.diagnostics.iter().any(|d| d.code.as_str() == "unresolved-import"), "{:#?}", report.diagnostics);
+    assert!(!report.diagnostics.iter().any(|d| d.code == fixture_validate::Code::UnresolvedImport), "{:#?}", report.diagnostics);
 }
 
 /// `/* fix: safe [text] */` and `/* fix: suggestion */` markers (examples/README.md): the

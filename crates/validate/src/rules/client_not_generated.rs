@@ -1,7 +1,9 @@
 //! `client-not-generated`: Imports point into a generator's `output` folder that does not exist yet; said once per run.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::code::{Code, RuleDoc};
+
+use crate::diagnostic::Finding;
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::ClientNotGenerated,
@@ -11,6 +13,13 @@ pub const DOC: RuleDoc = RuleDoc {
     example: "generator client {\n  provider = \"prisma-client\"\n  output = \"../generated/prisma\"\n}\n// src/seed.ts\nimport { PrismaClient } from \"../generated/prisma/client\";",
     fix: "None: run `prisma generate` (the message names the generator's output folder).",
 };
+
+/// An import (`start..end`) into the generator's output folder, which does not exist (`shown`
+/// as the import would say it).
+pub fn report(start: u32, end: u32, shown: &str) -> Finding {
+    Finding::at(Code::ClientNotGenerated, start, end, format!("The Prisma client is not generated: the schema's generator writes it to {shown}, which does not exist yet"))
+        .help("run `prisma generate`; imports of the generated client are not reported as unresolved")
+}
 
 #[cfg(test)]
 mod tests {
@@ -44,7 +53,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let a = "import { PrismaClient } from \"../generated/prisma/client\";\nexport const p = new PrismaClient();\n";
         let report = report_in(dir.path(), &[("a.ts", a)]);
-        let d = report.diagnostics.iter().find(|d| d.code.as_str() == "client-not-generated").expect("the warning");
+        let d = report.diagnostics.iter().find(|d| d.code == crate::Code::ClientNotGenerated).expect("the warning");
         assert!(d.message.contains("writes it to ../generated/prisma, which does not exist yet"), "{}", d.message);
         assert!(!d.message.contains(&dir.path().display().to_string()), "{}", d.message);
     }

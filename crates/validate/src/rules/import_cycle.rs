@@ -1,7 +1,9 @@
 //! `import-cycle`: A cycle among the imports of the analysed files.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::code::{Code, RuleDoc};
+
+use crate::diagnostic::Finding;
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::ImportCycle,
@@ -12,6 +14,12 @@ pub const DOC: RuleDoc = RuleDoc {
     fix: "None: break the cycle (move what both files need into a third).",
 };
 
+/// A cycle of imports, at the import (`start..end`) that starts it; `files` names the files in order.
+pub fn report(start: u32, end: u32, files: &[String]) -> Finding {
+    Finding::at(Code::ImportCycle, start, end, format!("Import cycle: {}", files.join(" -> ")))
+        .help("move what both files need into a third module, or make one side an `import type`")
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::*;
@@ -20,7 +28,7 @@ mod tests {
     fn pass_type_only_edges_do_not_count() {
         let a = "import type { B } from \"./b.js\";\nexport type A = { b?: B };\n";
         let b = "import { type A } from \"./a.js\";\nexport type B = { a?: A };\n";
-        assert!(run_code("import-cycle", &[("a.ts", a), ("b.ts", b)]).is_empty());
+        assert!(run_code(Code::ImportCycle, &[("a.ts", a), ("b.ts", b)]).is_empty());
     }
 
     #[test]

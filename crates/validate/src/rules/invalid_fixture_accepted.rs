@@ -24,10 +24,12 @@ use oxc_span::GetSpan;
 use fixture_schema::Model;
 
 use crate::checker::Checker;
-use crate::diagnostic::{Finding, Severity};
+use crate::code::Severity;
+use crate::diagnostic::Finding;
 use crate::expect::InputSpec;
 use crate::fixtures::Spread;
-use crate::rules::{Code, RuleDoc};
+use crate::code::{Code, RuleDoc};
+use crate::literal::object_under_casts;
 use crate::walk::{Visit, walk_expression};
 
 pub const DOC: RuleDoc = RuleDoc {
@@ -38,15 +40,6 @@ pub const DOC: RuleDoc = RuleDoc {
     example: "invalid: { missingRequired: { id: 1n, tag: \"complete after all\" } } // in a tag factory's getFixtures()",
     fix: "None: make the fixture break one rule (a missing required field, a wrong type, a value its column cannot hold).",
 };
-
-fn object_of<'b, 'a>(e: &'b Expression<'a>) -> Option<&'b ObjectExpression<'a>> {
-    match e.without_parentheses() {
-        Expression::ObjectExpression(o) => Some(o),
-        Expression::TSSatisfiesExpression(s) => object_of(&s.expression),
-        Expression::TSAsExpression(s) => object_of(&s.expression),
-        _ => None,
-    }
-}
 
 /// Whether an expression holds a type cast (`x as T`, `<T>x`) other than `as const`.
 #[derive(Default)]
@@ -76,16 +69,16 @@ impl Checker<'_> {
     /// Reports each member of a category of deliberately bad data (`value`, the category's object
     /// literal) that the create-input rules find nothing wrong with.
     pub fn check_invalid_category(&mut self, value: &Expression<'_>, create: &InputSpec) {
-        let Some(category) = object_of(value) else { return };
+        let Some(category) = object_under_casts(value) else { return };
         let spec = InputSpec { partial: false, ..create.clone() };
         for member in &category.properties {
             let ObjectPropertyKind::ObjectProperty(member) = member else { continue };
-            let Some(fixture) = object_of(&member.value) else { continue };
+            let Some(fixture) = object_under_casts(&member.value) else { continue };
             // A spread whose keys are unknown could supply anything or nothing: no verdict.
             self.reading_through = true;
             let unknown_spread = fixture.properties.iter().any(|p| match p {
                 ObjectPropertyKind::SpreadProperty(s) => {
-                    object_of(&s.argument).is_none() && self.spread_effect(&s.argument) == Spread::Unknown
+                    object_under_casts(&s.argument).is_none() && self.spread_effect(&s.argument) == Spread::Unknown
                 }
                 ObjectPropertyKind::ObjectProperty(p) => p.computed,
             });
@@ -123,7 +116,7 @@ const DATA_METHODS: [&str; 2] = ["generateMinimalData", "generateCompleteData"];
 /// The object literal a method returns last.
 fn returned_object<'b, 'a>(f: &'b Function<'a>) -> Option<&'b ObjectExpression<'a>> {
     f.body.as_ref()?.statements.iter().rev().find_map(|s| match s {
-        Statement::ReturnStatement(r) => r.argument.as_ref().and_then(|a| object_of(a)),
+        Statement::ReturnStatement(r) => r.argument.as_ref().and_then(|a| object_under_casts(a)),
         _ => None,
     })
 }
@@ -293,7 +286,7 @@ impl<'a> Visit<'a> for Collector<'_> {
         if let (oxc_ast::ast::BindingPattern::BindingIdentifier(id), Some(init)) = (&d.id, &d.init) {
             let fresh = Self::fresh(init);
             self.note(&[&id.name], fresh);
-            if let Some(o) = object_of(init) {
+            if let Some(o) = object_under_casts(init) {
                 self.note_members(&id.name, "", o);
             }
         }
@@ -375,12 +368,12 @@ impl Checker<'_> {
             return names_no_row(value, referenced, &self.known_ids, self.source).then(|| format!("`{name}` is the foreign key of `{}`, and no fixture creates that `{}` row", holder.name, holder.type_name));
         }
         let target = schema.model(&field.type_name)?;
-        let write = object_of(value)?;
+        let write = object_under_casts(value)?;
         for op in &write.properties {
             let ObjectPropertyKind::ObjectProperty(op) = op else { continue };
-            let objects: Vec<&ObjectExpression<'_>> = match object_of(&op.value) {
+            let objects: Vec<&ObjectExpression<'_>> = match object_under_casts(&op.value) {
                 Some(o) => vec![o],
-                None => crate::literal::array_elements(&op.value).into_iter().filter_map(|e| object_of(e)).collect(),
+                None => crate::literal::array_elements(&op.value).into_iter().filter_map(|e| object_under_casts(e)).collect(),
             };
             match op.key.static_name().as_deref() {
                 Some("connect") => {
@@ -439,7 +432,7 @@ impl Checker<'_> {
                     }
                     if let Expression::LogicalExpression(l) = argument
                         && own_partial(&l.left)
-                        && object_of(&l.right).is_some_and(|o| o.properties.is_empty())
+                        && object_under_casts(&l.right).is_some_and(|o| o.properties.is_empty())
                     {
                         continue;
                     }
@@ -449,7 +442,7 @@ impl Checker<'_> {
                     {
                         self.data_methods.get(m.property.name.as_str()).cloned().flatten()
                     } else {
-                        object_of(argument).and_then(|inner| self.judged_keys(inner, model, partial))
+                        object_under_casts(argument).and_then(|inner| self.judged_keys(inner, model, partial))
                     };
                     for (k, why) in entries? {
                         set(&mut out, k, why);
@@ -497,7 +490,7 @@ mod tests {
             "            invalid: { missingTag: { id: 1n }, wrongType: { id: 2n, tag: 5 }, unknownField: { id: 3n, tag: \"a\", nmae: 1 }, opaque: { ...(globalThis as any).x }, cast: { id: 4n, tag: \"Nope\" as any }, notAnObject: 42 },",
         );
         assert_ne!(src, TAG_FACTORY);
-        assert!(run_code("invalid-fixture-accepted", &[("tag.ts", &src)]).is_empty());
+        assert!(run_code(Code::InvalidFixtureAccepted, &[("tag.ts", &src)]).is_empty());
         assert!(run(&[("tag.ts", &src)]).is_empty(), "invalid fixtures are otherwise never reported");
     }
 
@@ -547,9 +540,9 @@ mod tests {
             )
             + "declare function lookUp(): bigint;\nlet cache: { user1: bigint } | undefined;\nexport function ids() {\n    cache ??= { user1: BigInt(Date.now()) };\n    return cache;\n}\nfunction fresh() {\n    return { user1: generatePK() };\n}\ndeclare function generatePK(): bigint;\n";
         // `ids()` gives `user1` a computed value: not known to be fresh.
-        assert_eq!(run_code("invalid-fixture-accepted", &[("tag.ts", &src)]), vec![find(&src, "module:"), find(&src, "created:"), find(&src, "other:")]);
+        assert_eq!(run_code(Code::InvalidFixtureAccepted, &[("tag.ts", &src)]), vec![find(&src, "module:"), find(&src, "created:"), find(&src, "other:")]);
         let fresh_module = src.replace("cache ??= { user1: BigInt(Date.now()) };", "cache ??= { user1: generatePK() };");
-        assert_eq!(run_code("invalid-fixture-accepted", &[("tag.ts", &fresh_module)]), vec![find(&src, "created:"), find(&src, "other:")]);
+        assert_eq!(run_code(Code::InvalidFixtureAccepted, &[("tag.ts", &fresh_module)]), vec![find(&src, "created:"), find(&src, "other:")]);
     }
 
     /// A spread of the factory's own `generateMinimalData()` supplies what it returns (its own

@@ -1,7 +1,12 @@
 //! `missing-abstract-method`: A factory class does not implement an abstract member of the base class (read from the base class source).
 
-use crate::diagnostic::Severity;
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::code::{Code, RuleDoc};
+
+use oxc_span::Span;
+
+use crate::checker::Checker;
+use crate::diagnostic::Finding;
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::MissingAbstractMethod,
@@ -12,13 +17,21 @@ pub const DOC: RuleDoc = RuleDoc {
     fix: "None: implement the member the base class declares abstract.",
 };
 
+/// The factory `class` (its name at `span`) lacks the abstract `member` of `base`.
+pub(crate) fn report(c: &mut Checker<'_>, span: Span, class: &str, member: &str, base: &str) {
+    c.push(
+        Finding::new(Code::MissingAbstractMethod, span, format!("`{class}` does not implement the abstract member `{member}` of `{base}`"))
+            .help(format!("add `protected {member}(…)` to the class")),
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::*;
 
     #[test]
     fn pass_including_through_an_intermediate_class() {
-        assert!(run_code("missing-abstract-method", &[("tag.ts", TAG_FACTORY)]).is_empty());
+        assert!(run_code(Code::MissingAbstractMethod, &[("tag.ts", TAG_FACTORY)]).is_empty());
         let middle = "import { EnhancedDatabaseFactory } from \"./base.js\";\nexport abstract class Middle<A, B, C, D> extends EnhancedDatabaseFactory<A, B, C, D> {\n    protected getPrismaDelegate() { return this.prisma.tag; }\n}\n";
         let src = TAG_FACTORY.replace("extends EnhancedDatabaseFactory<", "extends Middle<").replace(
             "    protected getPrismaDelegate() {\n        return this.prisma.tag;\n    }\n",
@@ -40,6 +53,6 @@ mod tests {
     #[test]
     fn fail_at_the_class_name_once_per_member() {
         let src = TAG_FACTORY.replace("protected generateCompleteData(", "protected generateFullData(");
-        assert_eq!(run_code("missing-abstract-method", &[("tag.ts", &src)]), vec![find(&src, "TagDbFactory")]);
+        assert_eq!(run_code(Code::MissingAbstractMethod, &[("tag.ts", &src)]), vec![find(&src, "TagDbFactory")]);
     }
 }

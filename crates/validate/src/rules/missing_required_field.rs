@@ -11,12 +11,13 @@ use std::sync::Arc;
 
 use oxc_span::Span;
 
-use fixture_schema::{InputField, Model, TypeNameKind};
+use fixture_schema::{InputField, InputShape, Model, TypeNameKind};
 
 use crate::checker::Checker;
-use crate::diagnostic::{Finding, Severity};
+use crate::code::Severity;
+use crate::diagnostic::Finding;
 use crate::expect::InputSpec;
-use crate::rules::{Code, RuleDoc};
+use crate::code::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::MissingRequiredField,
@@ -95,6 +96,47 @@ impl Checker<'_> {
     }
 }
 
+/// A create input that lacks `missing` of `Prisma.<type_name>`; `other` is what the other shape
+/// (the unchecked input, by its name) lacks, where the literal leans to neither: either is a fix.
+pub(crate) fn missing_fields(c: &mut Checker<'_>, anchor: Span, type_name: &str, missing: &[&InputField], other: Option<(String, Vec<&InputField>)>) {
+    let names = |fields: &[&InputField]| fields.iter().map(|f| format!("`{}`", f.name)).collect::<Vec<_>>().join(", ");
+    let additions = |fields: &[&InputField]| {
+        fields
+            .iter()
+            .map(|f| match &f.shape {
+                InputShape::Relation { .. } => format!("`{}: {{ connect: {{ id: … }} }}`", f.name),
+                _ => format!("`{}`", f.name),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut message = format!("Missing required field{} {} of `Prisma.{type_name}`", if missing.len() == 1 { "" } else { "s" }, names(missing));
+    let mut help = format!("add {}", additions(missing));
+    if let Some((unchecked_name, other)) = other.filter(|(_, o)| !o.is_empty()) {
+        message.push_str(&format!(" (or {} of `Prisma.{unchecked_name}`)", names(&other)));
+        help = format!("{help} (checked), or {} (unchecked)", additions(&other));
+    }
+    c.push(Finding::new(Code::MissingRequiredField, anchor, message).help(help));
+}
+
+/// A required field written `name: undefined`, reported at its key, where tsc reports it.
+pub(crate) fn undefined_supplies_nothing(c: &mut Checker<'_>, key: Span, name: &str, type_name: &str) {
+    c.push(
+        Finding::new(Code::MissingRequiredField, key, format!("`{name}: undefined` supplies nothing: `{name}` is a required field of `Prisma.{type_name}`"))
+            .help(format!("give `{name}` a value")),
+    );
+}
+
+/// A `WhereUniqueInput` (at `obj_start`) that names no unique field: one of `unique` or `compounds` is needed.
+pub(crate) fn no_unique_criterion(c: &mut Checker<'_>, obj_start: u32, target: &str, unique: &[&str], compounds: &[String]) {
+    let names: Vec<String> = unique.iter().map(|s| format!("`{s}`")).chain(compounds.iter().map(|c| format!("`{c}`"))).collect();
+    c.push(Finding::new(
+        Code::MissingRequiredField,
+        Span::new(obj_start, obj_start + 1),
+        format!("`Prisma.{target}WhereUniqueInput` needs a unique field: one of {}", names.join(", ")),
+    ));
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::*;
@@ -109,7 +151,7 @@ export const v: Prisma.tagCreateInput = { id: 1n, ...anything };
 export const p: Partial<Prisma.tagCreateInput> = { bookmarks: 1 };
 export const up: Prisma.tagUpdateInput = { bookmarks: 1 };
 "#;
-        assert!(run_code("missing-required-field", &[("a.ts", src)]).is_empty());
+        assert!(run_code(Code::MissingRequiredField, &[("a.ts", src)]).is_empty());
     }
 
     #[test]
@@ -123,7 +165,7 @@ export function f(overrides: Partial<Prisma.tagCreateInput>): Prisma.tagCreateIn
 }
 "#;
         assert_eq!(
-            run_code("missing-required-field", &[("a.ts", src)]),
+            run_code(Code::MissingRequiredField, &[("a.ts", src)]),
             vec![find(src, "t:"), find(src, "noTag"), at(src, 4, "{ id: 3n }"), at(src, 6, "{ id")]
         );
     }
@@ -141,7 +183,7 @@ export function f(overrides: Partial<Prisma.tagCreateInput>): Prisma.tagCreateIn
         let partial_only = TAG_FACTORY.replace("return { id: this.generateId(), tag: \"a\", ...overrides };", "return { id: this.generateId(), ...overrides };");
         assert_ne!(partial_only, TAG_FACTORY);
         let line = line_of(&partial_only, "return { id: this.generateId(), ...overrides };");
-        assert_eq!(run_code("missing-required-field", &[("tag.ts", &partial_only)]), vec![at(&partial_only, line, "{ id")]);
+        assert_eq!(run_code(Code::MissingRequiredField, &[("tag.ts", &partial_only)]), vec![at(&partial_only, line, "{ id")]);
     }
 
     /// A conditional spread supplies a field only when both branches write it; a `map`
@@ -162,7 +204,7 @@ export async function seed(prisma: PrismaClient) {
 declare const rest: { tag: string };
 "#;
         assert_eq!(
-            run_code("missing-required-field", &[("seed.ts", src)]),
+            run_code(Code::MissingRequiredField, &[("seed.ts", src)]),
             vec![at(src, 6, "data"), at(src, 7, "data"), at(src, 8, "{ language"), at(src, 10, "data")]
         );
     }
@@ -186,7 +228,7 @@ export async function seed(prisma: PrismaClient) {
         assert_eq!(run_schema(COMPOSITE_SCHEMA, bad), vec![format!("missing-required-field {}", at(bad, 3, "{ id: 5 }"))]);
         // Either shape is a fix: the message and help name what each one lacks.
         let r = crate::validate_sources(COMPOSITE_SCHEMA, vec![("/t/a.ts".into(), bad.to_string())], None, None).unwrap();
-        let d = r.diagnostics.iter().find(|d| d.code.as_str() == "missing-required-field").unwrap();
+        let d = r.diagnostics.iter().find(|d| d.code == crate::Code::MissingRequiredField).unwrap();
         assert_eq!(
             d.message,
             "Missing required fields `tenant`, `category` of `Prisma.ItemCreateWithoutOrderInput` (or `categoryId` of `Prisma.ItemUncheckedCreateWithoutOrderInput`)"
@@ -254,6 +296,6 @@ export const t: Prisma.tagCreateInput = { id: undefined, tag: "a" };
 export const u: Prisma.tagCreateInput = { id: 1n, tag: "a", createdBy: undefined };
 export const v: Prisma.tagCreateInput = { id: undefined, tag: void 0 };
 "#;
-        assert_eq!(run_code("missing-required-field", &[("a.ts", src)]), vec![at(src, 3, "id"), at(src, 5, "id"), at(src, 5, "tag: void")]);
+        assert_eq!(run_code(Code::MissingRequiredField, &[("a.ts", src)]), vec![at(src, 3, "id"), at(src, 5, "id"), at(src, 5, "tag: void")]);
     }
 }

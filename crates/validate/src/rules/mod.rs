@@ -1,12 +1,20 @@
-//! One module per diagnostic code (oxc style): each holds the code's documentation (what it
-//! finds, why it matters, an example, the fix and its tier; docs/codes.md is generated from these) and the
-//! constructor of its finding, with its own passing and failing snippets under `#[cfg(test)]`.
-//! The traversal that decides *where* to look lives in the analysis modules.
+//! One module per diagnostic code (oxc and Ruff style). A rule's file holds its documentation
+//! (`DOC`: what it finds, why it matters, an example, the fix and its tier; docs/codes.md is
+//! generated from it), its verdict and wording (functions the traversal calls with the checker
+//! where it walks the construct: message, help, suggestion, fix edits, `safe` or not), and its
+//! tests (`run_code`, `expect_fix` from `testing.rs`, by `Code`). Where to look stays with the
+//! traversal (checker.rs, fixtures/, factory.rs, imports.rs): one pass yields many rules.
+//!
+//! Adding a rule, in five lines:
+//! 1. `NewRule "new-rule" new_rule,` in `with_codes!` (code.rs): the enum, its name, `Code::ALL`;
+//! 2. `pub mod new_rule;` below, and `rules/new_rule.rs` with its `DOC` (the compiler asks for both);
+//! 3. there, `pub(crate) fn report(c: &mut Checker<'_>, …)` that words the finding and `c.push`es it;
+//! 4. a call `rules::new_rule::report(self, …)` in the traversal, where the construct is walked;
+//! 5. tests beside it (`run_code(Code::NewRule, …)` passing and failing, `expect_fix` for a fix), then `node scripts/codes-doc.mjs`.
 
-use serde::{Serialize, Serializer};
+pub use crate::code::{Code, RuleDoc};
 
-use crate::diagnostic::Severity;
-
+// One module per code: `rule_modules` below fails to compile when a code has none.
 pub mod bigint_literal_target;
 pub mod client_not_generated;
 pub mod delegate_mismatch;
@@ -30,162 +38,29 @@ pub mod unresolved_import;
 pub mod value_exceeds_column;
 pub mod verify_failed;
 
-#[cfg(test)]
-pub mod testing;
-
-/// Documentation of one code.
-pub struct RuleDoc {
-    pub code: Code,
-    pub default_severity: Severity,
-    /// One line: what the rule finds.
-    pub what: &'static str,
-    /// Why it matters.
-    pub why: &'static str,
-    /// A failing TypeScript snippet (or schema snippet).
-    pub example: &'static str,
-    /// The fix the diagnostic carries and its tier (`safe`: `--fix` applies it, it never changes
-    /// what the program does at run time; a suggestion: shown, not applied), or what to do.
-    pub fix: &'static str,
+/// The rule modules and each code's docs, from the one list in `code.rs`.
+macro_rules! rule_modules {
+    ($($variant:ident $name:literal $module:ident,)*) => {
+        // An inherent impl beside the rule modules: `code.rs` stays a leaf that names no rule.
+        impl Code {
+            pub fn doc(self) -> &'static RuleDoc {
+                match self {
+                    $(Code::$variant => &$module::DOC,)*
+                }
+            }
+        }
+    };
 }
-
-/// The stable diagnostic codes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Code {
-    ParseError,
-    SchemaError,
-    MissingFactory,
-    UnknownModel,
-    UnknownPrismaType,
-    TypeModelMismatch,
-    UnknownDelegate,
-    DelegateMismatch,
-    MissingAbstractMethod,
-    MissingFixtureCategory,
-    MissingRequiredField,
-    UnknownField,
-    MixedRelationInput,
-    FieldTypeMismatch,
-    InvalidEnumValue,
-    BigintLiteralTarget,
-    UnresolvedImport,
-    ImportCycle,
-    InvalidFixtureAccepted,
-    ValueExceedsColumn,
-
-    ClientNotGenerated,
-    /// Found by `verifyFactories` against a database, never by the static analysis.
-    VerifyFailed,
-}
+crate::code::with_codes!(rule_modules);
 
 impl Code {
-    pub const ALL: [Code; 22] = [
-        Code::ParseError,
-        Code::SchemaError,
-        Code::MissingFactory,
-        Code::UnknownModel,
-        Code::UnknownPrismaType,
-        Code::TypeModelMismatch,
-        Code::UnknownDelegate,
-        Code::DelegateMismatch,
-        Code::MissingAbstractMethod,
-        Code::MissingFixtureCategory,
-        Code::MissingRequiredField,
-        Code::UnknownField,
-        Code::MixedRelationInput,
-        Code::FieldTypeMismatch,
-        Code::InvalidEnumValue,
-        Code::BigintLiteralTarget,
-        Code::UnresolvedImport,
-        Code::ImportCycle,
-        Code::InvalidFixtureAccepted,
-        Code::ValueExceedsColumn,
-
-        Code::ClientNotGenerated,
-        Code::VerifyFailed,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        self.doc().code_name()
-    }
-
-    pub fn parse(text: &str) -> Option<Code> {
-        Code::ALL.into_iter().find(|c| c.as_str() == text)
-    }
-
-    pub fn default_severity(self) -> Severity {
+    pub fn default_severity(self) -> crate::code::Severity {
         self.doc().default_severity
     }
-
-    pub fn doc(self) -> &'static RuleDoc {
-        match self {
-            Code::ParseError => &parse_error::DOC,
-            Code::SchemaError => &schema_error::DOC,
-            Code::MissingFactory => &missing_factory::DOC,
-            Code::UnknownModel => &unknown_model::DOC,
-            Code::UnknownPrismaType => &unknown_prisma_type::DOC,
-            Code::TypeModelMismatch => &type_model_mismatch::DOC,
-            Code::UnknownDelegate => &unknown_delegate::DOC,
-            Code::DelegateMismatch => &delegate_mismatch::DOC,
-            Code::MissingAbstractMethod => &missing_abstract_method::DOC,
-            Code::MissingFixtureCategory => &missing_fixture_category::DOC,
-            Code::MissingRequiredField => &missing_required_field::DOC,
-            Code::UnknownField => &unknown_field::DOC,
-            Code::MixedRelationInput => &mixed_relation_input::DOC,
-            Code::FieldTypeMismatch => &field_type_mismatch::DOC,
-            Code::InvalidEnumValue => &invalid_enum_value::DOC,
-            Code::BigintLiteralTarget => &bigint_literal_target::DOC,
-            Code::UnresolvedImport => &unresolved_import::DOC,
-            Code::ImportCycle => &import_cycle::DOC,
-            Code::InvalidFixtureAccepted => &invalid_fixture_accepted::DOC,
-            Code::ValueExceedsColumn => &value_exceeds_column::DOC,
-
-            Code::ClientNotGenerated => &client_not_generated::DOC,
-            Code::VerifyFailed => &verify_failed::DOC,
-        }
-    }
 }
 
-impl RuleDoc {
-    fn code_name(&self) -> &'static str {
-        match self.code {
-            Code::ParseError => "parse-error",
-            Code::SchemaError => "schema-error",
-            Code::MissingFactory => "missing-factory",
-            Code::UnknownModel => "unknown-model",
-            Code::UnknownPrismaType => "unknown-prisma-type",
-            Code::TypeModelMismatch => "type-model-mismatch",
-            Code::UnknownDelegate => "unknown-delegate",
-            Code::DelegateMismatch => "delegate-mismatch",
-            Code::MissingAbstractMethod => "missing-abstract-method",
-            Code::MissingFixtureCategory => "missing-fixture-category",
-            Code::MissingRequiredField => "missing-required-field",
-            Code::UnknownField => "unknown-field",
-            Code::MixedRelationInput => "mixed-relation-input",
-            Code::FieldTypeMismatch => "field-type-mismatch",
-            Code::InvalidEnumValue => "invalid-enum-value",
-            Code::BigintLiteralTarget => "bigint-literal-target",
-            Code::UnresolvedImport => "unresolved-import",
-            Code::ImportCycle => "import-cycle",
-            Code::InvalidFixtureAccepted => "invalid-fixture-accepted",
-            Code::ValueExceedsColumn => "value-exceeds-column",
-
-            Code::ClientNotGenerated => "client-not-generated",
-            Code::VerifyFailed => "verify-failed",
-        }
-    }
-}
-
-impl std::fmt::Display for Code {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for Code {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
+#[cfg(test)]
+pub mod testing;
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,8 @@
 //! `parse-error`: a TypeScript syntax error in an analysed file.
 
-use crate::diagnostic::{Finding, Severity};
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::diagnostic::Finding;
+use crate::code::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::ParseError,
@@ -26,7 +27,7 @@ mod tests {
 
     #[test]
     fn pass() {
-        assert!(run_code("parse-error", &[("a.ts", "export const a = { b: 1, c: 2 };\n")]).is_empty());
+        assert!(run_code(Code::ParseError, &[("a.ts", "export const a = { b: 1, c: 2 };\n")]).is_empty());
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! `schema-error`: the Prisma schema is invalid.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::code::{Code, RuleDoc};
+
+use crate::diagnostic::Diagnostic;
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::SchemaError,
@@ -11,6 +13,23 @@ pub const DOC: RuleDoc = RuleDoc {
     example: "model tag {\n  id BigInt @id\n  tag Strin\n}",
     fix: "None: Prisma's message says what to change in the schema.",
 };
+
+/// One error of the schema, as Prisma reports it (warnings are not the validator's to say).
+pub fn report(d: &fixture_schema::SchemaDiagnostic) -> Diagnostic {
+    Diagnostic {
+        code: Code::SchemaError,
+        severity: Severity::Error,
+        file: d.file.clone(),
+        line: d.line,
+        column: d.column,
+        end_line: d.end_line,
+        end_column: d.end_column,
+        message: d.message.clone(),
+        suggestion: None,
+        help: Some("fix the schema first (`prisma validate` reports the same); factories are not checked against an invalid schema".into()),
+        fix: None,
+    }
+}
 
 #[cfg(test)]
 mod tests {

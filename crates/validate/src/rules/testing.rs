@@ -1,7 +1,11 @@
-//! Shared fixtures for the rules' own tests: a small schema, the base class, and a runner that
-//! returns `code line:column` for every diagnostic located in a TypeScript file.
+//! Shared fixtures for the rules' own tests: a small schema, the base class, a runner that
+//! returns `code line:column` for every diagnostic located in a TypeScript file, `run_code` for
+//! one code's locations and `expect_fix` for its fixes (both take the `Code` enum: a misspelt
+//! code does not compile, where a string would find nothing and pass).
 
 use std::path::PathBuf;
+
+pub use crate::code::Code;
 
 pub const SCHEMA: &str = r#"
 datasource db {
@@ -160,9 +164,46 @@ pub fn run(files: &[(&str, &str)]) -> Vec<String> {
     run_with_target(files, None)
 }
 
-/// Only the diagnostics of one code.
-pub fn run_code(code: &str, files: &[(&str, &str)]) -> Vec<String> {
-    run(files).into_iter().filter(|d| d.starts_with(&format!("{code} "))).map(|d| d[code.len() + 1..].to_string()).collect()
+/// Only the diagnostics of one code: `line:column` each. The code is the enum, so that a
+/// misspelt one fails to compile instead of finding nothing and passing.
+pub fn run_code(code: Code, files: &[(&str, &str)]) -> Vec<String> {
+    let prefix = format!("{code} ");
+    run(files).into_iter().filter_map(|d| d.strip_prefix(&prefix).map(str::to_string)).collect()
+}
+
+/// Which fixes a test applies: `Safe` ones (what `--fix` applies) or suggestions (shown only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tier {
+    Safe,
+    Suggestion,
+}
+
+/// Applies every fix of `code` in `tier` to the first of `files` (checked against [`SCHEMA`]
+/// beside the base class, under tsconfig `target`) and asserts the text becomes `fixed`. Fails
+/// when there is no such fix, and when a fix of the code in the other tier is there too: the
+/// tier is part of what the rule promises.
+pub fn expect_fix_target(code: Code, files: &[(&str, &str)], target: Option<&str>, tier: Tier, fixed: &str) {
+    let mut all: Vec<(PathBuf, String)> = vec![(PathBuf::from("/t/base.ts"), BASE.to_string())];
+    all.extend(files.iter().map(|(n, t)| (PathBuf::from(format!("/t/{n}")), t.to_string())));
+    let first = format!("/t/{}", files[0].0);
+    let report = crate::validate_sources(SCHEMA, all, None, target).expect("the run completes");
+    let of_code: Vec<&crate::Diagnostic> = report.diagnostics.iter().filter(|d| d.code == code && d.file == first).collect();
+    let fixes: Vec<&crate::Fix> = of_code.iter().filter_map(|d| d.fix.as_ref()).collect();
+    let (wanted, other): (Vec<&crate::Fix>, Vec<&crate::Fix>) = fixes.into_iter().partition(|f| f.safe == (tier == Tier::Safe));
+    assert!(!wanted.is_empty(), "no {tier:?} fix of {code} in {first}: {of_code:#?}");
+    assert!(other.is_empty(), "{code} also has fixes of the other tier than {tier:?}: {other:#?}");
+    let mut edits: Vec<&crate::Edit> = wanted.iter().flat_map(|f| &f.edits).collect();
+    edits.sort_by_key(|e| std::cmp::Reverse((e.byte_start, e.byte_end)));
+    let mut text = files[0].1.to_string();
+    for e in edits {
+        text.replace_range(e.byte_start as usize..e.byte_end as usize, &e.text);
+    }
+    assert_eq!(text, fixed, "{code}'s {tier:?} fixes");
+}
+
+/// [`expect_fix_target`] with no tsconfig target (BigInt literals allowed).
+pub fn expect_fix(code: Code, files: &[(&str, &str)], tier: Tier, fixed: &str) {
+    expect_fix_target(code, files, None, tier, fixed)
 }
 
 #[test]

@@ -13,8 +13,18 @@
 //!   input, `safe`, since only the type changes;
 //! - else a suggestion. A renamed field's closest name is always a suggestion.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::code::{Code, RuleDoc};
+
+use oxc_ast::ast::Expression;
+use oxc_span::{GetSpan, Span};
+
+use fixture_schema::{InputField, InputShape, Model};
+
+use crate::checker::Checker;
+use crate::diagnostic::Finding;
+use crate::expect::InputSpec;
+use crate::names::{closest, closest_field, closest_of_kind};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::UnknownField,
@@ -25,6 +35,152 @@ pub const DOC: RuleDoc = RuleDoc {
     fix: "A foreign key on the relation-style input: `userId: x` becomes `user: { connect: { id: x } }`, **safe** only when nothing else in the file reads or writes the object's keys and every key is rewritten; else, when the literal declares a `Prisma.XCreateInput` binding it fits unchecked, the declared type becomes `XUncheckedCreateInput` (**safe**: only the type changes); else a suggestion. A renamed field's closest name is always a suggestion.",
 };
 
+/// A key of a create or update input that is no field of its type: a foreign key where the
+/// relation is written (rewritten to `connect`), a relation where the foreign key is written, or
+/// a misspelling (the closest field not already written).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn in_input(c: &mut Checker<'_>, model: &Model, spec: &InputSpec, fields: &[InputField], name: &str, key: Span, value: &Expression<'_>, written: &[&str]) {
+    let type_name = c.ctx.type_name(&spec.model, &spec.kind);
+    let mut finding = Finding::new(Code::UnknownField, key, format!("`{name}` is not a field of `Prisma.{type_name}`"));
+    let schema_field = model.field(name);
+    // A foreign key on the relation-style input: the relation is the way to write it.
+    let holder = model.relation_fields().find(|r| r.relation_from_fields.as_deref().is_some_and(|f| f.iter().any(|k| k == name)));
+    if let (Some(_), Some(rel)) = (schema_field, holder) {
+        finding.message = format!("`{name}` is a foreign key, which `Prisma.{type_name}` does not take: write the relation `{}` instead", rel.name);
+        let target_key = rel.relation_to_fields.as_deref().and_then(|t| (t.len() == 1).then(|| t[0].clone()));
+        let single_fk = rel.relation_from_fields.as_deref().is_some_and(|f| f.len() == 1);
+        let value_span = value.span();
+        let value_text = c.source.get(value_span.start as usize..value_span.end as usize);
+        match (target_key, single_fk, value_text) {
+            // The fix rewrites the whole property: `createdById: x` -> `createdBy: { connect: { id: x } }`.
+            (Some(target), true, Some(value)) if !value.contains('\n') => {
+                finding.start = key.start;
+                finding.end = value_span.end;
+                finding = finding
+                    .suggest(format!("{}: {{ connect: {{ {target}: {value} }} }}", rel.name))
+                    .safe(true)
+                    .help("or use the unchecked input type, which takes foreign keys");
+            }
+            _ => {
+                finding = finding.help(format!("`{}: {{ connect: {{ id: … }} }}`, or use the unchecked input type", rel.name));
+            }
+        }
+    } else if let Some(f) = schema_field.filter(|f| f.is_relation()) {
+        // A relation on an unchecked input: write its foreign key.
+        let fks = f.relation_from_fields.clone().unwrap_or_default();
+        finding.message = format!("`{name}` is a relation, which `Prisma.{type_name}` does not take: write its foreign key instead");
+        if fks.len() == 1 {
+            finding = finding.suggest(fks[0].clone());
+        }
+        finding = finding.help(format!("set {} directly, or use the checked input type", fks.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")));
+    } else if let Some(s) = closest_of_kind(
+        name,
+        value,
+        &fields.iter().filter(|f| !written.contains(&f.name.as_str())).map(|f| (f.name.as_str(), matches!(f.shape, InputShape::Relation { .. }))).collect::<Vec<_>>(),
+    ) {
+        finding = finding.suggest(s.to_string()).help(format!("did you mean `{s}`?"));
+    }
+    // Whether the rewrite is safe is settled with the rest of the file (crate::fix_safety).
+    let rewrite = finding.safe;
+    let before = c.findings.len();
+    c.push(finding);
+    if rewrite && c.findings.len() > before {
+        c.note_rewrite(before, name, key.start);
+    }
+}
+
+/// A key of a where or orderBy (`Prisma.<type_name>`) that is no field of `model`: the closest
+/// field of the kind the value is written as.
+pub(crate) fn not_a_model_field(c: &mut Checker<'_>, key: Span, name: &str, value: &Expression<'_>, model: &Model, type_name: &str) {
+    let mut f = Finding::new(Code::UnknownField, key, format!("`{name}` is not a field of `Prisma.{type_name}`"));
+    if let Some(s) = closest_field(name, value, model) {
+        f = f.suggest(s.to_string()).help(format!("did you mean `{s}`?"));
+    }
+    c.push(f);
+}
+
+/// A key of a `WhereUniqueInput` that is neither a field nor a compound unique name.
+pub(crate) fn not_in_where_unique(c: &mut Checker<'_>, key: Span, name: &str, target: &str, unique: &[&str], compounds: &[String]) {
+    let mut f = Finding::new(Code::UnknownField, key, format!("`{name}` is not a field of `Prisma.{target}WhereUniqueInput`"));
+    if let Some(s) = closest(name, unique.iter().copied().chain(compounds.iter().map(String::as_str))) {
+        f = f.suggest(s.to_string()).help(format!("did you mean `{s}`?"));
+    }
+    c.push(f);
+}
+
+/// A key under a relation filter that is none of its operators (`ops`).
+pub(crate) fn not_a_relation_filter(c: &mut Checker<'_>, key: Span, name: &str, relation: &str, ops: &[&str]) {
+    let mut f = Finding::new(Code::UnknownField, key, format!("`{name}` is not a filter of the relation `{relation}` ({})", ops.join(", ")));
+    if let Some(s) = closest(name, ops.iter().copied()) {
+        f = f.suggest(s.to_string());
+    }
+    c.push(f);
+}
+
+/// A `distinct` string (at `span`) that is no scalar field of `model`.
+pub(crate) fn not_distinct(c: &mut Checker<'_>, span: Span, name: &str, model: &Model, target: &str) {
+    let mut f = Finding::new(Code::UnknownField, span, format!("\"{name}\" is not a scalar field of `{target}` (what `distinct` takes)"));
+    if let Some(s) = closest(name, model.fields.iter().filter(|f| !f.is_relation()).map(|f| f.name.as_str())) {
+        f = f.suggest(format!("\"{s}\"")).help(format!("did you mean \"{s}\"?"));
+    }
+    c.push(f);
+}
+
+/// A key of an `include` (relations) or `select` (fields) that `model` does not have.
+pub(crate) fn not_in_shape(c: &mut Checker<'_>, key: Span, name: &str, model: &Model, model_name: &str, select: bool) {
+    let what = if select { "Select" } else { "Include" };
+    let candidates = model.fields.iter().filter(|f| select || f.is_relation()).map(|f| f.name.as_str());
+    let mut f = Finding::new(Code::UnknownField, key, format!("`{name}` is not a {} of `Prisma.{model_name}{what}`", if select { "field" } else { "relation" }));
+    if let Some(s) = closest(name, candidates) {
+        f = f.suggest(s.to_string()).help(format!("did you mean `{s}`?"));
+    }
+    c.push(f);
+}
+
+/// A key of `_count.select` that is no list relation of `model`.
+pub(crate) fn not_counted(c: &mut Checker<'_>, key: Span, name: &str, model: &Model) {
+    let candidates = model.fields.iter().filter(|f| f.is_relation() && f.is_list).map(|f| f.name.as_str());
+    let mut f = Finding::new(Code::UnknownField, key, format!("`{name}` is not a list relation of `{}` (what `_count` counts)", model.name));
+    if let Some(s) = closest(name, candidates) {
+        f = f.suggest(s.to_string());
+    }
+    c.push(f);
+}
+
+/// A key of a `ScalarWhereInput` (nested `deleteMany`, `updateMany.where`) that is no scalar field.
+pub(crate) fn not_a_scalar_filter(c: &mut Checker<'_>, key: Span, name: &str, model: &Model, target: &str) {
+    let mut f = Finding::new(
+        Code::UnknownField,
+        key,
+        format!("`{name}` is not a scalar field of `{target}`: `Prisma.{target}ScalarWhereInput` filters by scalar fields only"),
+    );
+    if let Some(rel) = model.field(name).filter(|f| f.is_relation())
+        && let Some(fk) = rel.relation_from_fields.as_deref().filter(|f| f.len() == 1)
+    {
+        f = f.help(format!("filter by the foreign key `{}` instead", fk[0]));
+    } else if let Some(s) = closest(name, model.fields.iter().filter(|f| !f.is_relation()).map(|f| f.name.as_str())) {
+        f = f.suggest(s.to_string()).help(format!("did you mean `{s}`?"));
+    }
+    c.push(f);
+}
+
+/// A key under a relation field that is none of the writes `allowed` (the list-only ones left out
+/// of the message for a to-one relation).
+pub(crate) fn not_a_relation_write(c: &mut Checker<'_>, key: Span, name: &str, relation: &str, allowed: &[&str], is_list: bool) {
+    let here: Vec<&str> = allowed.iter().filter(|o| is_list || !matches!(**o, "createMany" | "set" | "updateMany" | "deleteMany")).copied().collect();
+    let mut f = Finding::new(Code::UnknownField, key, format!("`{name}` is not a relation write of `{relation}` ({})", here.join(", ")));
+    if let Some(s) = closest(name, allowed.iter().copied()) {
+        f = f.suggest(s.to_string());
+    }
+    c.push(f);
+}
+
+/// A key of a nested write's envelope (`of`: "`connectOrCreate`", "a nested `update`", …) that is
+/// none of its `members`.
+pub(crate) fn not_a_member(c: &mut Checker<'_>, key: Span, name: &str, of: &str, members: &str) {
+    c.push(Finding::new(Code::UnknownField, key, format!("`{name}` is not a member of {of} ({members})")));
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::*;
@@ -32,7 +188,7 @@ mod tests {
     #[test]
     fn pass() {
         let src = "import type { Prisma } from \"@prisma/client\";\nexport const t: Prisma.tagCreateInput = { id: 1n, tag: \"a\", createdBy: { connect: { handle: \"h\" } } };\nexport const u: Prisma.tagUncheckedCreateInput = { id: 1n, tag: \"a\", createdById: 2n };\n";
-        assert!(run_code("unknown-field", &[("a.ts", src)]).is_empty());
+        assert!(run_code(Code::UnknownField, &[("a.ts", src)]).is_empty());
     }
 
     #[test]
@@ -45,7 +201,7 @@ export const v: Prisma.tagCreateInput = { id: 1n, tag: "a", translations: { crea
 export const w: Prisma.tagCreateInput = { id: 1n, tag: "a", createdBy: { connect: { email: "x" } } };
 "#;
         assert_eq!(
-            run_code("unknown-field", &[("a.ts", src)]),
+            run_code(Code::UnknownField, &[("a.ts", src)]),
             vec![find(src, "nmae"), find(src, "createdById"), find(src, "lang:"), find(src, "email")]
         );
     }
@@ -59,7 +215,7 @@ declare const db: any;
 db.tag.findMany({ include: { translation: true } });
 "#;
         assert_eq!(
-            run_code("unknown-field", &[("a.ts", src)]),
+            run_code(Code::UnknownField, &[("a.ts", src)]),
             vec![at(src, 3, "bookmarks"), at(src, 3, "nick"), at(src, 3, "createdBy: true"), find(src, "translation: true")]
         );
     }
@@ -70,7 +226,7 @@ db.tag.findMany({ include: { translation: true } });
 export const ok: Prisma.tagUpdateInput = { translations: { deleteMany: { language: "en" }, updateMany: { where: { tagId: 1n }, data: { description: "d" } } } };
 export const bad: Prisma.tagUpdateInput = { translations: { deleteMany: { tag: { id: 1n } } } };
 "#;
-        assert_eq!(run_code("unknown-field", &[("a.ts", src)]), vec![at(src, 3, "tag: {")]);
+        assert_eq!(run_code(Code::UnknownField, &[("a.ts", src)]), vec![at(src, 3, "tag: {")]);
     }
 
     /// Only calls on a Prisma client are checked: a tRPC caller or any other object with
@@ -101,7 +257,7 @@ export class Seeder {
 }
 "#;
         assert_eq!(
-            run_code("unknown-field", &[("a.ts", src)]),
+            run_code(Code::UnknownField, &[("a.ts", src)]),
             vec![find(src, "tags: \"typeof\""), find(src, "tags: \"a\""), find(src, "tags: \"b\""), find(src, "tags: \"c\""), find(src, "tags: \"g\""), find(src, "tags: \"h\"")]
         );
     }
@@ -113,9 +269,9 @@ export class Seeder {
         let unchecked = TAG_FACTORY
             .replace("protected getFixtures(): DbTestFixtures<Prisma.tagCreateInput, Prisma.tagUpdateInput>", "protected getFixtures(): DbTestFixtures<Prisma.tagUncheckedCreateInput, Prisma.tagUpdateInput>")
             .replace("long: { id: 2n, tag: \"x\".repeat(100) }", "long: { id: 2n, tag: \"x\".repeat(100), createdById: 5n }, rel: { id: 3n, tag: \"y\", createdBy: { connect: { id: 5n } } }");
-        assert_eq!(run_code("unknown-field", &[("tag.ts", &unchecked)]), vec![find(&unchecked, "createdBy: {")]);
+        assert_eq!(run_code(Code::UnknownField, &[("tag.ts", &unchecked)]), vec![find(&unchecked, "createdBy: {")]);
         let undeclared = unchecked.replace("protected getFixtures(): DbTestFixtures<Prisma.tagUncheckedCreateInput, Prisma.tagUpdateInput>", "protected getFixtures()");
-        assert_eq!(run_code("unknown-field", &[("tag.ts", &undeclared)]), vec![find(&undeclared, "createdById")]);
+        assert_eq!(run_code(Code::UnknownField, &[("tag.ts", &undeclared)]), vec![find(&undeclared, "createdById")]);
     }
 
     /// Objects returned by `map` callbacks inside an input, and the members of conditional
@@ -132,7 +288,7 @@ export async function seed(prisma: PrismaClient) {
     await prisma.tag.create({ data: { id: 3n, tag: "c", translations: { create: [...langs.map((l) => ({ id: 4n, language: l, descr: "d" }))] } } });
 }
 "#;
-        assert_eq!(run_code("unknown-field", &[("seed.ts", src)]), vec![find(src, "lang: l"), find(src, "text:"), find(src, "bookmark:"), find(src, "descr:")]);
+        assert_eq!(run_code(Code::UnknownField, &[("seed.ts", src)]), vec![find(src, "lang: l"), find(src, "text:"), find(src, "bookmark:"), find(src, "descr:")]);
     }
 
     /// `where`, `orderBy`, `cursor` and `distinct`, in client calls and typed as
@@ -149,7 +305,7 @@ export async function f(prisma: PrismaClient) {
     await prisma.tag.deleteMany({ where: { translations: { none: {} } } });
 }
 "#;
-        assert!(run_code("unknown-field", &[("a.ts", ok)]).is_empty(), "{:?}", run(&[("a.ts", ok)]));
+        assert!(run_code(Code::UnknownField, &[("a.ts", ok)]).is_empty(), "{:?}", run(&[("a.ts", ok)]));
         let bad = r#"import { PrismaClient, Prisma } from "@prisma/client";
 export const w: Prisma.tagWhereInput = { tags: "a", translations: { any: { language: "en" } }, createdBy: { is: { nick: "n" } } };
 export const u: Prisma.tagWhereUniqueInput = { id: 1n, nmae: "x" };
@@ -160,7 +316,7 @@ export async function f(prisma: PrismaClient) {
 }
 "#;
         assert_eq!(
-            run_code("unknown-field", &[("a.ts", bad)]),
+            run_code(Code::UnknownField, &[("a.ts", bad)]),
             vec![
                 at(bad, 2, "tags"),
                 at(bad, 2, "any"),
@@ -192,7 +348,7 @@ export const a: Prisma.tagUpdateInput = {
 };
 export const b: Prisma.tagUpdateInput = { createdBy: { update: { where: { name: "x" }, data: { handle: "h" } }, disconnect: true } };
 "#;
-        assert!(run_code("unknown-field", &[("a.ts", ok)]).is_empty(), "{:?}", run(&[("a.ts", ok)]));
+        assert!(run_code(Code::UnknownField, &[("a.ts", ok)]).is_empty(), "{:?}", run(&[("a.ts", ok)]));
         let bad = r#"import type { Prisma } from "@prisma/client";
 export const a: Prisma.tagUpdateInput = {
     createdBy: { update: { nmae: "n" } },
@@ -206,7 +362,7 @@ export const a: Prisma.tagUpdateInput = {
 };
 "#;
         assert_eq!(
-            run_code("unknown-field", &[("a.ts", bad)]),
+            run_code(Code::UnknownField, &[("a.ts", bad)]),
             vec![find(bad, "nmae"), find(bad, "descr"), find(bad, "lang:"), find(bad, "tagg"), find(bad, "desc:"), find(bad, "ident"), find(bad, "idd")]
         );
     }
@@ -221,5 +377,14 @@ export const b = { id: 1n } as Prisma.tagCreateInput;
 export const c = { id: 1n, tag: "a" } satisfies Prisma.tagCreateInput;
 "#;
         assert_eq!(run(&[("a.ts", src)]), vec![format!("unknown-field {}", find(src, "tagg"))]);
+    }
+
+    #[test]
+    fn fixes_a_foreign_key_for_certain_and_a_misspelling_as_a_suggestion() {
+        let src = "import type { Prisma } from \"@prisma/client\";\nexport const t: Prisma.tagCreateInput = { id: 1n, tag: \"a\", createdById: 2n };\n";
+        let fixed = src.replace("createdById: 2n", "createdBy: { connect: { id: 2n } }");
+        expect_fix(Code::UnknownField, &[("a.ts", src)], Tier::Safe, &fixed);
+        let src = "import type { Prisma } from \"@prisma/client\";\nexport const t: Prisma.tagCreateInput = { id: 1n, tag: \"a\", bookmarsk: 1 };\n";
+        expect_fix(Code::UnknownField, &[("a.ts", src)], Tier::Suggestion, &src.replace("bookmarsk", "bookmarks"));
     }
 }

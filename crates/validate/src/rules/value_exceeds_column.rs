@@ -17,9 +17,10 @@ use oxc_span::GetSpan;
 use fixture_schema::Field;
 
 use crate::checker::Checker;
-use crate::diagnostic::{Finding, Severity};
+use crate::code::Severity;
+use crate::diagnostic::Finding;
 use crate::literal::{integer_literal, significant_len_at_least};
-use crate::rules::{Code, RuleDoc};
+use crate::code::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::ValueExceedsColumn,

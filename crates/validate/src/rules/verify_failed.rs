@@ -5,8 +5,8 @@
 //! never reports this code. The runner adapter (`runners/verify.js`) builds these diagnostics, at the
 //! factory class's declaration, and renders them with the same reporters as `validate`.
 
-use crate::diagnostic::Severity;
-use crate::rules::{Code, RuleDoc};
+use crate::code::Severity;
+use crate::code::{Code, RuleDoc};
 
 pub const DOC: RuleDoc = RuleDoc {
     code: Code::VerifyFailed,

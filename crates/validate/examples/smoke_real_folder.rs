@@ -1,5 +1,6 @@
-//! Smoke test on a real fixture folder, when one is given (never committed here):
-//! `FIXTURE_NATIVE_SMOKE_DIR=<fixtures folder> FIXTURE_NATIVE_SMOKE_SCHEMA=<schema.prisma>`.
+//! Smoke check on a real fixture folder (never committed here, and absent in CI, so an example
+//! rather than a test): `FIXTURE_NATIVE_SMOKE_DIR=<fixtures folder>
+//! FIXTURE_NATIVE_SMOKE_SCHEMA=<schema.prisma> cargo run -p fixture-validate --example smoke_real_folder`.
 //! Every file must parse and every factory class be recognised (`FIXTURE_NATIVE_SMOKE_FACTORIES`,
 //! the expected count), every model counted as covered has a factory named after it, and
 //! coverage reaches `FIXTURE_NATIVE_SMOKE_MIN_COVERAGE` models; counts by code are printed.
@@ -9,11 +10,10 @@ use std::path::PathBuf;
 
 use fixture_validate::{Options, SchemaOption, validate};
 
-#[test]
-fn real_fixture_folder_parses_and_factories_are_recognised() {
+fn main() {
     let (Some(dir), Some(schema)) = (std::env::var_os("FIXTURE_NATIVE_SMOKE_DIR"), std::env::var_os("FIXTURE_NATIVE_SMOKE_SCHEMA")) else {
-        eprintln!("skipped: set FIXTURE_NATIVE_SMOKE_DIR and FIXTURE_NATIVE_SMOKE_SCHEMA to run the smoke test");
-        return;
+        eprintln!("smoke_real_folder: set FIXTURE_NATIVE_SMOKE_DIR (a fixtures folder) and FIXTURE_NATIVE_SMOKE_SCHEMA (its schema.prisma)");
+        std::process::exit(2);
     };
     let dir = PathBuf::from(dir);
     let options = Options {
@@ -59,4 +59,5 @@ fn real_fixture_folder_parses_and_factories_are_recognised() {
     if let Some(n) = std::env::var("FIXTURE_NATIVE_SMOKE_FACTORIES").ok().and_then(|n| n.parse::<usize>().ok()) {
         assert_eq!(report.factories.len(), n, "{:#?}", report.factories.iter().map(|f| &f.class_name).collect::<Vec<_>>());
     }
+    eprintln!("smoke_real_folder: every check passed");
 }

@@ -1,5 +1,6 @@
-//! `--fix` on a copy of a real fixture folder, when one is given (never committed here):
-//! `FIXTURE_NATIVE_SMOKE_DIR=<fixtures folder> FIXTURE_NATIVE_SMOKE_SCHEMA=<schema.prisma>`.
+//! `--fix` on a copy of a real fixture folder (never committed here, and absent in CI, so an
+//! example rather than a test): `FIXTURE_NATIVE_SMOKE_DIR=<fixtures folder>
+//! FIXTURE_NATIVE_SMOKE_SCHEMA=<schema.prisma> cargo run -p fixture-maintain --example fix_real_folder`.
 //! Every fixed file still parses, no foreign key rewritten to its relation is read or assigned
 //! anywhere else in its file (`x.key`, `x["key"]`), a type changed to the unchecked input is the
 //! declared type of a binding, and a second run fixes nothing. (tsc judges the fixed copy with
@@ -7,6 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
+#[path = "../tests/common/mod.rs"]
 mod common;
 
 use common::copy_dir;
@@ -33,11 +35,10 @@ fn accesses(text: &str, key: &str) -> Vec<usize> {
     lines
 }
 
-#[test]
-fn fixes_on_a_real_folder_change_no_key_anything_else_uses() {
+fn main() {
     let (Some(dir), Some(schema)) = (std::env::var_os("FIXTURE_NATIVE_SMOKE_DIR"), std::env::var_os("FIXTURE_NATIVE_SMOKE_SCHEMA")) else {
-        eprintln!("skipped: set FIXTURE_NATIVE_SMOKE_DIR and FIXTURE_NATIVE_SMOKE_SCHEMA to run the real-folder fix test");
-        return;
+        eprintln!("fix_real_folder: set FIXTURE_NATIVE_SMOKE_DIR (a fixtures folder) and FIXTURE_NATIVE_SMOKE_SCHEMA (its schema.prisma)");
+        std::process::exit(2);
     };
     let work = tempfile::tempdir().unwrap();
     let root = work.path().join("fixtures");
@@ -68,10 +69,15 @@ fn fixes_on_a_real_folder_change_no_key_anything_else_uses() {
     }
     let second = fix(&options, &root, false).unwrap();
     assert!(second.fixed.is_empty(), "{:?}", second.fixed.iter().map(|d| format!("{}:{} {}", d.file, d.line, d.code)).collect::<Vec<_>>());
+    eprintln!("fix_real_folder: every check passed");
 }
 
-#[test]
-fn property_accesses_are_found() {
-    let text = "a.chatId = 1;\nconst b = { chatId: 2 };\nif (data[\"chatId\"]) {}\nx.chatIdentifier;\n";
-    assert_eq!(accesses(text, "chatId"), vec![1, 3]);
+#[cfg(test)]
+mod tests {
+    // `cargo test` runs these (`test = true` in Cargo.toml); `main` needs a real folder.
+    #[test]
+    fn property_accesses_are_found() {
+        let text = "a.chatId = 1;\nconst b = { chatId: 2 };\nif (data[\"chatId\"]) {}\nx.chatIdentifier;\n";
+        assert_eq!(super::accesses(text, "chatId"), vec![1, 3]);
+    }
 }
