@@ -80,6 +80,25 @@ test('ValidationSession notices a schema edit by itself', (t) => {
   assert.ok(codes(after.diagnostics).some((c) => c.endsWith('unknown-field')), JSON.stringify(after.diagnostics))
 })
 
+test('ValidationSession.update: what changed on disk since the last report, and the whole report', (t) => {
+  const dir = copyOfExamples(t)
+  const options = { cwd: dir, config: 'fixture-native.config.json' }
+  const session = new ValidationSession(options)
+  const tags = path.join(dir, 'src/fixtures/db/tagFixtures.ts')
+  const text = fs.readFileSync(tags, 'utf8')
+  fs.writeFileSync(tags, text.replace('tag: "minimal"', 'tagg: "minimal"'))
+  const u = session.update(['src/fixtures/db/tagFixtures.ts'])
+  assert.deepEqual(codes(u.added), ['tagFixtures.ts:6 missing-required-field', 'tagFixtures.ts:8 unknown-field'])
+  assert.deepEqual(u.removed, [])
+  assert.equal(u.latencyMs, undefined)
+  assert.equal(essence(u.report), essence(validateFactories(options)))
+  fs.writeFileSync(tags, text)
+  const back = session.update([tags])
+  assert.deepEqual(back.added, [])
+  assert.equal(back.removed.length, 2)
+  assert.ok(back.report.ok)
+})
+
 test('watchFactories: edit, rename-save, delete, add and a broken schema each give one right report', async (t) => {
   const dir = copyOfExamples(t)
   const options = { cwd: dir, config: 'fixture-native.config.json' }
