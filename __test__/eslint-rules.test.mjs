@@ -148,7 +148,7 @@ const ruleCases = {
   'schema-error': () => ({
     valid: [valid(TAG_FIXTURES)],
     // The schema is not in the linted file: its error stands at line 1, with Prisma's message.
-    invalid: [{ ...source(TAG_FIXTURES), settings: { 'fixture-native': { cwd: examples, config: 'broken-schema.config.json' } }, errors: [{ line: 1, column: 1, message: /ReminderList/ }] }],
+    invalid: [{ name: `${TAG_FIXTURES} under the broken schema`, ...source(TAG_FIXTURES), settings: { 'fixture-native': { cwd: examples, config: 'broken-schema.config.json' } }, errors: [{ line: 1, column: 1, message: /ReminderList/ }] }],
   }),
   // Located in the schema, which ESLint does not lint: never reported, though validate reports five.
   'missing-factory': () => ({ valid: [valid('broken/tagFixtures.ts', BROKEN), valid(TAG_FIXTURES)], invalid: [] }),
@@ -340,6 +340,23 @@ describe('the bundled example through ESLint, file by file', () => {
   })
 })
 
+describe('ranges and fixes in any text', () => {
+  // Our columns are UTF-16 units like ESLint's; lines end at \n or \r\n for both; ESLint lints
+  // the text without its byte order mark and writes it back.
+  for (const [label, prefix, eol, emoji] of [['CRLF line ends', '', '\r\n', ''], ['a byte order mark', '\uFEFF', '\n', ''], ['astral characters before the span', '', '\n', '😀😀']]) {
+    test(label, () => {
+      const clean = prefix + readFileSync(path.join(examples, TAG_FIXTURES), 'utf8').replaceAll('\n', eol).replace('tag: "translated"', `tag: "${emoji}translated"`)
+      const drifted = clean.replace('Prisma.tagCreateInput', 'Prisma.TagCreateInput').replace('tag: "typescript" }', `tag: "${emoji}typescript", tagg: 1 }`)
+      const config = flatConfig(CLEAN)
+      const linter = new Linter({ cwd: examples })
+      const messages = linter.verify(drifted, config, { filename: path.join(examples, TAG_FIXTURES) })
+      const lines = drifted.replace(/^\uFEFF/, '').split(/\r?\n/)
+      assert.deepEqual(messages.map((m) => `${m.ruleId} ${lines[m.line - 1].slice(m.column - 1, m.endColumn - 1)}`).sort(), ['fixture-native/unknown-field tagg', 'fixture-native/unknown-prisma-type Prisma.TagCreateInput'])
+      assert.equal(linter.verifyAndFix(drifted, config, { filename: path.join(examples, TAG_FIXTURES) }).output, drifted.replace('Prisma.TagCreateInput', 'Prisma.tagCreateInput'))
+    })
+  }
+})
+
 describe('setup errors and files no project configures', () => {
   const schemaErrors = (messages) => messages.map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.message}`)
 
@@ -422,6 +439,19 @@ describe('a long-lived ESLint process (an editor)', () => {
     const script = path.join(dir, 'prisma/other.ts')
     writeFileSync(script, text)
     assert.deepEqual(lint(script, settings, dir, text), [])
+  })
+
+  test('a project that could not be set up is tried again a little later (the config written meanwhile)', async () => {
+    const dir = tempCopyOfExamples()
+    const file = path.join(dir, TAG_FIXTURES)
+    const settings = { config: 'later.config.json' }
+    assert.match(lint(file, settings, dir)[0].message, /later\.config\.json: cannot read the config file/)
+    cpSync(path.join(dir, 'fixture-native.config.json'), path.join(dir, 'later.config.json'))
+    // Within the retry window the failure stands (one attempt per lint run, not one per file) …
+    assert.equal(lint(file, settings, dir).length, 1)
+    await new Promise((resolve) => setTimeout(resolve, 2100))
+    // … after it, the project is set up and the file checked.
+    assert.deepEqual(lint(file, settings, dir), [])
   })
 
   test('the linted text is the editor\'s buffer, not the file on disk', () => {

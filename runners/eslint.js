@@ -80,7 +80,7 @@ function fixerOf(sourceCode, fix) {
 function suggestionText(diagnostic) {
   const edits = diagnostic.fix.edits
   const shown = (text) => `\`${text.trim().replace(/\s+/g, ' ')}\``
-  if (diagnostic.suggestion !== undefined && diagnostic.suggestion !== '') return `Replace with ${shown(diagnostic.suggestion)}`
+  if (typeof diagnostic.suggestion === 'string' && diagnostic.suggestion !== '') return `Replace with ${shown(diagnostic.suggestion)}`
   if (edits.length === 1 && edits[0].text.trim() !== '') {
     return `${edits[0].byteStart === edits[0].byteEnd ? 'Insert' : 'Replace with'} ${shown(edits[0].text)}`
   }
