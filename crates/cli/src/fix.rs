@@ -83,17 +83,7 @@ fn summary(r: &FixReport, cwd: &Path, dry_run: bool) -> String {
 mod tests {
     use std::path::Path;
 
-    fn copy_dir(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            if entry.file_type().unwrap().is_dir() {
-                copy_dir(&entry.path(), &to.join(entry.file_name()));
-            } else {
-                std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-            }
-        }
-    }
+    use fixture_test_support::copy_dir;
 
     fn cli(cwd: &Path, args: &[&str]) -> crate::CliOutput {
         crate::run(&args.iter().map(|a| a.to_string()).collect::<Vec<_>>(), cwd)

@@ -3,13 +3,10 @@
 //! the broken schema one `schema-error`.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use fixture_validate::{Options, Report, validate};
-
-fn examples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples").canonicalize().expect("examples/ exists")
-}
+use fixture_test_support::examples;
 
 fn run(config: &str) -> Report {
     let dir = examples();

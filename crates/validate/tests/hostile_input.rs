@@ -2,25 +2,10 @@
 //! entries mixed in. Each bad entry is one `parse-error` on itself; the clean files are checked
 //! exactly as without them; nothing throws, panics or hangs.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use fixture_validate::{Options, Report, SchemaOption, validate};
-
-fn examples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples").canonicalize().expect("examples/ exists")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+use fixture_test_support::{copy_dir, examples};
 
 fn run(factories: &Path) -> Report {
     let options = Options {

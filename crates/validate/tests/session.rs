@@ -1,14 +1,11 @@
 //! A session answers as a fresh `validate` would: after building, per file, and after each edit,
 //! rename, delete, add and schema break in a copy of the bundled example.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use fixture_validate::session::Session;
 use fixture_validate::{Options, Report, validate};
-
-fn examples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples").canonicalize().expect("examples/ exists")
-}
+use fixture_test_support::{copy_dir, examples};
 
 fn options(dir: &Path, config: &str) -> Options {
     Options { cwd: dir.to_path_buf(), config: Some(dir.join(config)), ..Default::default() }
@@ -19,18 +16,6 @@ fn essence(r: &Report) -> String {
     let mut r = r.clone();
     r.duration_ms = 0.0;
     serde_json::to_string_pretty(&r).unwrap()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 fn codes(r: &Report) -> Vec<String> {

@@ -1,29 +1,18 @@
 //! A real watch over a copy of the bundled example: the first report, then one per change.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Duration;
 
 use fixture_validate::Options;
 use fixture_validate::session::Session;
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
+use fixture_test_support::{copy_dir, examples};
 
 #[test]
 fn edits_and_atomic_saves_each_give_one_report() {
     let tmp = tempfile::tempdir().unwrap();
     let dir: PathBuf = tmp.path().canonicalize().unwrap();
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples"), &dir);
+    copy_dir(&examples(), &dir);
     let started = std::time::Instant::now();
     let session = Session::new(Options { cwd: dir.clone(), config: Some(dir.join("fixture-native.config.json")), ..Default::default() }).unwrap();
     let (tx, rx) = mpsc::channel();
