@@ -10,22 +10,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { prepareTwin, prismaGenerate, removeTwin } from '../__test__/support/doctor-workspace.mjs'
+import { median, timed } from './support/stats.mjs'
 
 const require = createRequire(import.meta.url)
 const { doctor } = require('../index.js')
 const tsc = require.resolve('typescript/bin/tsc')
 const bin = fileURLToPath(new URL('../bin/fixture-native.js', import.meta.url))
 const RUNS = Number(process.env.DOCTOR_BENCH_RUNS ?? 21)
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
-const timed = (f) => {
-  const t = performance.now()
-  const r = f()
-  return [performance.now() - t, r]
-}
 
 function bench(name, options, { generate } = {}) {
   const [first, report] = timed(() => doctor(options))

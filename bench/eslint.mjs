@@ -19,6 +19,7 @@ import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { ESLint } from 'eslint'
 import tsParser from '@typescript-eslint/parser'
+import { median } from './support/stats.mjs'
 
 const require = createRequire(import.meta.url)
 const native = require('../binding.js')
@@ -26,11 +27,6 @@ const plugin = require('../runners/eslint.js')
 
 const RUNS = Number(process.env.ESLINT_BENCH_RUNS ?? 9)
 const examples = fileURLToPath(new URL('../examples/', import.meta.url))
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
 
 function eslintWith(cwd, settings, withPlugin) {
   // One core rule in both: any real config has rules, and ESLint walks the tree only when one is on.

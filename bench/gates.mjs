@@ -11,6 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
+import { median } from './support/stats.mjs'
 
 const { platformPackageSuffix } = createRequire(import.meta.url)('../platform.js')
 
@@ -19,11 +20,6 @@ const repo = fileURLToPath(new URL('..', import.meta.url))
 const examples = path.join(repo, 'examples')
 // Inside the repository (an ignored folder), so that the project finds this repository's Jest and Vitest.
 const dir = path.join(repo, '.fixture-native-tmp', `bench-gates-${process.pid}`)
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
 
 // The package as installed: its published files and the built addon in the project's node_modules
 // (Jest transforms files outside node_modules, which an installed package is not).

@@ -11,6 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
+import { median } from './support/stats.mjs'
 
 const require = createRequire(import.meta.url)
 const ROUNDS = Number(process.env.REPORT_BENCH_ROUNDS ?? 30)
@@ -19,11 +20,6 @@ const examples = fileURLToPath(new URL('../examples/', import.meta.url))
 
 const addons = (process.env.FIXTURE_NATIVE_BENCH_ADDONS ?? '').split(',').filter(Boolean).map((file) => ({ name: path.basename(file), binding: require(path.resolve(file)) }))
 if (addons.length === 0) addons.push({ name: 'this build', binding: require('../index.js') })
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
 
 const projects = [{ name: 'bundled example (broken)', options: { cwd: examples, config: 'broken.config.json' } }]
 const dir = process.env.FIXTURE_NATIVE_BENCH_DIR

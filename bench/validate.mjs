@@ -13,6 +13,7 @@ import path from 'node:path'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { prismaClientFor, tscErrors, cacheRoot } from '../__test__/support/tsc-judge.mjs'
+import { median } from './support/stats.mjs'
 
 const require = createRequire(import.meta.url)
 const { validateFactories } = require('../index.js')
@@ -20,11 +21,6 @@ const { validateFactories } = require('../index.js')
 const RUNS = Number(process.env.VALIDATE_BENCH_RUNS ?? 15)
 const TSC_RUNS = Number(process.env.VALIDATE_BENCH_TSC_RUNS ?? 3)
 const examples = fileURLToPath(new URL('../examples/', import.meta.url))
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
 
 function timeValidate(options, schemaText) {
   const cold = []

@@ -16,6 +16,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
+import { median, timed } from './support/stats.mjs'
 
 const require = createRequire(import.meta.url)
 const { ValidationSession, validateFactories, watchFactories } = require('../index.js')
@@ -23,15 +24,6 @@ const { ValidationSession, validateFactories, watchFactories } = require('../ind
 const RUNS = Number(process.env.WATCH_BENCH_RUNS ?? 21)
 const examples = fileURLToPath(new URL('../examples/', import.meta.url))
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
-const time = (f) => {
-  const t = performance.now()
-  const value = f()
-  return [performance.now() - t, value]
-}
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** The factory file to edit: the largest one declaring a factory class. */
@@ -49,32 +41,32 @@ async function bench(name, { folder, schemaPath, options }) {
   const build = []
   for (let i = 0; i < RUNS; i++) {
     const source = `${schemaText}\n// bench run ${i} ${process.pid}\n`
-    cold.push(time(() => validateFactories({ ...options, schema: { source } }))[0])
+    cold.push(timed(() => validateFactories({ ...options, schema: { source } }))[0])
     const other = `${schemaText}\n// bench session ${i} ${process.pid}\n`
-    build.push(time(() => new ValidationSession({ ...options, schema: { source: other } }))[0])
+    build.push(timed(() => new ValidationSession({ ...options, schema: { source: other } }))[0])
   }
   const warmOptions = { ...options, schema: schemaPath }
   const warm = []
   let fresh
   for (let i = 0; i < RUNS; i++) {
-    const [ms, r] = time(() => validateFactories(warmOptions))
+    const [ms, r] = timed(() => validateFactories(warmOptions))
     warm.push(ms)
     fresh = r
   }
   const session = new ValidationSession(warmOptions)
   const report = []
-  for (let i = 0; i < RUNS; i++) report.push(time(() => session.report())[0])
+  for (let i = 0; i < RUNS; i++) report.push(timed(() => session.report())[0])
   const file = fileToEdit(fresh)
   const text = fs.readFileSync(file, 'utf8')
   const check = []
   let checked
   for (let i = 0; i < RUNS; i++) {
-    const [ms, r] = time(() => session.checkFile(file, edit(text, i)))
+    const [ms, r] = timed(() => session.checkFile(file, edit(text, i)))
     check.push(ms)
     checked = r
   }
   const unchanged = []
-  for (let i = 0; i < RUNS; i++) unchanged.push(time(() => session.checkFile(file, text))[0])
+  for (let i = 0; i < RUNS; i++) unchanged.push(timed(() => session.checkFile(file, text))[0])
 
   // The watch, on a copy of the folder (the schema stays where it is).
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'fixture-native-bench-watch-'))
