@@ -23,7 +23,7 @@ impl<'t> LineIndex<'t> {
     }
 
     pub fn with_unit(text: &'t str, unit: ColumnUnit) -> Self {
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i as u32 + 1)).collect();
+        let line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1)).collect();
         Self { text, line_starts, unit }
     }
 

@@ -247,9 +247,13 @@ fn build(options: &Options) -> Result<State, ValidateError> {
             return Ok(State::SchemaInvalid { stamps: stamps(options, &cfg, &schema_path, None), cfg: Box::new(cfg), schema_path, diagnostics });
         }
     };
-    let Inputs { cfg, schema_path, loaded, paths, texts, parsed, bigint_literals_allowed, tsconfig_diagnostics } = inputs;
+    let Inputs { cfg, schema_path, loaded, paths, kept, parsed, bigint_literals_allowed, tsconfig_diagnostics } = *inputs;
     let (summaries, parse_errors): (Vec<FileSummary>, Vec<Option<Finding>>) = parsed.into_iter().map(|p| (p.summary, p.parse_error)).unzip();
     let index = ProjectIndex::build(&summaries, &cfg.base_classes, &cfg.categories.required, &loaded.schema);
+    // Every file checked from the tree phase one kept.
+    let ctx = crate::context(&cfg, &loaded, &index, &summaries, bigint_literals_allowed);
+    let (checked, texts) = crate::check_kept(&ctx, kept, &parse_errors);
+    drop(ctx);
     let stamps = stamps(options, &cfg, &schema_path, paths.first());
     let by_path = paths.iter().enumerate().map(|(i, p)| (p.clone(), i)).collect();
     let by_real_path = paths.iter().enumerate().filter_map(|(i, p)| Some((std::fs::canonicalize(p).ok()?, i))).collect();
@@ -272,11 +276,10 @@ fn build(options: &Options) -> Result<State, ValidateError> {
         importers: Vec::new(),
         stamps,
     };
-    let all: Vec<usize> = (0..project.paths.len()).collect();
-    project.checked = vec![Default::default(); all.len()];
-    project.located = vec![Default::default(); all.len()];
+    project.checked = vec![Default::default(); checked.len()];
+    project.located = vec![Default::default(); checked.len()];
     project.importers = project.importers_of();
-    project.recheck(all, Vec::new(), true);
+    project.recheck(Vec::new(), checked.into_iter().enumerate().collect(), true);
     Ok(State::Ready(Box::new(project)))
 }
 

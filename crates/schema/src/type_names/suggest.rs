@@ -3,41 +3,88 @@
 //! rest of the name (`CreateInput`, `Include`) is matched the same way against the suffixes Prisma
 //! generates for that model. The folded names are computed once per schema.
 
-use rustc_hash::FxHashMap;
+use hashbrown::HashTable;
 
 use crate::Schema;
 
-/// The universe folded once: folded -> the first real name by name, and all `(folded, real)` pairs.
+/// The universe folded once. Every name and its folded form sit end to end in one string, so that
+/// folding a large schema's universe costs a few allocations, not several per name.
 #[derive(Debug, Clone, Default)]
 pub struct FoldedNames {
-    exact: FxHashMap<String, String>,
-    all: Vec<(String, String)>,
-    /// What bounds the similarity of each folded name of `all`, read once.
-    profiles: Vec<CharProfile>,
+    text: String,
+    /// One per name, in no particular order.
+    entries: Vec<Entry>,
+    /// The entries by folded form: for each, the first name by name among those folding alike.
+    exact: HashTable<u32>,
     /// Models, longest folded name first.
     models: Vec<(String, String)>,
 }
 
+#[derive(Debug, Clone)]
+struct Entry {
+    /// `text[folded.0..folded.1]`, then the name itself up to `name_end`.
+    folded: (u32, u32),
+    name_end: u32,
+    /// What bounds the similarity of the folded name, read once.
+    profile: CharProfile,
+}
+
 impl FoldedNames {
     fn build(schema: &Schema) -> Self {
+        let names = &schema.type_index().names;
+        let mut folded = FoldedNames {
+            text: String::with_capacity(names.keys().map(|n| 2 * n.len()).sum()),
+            entries: Vec::with_capacity(names.len()),
+            ..Default::default()
+        };
         // In no particular order: ties are broken by name where it matters, so no sort is needed.
-        let all: Vec<(String, String)> = schema.type_index().names.keys().map(|n| (fold(n), n.clone())).collect();
-        let mut exact: FxHashMap<String, String> = FxHashMap::default();
-        for (folded, name) in &all {
-            match exact.get_mut(folded) {
+        for name in names.keys() {
+            let start = folded.text.len() as u32;
+            fold_into(name, &mut folded.text);
+            let end = folded.text.len() as u32;
+            folded.text.push_str(name);
+            let entry = Entry { folded: (start, end), name_end: folded.text.len() as u32, profile: CharProfile::of(&folded.text[start as usize..end as usize]) };
+            folded.entries.push(entry);
+            let new = folded.entries.len() as u32 - 1;
+            let (text, entries) = (&folded.text, &folded.entries);
+            let key = entries[new as usize].folded_in(text);
+            let hash = hash_of(key);
+            match folded.exact.entry(hash, |&i| entries[i as usize].folded_in(text) == key, |&i| hash_of(entries[i as usize].folded_in(text))) {
                 // Several names folding alike: the first by name, whatever the map's order.
-                Some(kept) if name < kept => name.clone_into(kept),
-                Some(_) => {}
-                None => {
-                    exact.insert(folded.clone(), name.clone());
+                hashbrown::hash_table::Entry::Occupied(mut kept) => {
+                    if name.as_str() < entries[*kept.get() as usize].name_in(text) {
+                        *kept.get_mut() = new;
+                    }
+                }
+                hashbrown::hash_table::Entry::Vacant(slot) => {
+                    slot.insert(new);
                 }
             }
         }
-        let mut models: Vec<(String, String)> = schema.models.iter().map(|m| (fold(&m.name), m.name.clone())).collect();
-        models.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.1.cmp(&b.1)));
-        let profiles = all.iter().map(|(folded, _)| CharProfile::of(folded)).collect();
-        FoldedNames { exact, all, profiles, models }
+        folded.models = schema.models.iter().map(|m| (fold(&m.name), m.name.clone())).collect();
+        folded.models.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.1.cmp(&b.1)));
+        folded
     }
+
+    fn exact(&self, wanted: &str) -> Option<&str> {
+        let i = *self.exact.find(hash_of(wanted), |&i| self.entries[i as usize].folded_in(&self.text) == wanted)?;
+        Some(self.entries[i as usize].name_in(&self.text))
+    }
+}
+
+impl Entry {
+    fn folded_in<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.folded.0 as usize..self.folded.1 as usize]
+    }
+
+    fn name_in<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.folded.1 as usize..self.name_end as usize]
+    }
+}
+
+fn hash_of(folded: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(folded)
 }
 
 /// The name Prisma generates for a misspelt `name` (with or without `Prisma.`), or `None` when the
@@ -53,22 +100,23 @@ pub fn suggest(schema: &Schema, name: &str) -> Option<String> {
         return Some(model.clone());
     }
     // Exact match of the folded form against the whole universe (covers every suffix at once).
-    if let Some(found) = folded.exact.get(&wanted) {
-        return Some(found.clone());
+    if let Some(found) = folded.exact(&wanted) {
+        return Some(found.to_owned());
     }
     // Otherwise the closest name by Jaro-Winkler similarity of the folded forms, if close enough.
     let wanted_profile = CharProfile::of(&wanted);
-    let mut best: Option<(f64, &String)> = None;
-    for ((candidate_folded, candidate), profile) in folded.all.iter().zip(&folded.profiles) {
-        if !wanted_profile.can_reach_threshold(profile) {
+    let mut best: Option<(f64, &str)> = None;
+    for entry in &folded.entries {
+        if !wanted_profile.can_reach_threshold(&entry.profile) {
             continue;
         }
-        let score = strsim::jaro_winkler(candidate_folded, &wanted);
+        let candidate = entry.name_in(&folded.text);
+        let score = strsim::jaro_winkler(entry.folded_in(&folded.text), &wanted);
         if best.is_none_or(|(s, c)| score > s || (score == s && candidate < c)) {
             best = Some((score, candidate));
         }
     }
-    best.filter(|(score, _)| *score >= THRESHOLD).map(|(_, candidate)| candidate.clone())
+    best.filter(|(score, _)| *score >= THRESHOLD).map(|(_, candidate)| candidate.to_owned())
 }
 
 /// The least Jaro-Winkler similarity a suggestion needs.
@@ -125,11 +173,18 @@ impl CharProfile {
 
 /// Lower case without underscores: the spelling differences people make with model names.
 pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    fold_into(name, &mut out);
+    out
+}
+
+fn fold_into(name: &str, out: &mut String) {
     // Prisma names are ASCII but for quoted identifiers; bytes are much faster than chars.
     if name.is_ascii() {
-        return name.bytes().filter(|b| *b != b'_').map(|b| char::from(b.to_ascii_lowercase())).collect();
+        out.extend(name.bytes().filter(|b| *b != b'_').map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.extend(name.chars().filter(|c| *c != '_').flat_map(char::to_lowercase));
     }
-    name.chars().filter(|c| *c != '_').flat_map(char::to_lowercase).collect()
 }
 
 #[cfg(test)]
