@@ -124,18 +124,21 @@ pub struct Checker<'c> {
     pub data_methods: crate::rules::invalid_fixture_accepted::DataMethods,
     /// Set while an `invalid` fixture is judged: spreads of the data methods are read through.
     pub reading_through: bool,
-    /// Names the file gives fresh ids (read when it has `invalid` fixtures).
-    pub known_ids: crate::rules::invalid_fixture_accepted::KnownIds,
+    /// The file's tree, for what is read from all of it on first need.
+    program: &'c oxc_ast::ast::Program<'c>,
+    /// Names the file gives fresh ids (`known_ids`).
+    known_ids: std::cell::OnceCell<crate::rules::invalid_fixture_accepted::KnownIds>,
     /// What settles which fixes are safe (crate::fix_safety).
     pub safety: crate::fix_safety::Safety<'c>,
 }
 
 impl<'c> Checker<'c> {
-    pub fn new(ctx: &'c Ctx<'c>, file: usize, source: &'c str) -> Self {
+    pub fn new(ctx: &'c Ctx<'c>, file: usize, source: &'c str, program: &'c oxc_ast::ast::Program<'c>) -> Self {
         Checker {
             ctx,
             file,
             source,
+            program,
             findings: Vec::new(),
             returns: Vec::new(),
             partial_params: Vec::new(),
@@ -149,9 +152,18 @@ impl<'c> Checker<'c> {
             found_factories: Vec::new(),
             data_methods: Default::default(),
             reading_through: false,
-            known_ids: Default::default(),
+            known_ids: std::cell::OnceCell::new(),
             safety: crate::fix_safety::Safety::default(),
         }
+    }
+
+    /// Names the file gives fresh ids, read on first need, from files that have `invalid`
+    /// fixtures (none otherwise).
+    pub fn known_ids(&self) -> &crate::rules::invalid_fixture_accepted::KnownIds {
+        self.known_ids.get_or_init(|| {
+            let has_invalid = self.ctx.categories.ignore.iter().any(|c| self.source.contains(c.as_str()));
+            if has_invalid { crate::rules::invalid_fixture_accepted::KnownIds::of(self.program, self.source) } else { Default::default() }
+        })
     }
 
     /// Records a finding once: a literal reached twice (a `satisfies` inside a client call) is

@@ -136,11 +136,8 @@ pub(crate) fn check_file<'c>(ctx: &'c checker::Ctx<'c>, file: usize, path: &Path
 }
 
 /// Phase two of one parsed file.
-pub(crate) fn check_program<'c>(ctx: &'c checker::Ctx<'c>, file: usize, text: &'c str, program: &oxc_ast::ast::Program<'_>) -> (Vec<Finding>, Vec<FactoryEntry>) {
-    let mut c = checker::Checker::new(ctx, file, text);
-    if ctx.categories.ignore.iter().any(|c| text.contains(c.as_str())) {
-        c.known_ids = rules::invalid_fixture_accepted::KnownIds::of(program, text);
-    }
+pub(crate) fn check_program<'c>(ctx: &'c checker::Ctx<'c>, file: usize, text: &'c str, program: &'c Program<'c>) -> (Vec<Finding>, Vec<FactoryEntry>) {
+    let mut c = checker::Checker::new(ctx, file, text, program);
     walk::walk_program(&mut c, program);
     c.settle_fixes();
     (c.findings, c.found_factories)

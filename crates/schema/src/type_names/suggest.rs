@@ -35,6 +35,7 @@ impl FoldedNames {
         let mut folded = FoldedNames {
             text: String::with_capacity(names.keys().map(|n| 2 * n.len()).sum()),
             entries: Vec::with_capacity(names.len()),
+            exact: HashTable::with_capacity(names.len()),
             ..Default::default()
         };
         // In no particular order: ties are broken by name where it matters, so no sort is needed.

@@ -216,6 +216,8 @@ pub(super) fn build(schema: &Schema) -> TypeIndex {
     }
 
     let mut index = TypeIndex::default();
+    // Sized once (the client's own names are a few dozen per model): no rehash of thousands of keys.
+    index.names.reserve(FIXED_EXPORTS.len() + schema.enums.len() + walk.seen.len() + 32 * (schema.models.len() + schema.types.len()));
     let mut add = |name: String, model: Option<&str>, kind: TypeNameKind| {
         index.names.entry(name).or_insert(ResolvedTypeName { model: model.map(str::to_owned), kind });
     };

@@ -270,6 +270,9 @@ impl Collector<'_> {
 }
 
 impl<'a> Visit<'a> for Collector<'_> {
+    /// Types give no value.
+    fn visit_ts_type(&mut self, _: &oxc_ast::ast::TSType<'a>) {}
+
     fn visit_function(&mut self, f: &Function<'a>) {
         self.note_params(&f.params);
         self.functions.push(f.id.as_ref().map(|id| id.name.to_string()));
@@ -365,7 +368,7 @@ impl Checker<'_> {
             }
             let holder = model.relation_fields().find(|r| r.relation_from_fields.as_deref().is_some_and(|f| f.len() == 1 && f[0] == name))?;
             let referenced = holder.relation_to_fields.as_deref().and_then(|t| t.first()).map_or("id", String::as_str);
-            return names_no_row(value, referenced, &self.known_ids, self.source).then(|| format!("`{name}` is the foreign key of `{}`, and no fixture creates that `{}` row", holder.name, holder.type_name));
+            return names_no_row(value, referenced, self.known_ids(), self.source).then(|| format!("`{name}` is the foreign key of `{}`, and no fixture creates that `{}` row", holder.name, holder.type_name));
         }
         let target = schema.model(&field.type_name)?;
         let write = object_under_casts(value)?;
@@ -382,7 +385,7 @@ impl Checker<'_> {
                             if let ObjectPropertyKind::ObjectProperty(c) = c
                                 && let Some(key) = c.key.static_name()
                                 && target.field(&key).is_some()
-                                && names_no_row(&c.value, &key, &self.known_ids, self.source)
+                                && names_no_row(&c.value, &key, self.known_ids(), self.source)
                             {
                                 return Some(format!("`{name}` connects to a `{}` row that no fixture creates", target.name));
                             }
