@@ -53,9 +53,13 @@ function hasConfigSection(manifest, stat) {
   return has
 }
 
+// A file's time comes from the kernel's coarse clock, a tick behind `Date.now()`, and some file
+// systems keep whole seconds: a file written just after a build can look older than the build.
+const MTIME_SLACK_MS = 2000
+
 function modifiedSince(file, time) {
   const stat = statOf(file)
-  return stat !== undefined && stat.mtimeMs >= time
+  return stat !== undefined && stat.mtimeMs >= time - MTIME_SLACK_MS
 }
 
 const PATH_OPTIONS = ['config', 'schema', 'tsconfig']
