@@ -274,6 +274,12 @@ export interface FactoryInfo {
 }
 
 /**
+ * The project config the validator would use for folder `start` (absolute), found from there
+ * upwards; `null` when there is none. A `package.json` is read again only when it changed.
+ */
+export declare function findFixtureProject(start: string): FixtureProject | null
+
+/**
  * Replace `byteStart..byteEnd` (UTF-8 offsets into the file) with `text`; the same span as
  * 1-based lines and UTF-16 columns (end exclusive).
  */
@@ -300,6 +306,21 @@ export interface FixtureCategories {
   ignore?: Array<string>
   required?: Array<string>
 }
+
+/**
+ * Where the config of a project is: the folder its relative paths start from, and the file
+ * holding it (a `fixture-native.config.json`, or the `package.json` with `"fixtureNative"`).
+ */
+export interface FixtureProject {
+  dir: string
+  file: string
+}
+
+/**
+ * The level the config of the project found from folder `start` gives each diagnostic code
+ * (its `rules`, where valid); `{}` without a project or with a config that cannot be read.
+ */
+export declare function fixtureProjectRuleLevels(start: string): Partial<Record<DiagnosticCode, 'error' | 'warning' | 'off'>>
 
 export interface FormatReportOptions {
   /** As `fixture-native validate --format` (default `"pretty"`). */

@@ -6,51 +6,22 @@ const fs = require('node:fs')
 const path = require('node:path')
 const native = require('../binding.js')
 
-const CONFIG_FILE = 'fixture-native.config.json'
 // ESLint's `settings` key for the options (the plugin's name).
 const SETTINGS_KEY = 'fixture-native'
-const LEVELS = new Set(['error', 'warning', 'off'])
 
 /** Sessions by their resolved options (one per project root and settings), for the process. */
 const sessions = new Map()
 
 /**
- * The project config ESLint's own run would find from `start` upwards, as the validator finds it:
- * `fixture-native.config.json`, or a `package.json` with `"fixtureNative"`; a package root without
- * either ends the search. Returns { dir, file? } or undefined.
+ * The project config the validator would find from folder `start` upwards (`{ dir, file }`), or
+ * undefined: the core's own discovery (a package.json is read again only when it changed).
  */
 function findProject(start) {
-  for (let dir = start; ; ) {
-    const file = path.join(dir, CONFIG_FILE)
-    if (statOf(file)?.isFile()) return { dir, file }
-    const manifest = path.join(dir, 'package.json')
-    const stat = statOf(manifest)
-    if (stat?.isFile()) return hasConfigSection(manifest, stat) ? { dir } : undefined
-    const parent = path.dirname(dir)
-    if (parent === dir) return undefined
-    dir = parent
-  }
+  return native.findFixtureProject(start) ?? undefined
 }
 
 function statOf(file) {
   return fs.statSync(file, { throwIfNoEntry: false })
-}
-
-/** Whether a package.json has `"fixtureNative"`; read again only when its size or time changed. */
-const manifests = new Map()
-function hasConfigSection(manifest, stat) {
-  const known = manifests.get(manifest)
-  if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known.has
-  let has
-  try {
-    has = JSON.parse(fs.readFileSync(manifest, 'utf8')).fixtureNative !== undefined
-  } catch {
-    // An unreadable package.json is taken as the project, as the validator takes it (and then
-    // reports what is wrong with it when the session is built from this folder).
-    has = true
-  }
-  manifests.set(manifest, { mtimeMs: stat.mtimeMs, size: stat.size, has })
-  return has
 }
 
 // A file's time comes from the kernel's coarse clock, a tick behind `Date.now()`, and some file
@@ -146,19 +117,7 @@ function diagnosticsFor(filename, text, settings, eslintCwd) {
  * (`"error"`, `"warning"`, `"off"`); a code without a valid level there is left out.
  */
 function projectLevels(cwd) {
-  const project = findProject(cwd)
-  if (!project) return {}
-  let config
-  try {
-    config = project.file
-      ? JSON.parse(fs.readFileSync(project.file, 'utf8'))
-      : JSON.parse(fs.readFileSync(path.join(project.dir, 'package.json'), 'utf8')).fixtureNative
-  } catch {
-    // An unreadable config: no levels here; the session reports what is wrong with it.
-    return {}
-  }
-  const rules = config && typeof config.rules === 'object' && config.rules !== null ? config.rules : {}
-  return Object.fromEntries(Object.entries(rules).filter(([, level]) => LEVELS.has(level)))
+  return native.fixtureProjectRuleLevels(cwd)
 }
 
 module.exports = { diagnosticsFor, projectLevels }

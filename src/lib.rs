@@ -12,6 +12,7 @@ mod doctor;
 mod ids;
 mod js_args;
 mod panic_probe;
+mod project;
 
 mod maintain;
 mod schema;

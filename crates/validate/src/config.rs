@@ -180,32 +180,83 @@ fn parse_config(text: &str, path: &Path) -> Result<FileConfig, String> {
     serde_json::from_str(text).map_err(|e| format!("{}:{}:{}: invalid config: {e}", path.display(), e.line(), e.column()))
 }
 
-/// `fixture-native.config.json`, or `package.json` with a `"fixtureNative"` key, in `start` or a
-/// parent folder (the nearest wins).
+/// The config `resolve` uses for a folder, found from `start` upwards (the nearest wins).
 fn find_config(start: &Path) -> Result<Option<(FileConfig, PathBuf)>, String> {
+    let Some(project) = find_project(start) else { return Ok(None) };
+    Ok(Some((read_project_config(&project)?, project.dir)))
+}
+
+/// Where a project's config is: the folder its relative paths start from, and the file holding
+/// it (a `fixture-native.config.json`, or the `package.json` with `"fixtureNative"`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ProjectConfig {
+    pub dir: PathBuf,
+    pub file: PathBuf,
+}
+
+/// The project config `resolve` would find from `start` upwards, without reading a config: the
+/// nearest `fixture-native.config.json`, or `package.json` with a `"fixtureNative"` key; a package
+/// root without one ends the search. A `package.json` that is not JSON is taken as the project's
+/// (reading its config says what is wrong). Cheap to ask for every file of a lint run: a
+/// `package.json` is read again only when its size or time changed.
+pub fn find_project(start: &Path) -> Option<ProjectConfig> {
     let mut dir = Some(start);
     while let Some(d) = dir {
         let candidate = d.join(CONFIG_FILE);
         if candidate.is_file() {
-            return Ok(Some((read_config(&candidate)?, d.to_path_buf())));
+            return Some(ProjectConfig { dir: d.to_path_buf(), file: candidate });
         }
         let manifest = d.join("package.json");
-        if manifest.is_file()
-            && let Ok(text) = std::fs::read_to_string(&manifest)
-        {
-            let json: serde_json::Value = serde_json::from_str(&text)
-                .map_err(|e| format!("{}:{}:{}: package.json is not valid JSON: {e}", manifest.display(), e.line(), e.column()))?;
-            if let Some(section) = json.get("fixtureNative") {
-                let config = serde_json::from_value(section.clone())
-                    .map_err(|e| format!("{}: invalid \"fixtureNative\" section: {e}", manifest.display()))?;
-                return Ok(Some((config, d.to_path_buf())));
-            }
+        if let Some(has_section) = manifest_has_section(&manifest) {
             // A package root ends the search: configs above it belong to another package.
-            return Ok(None);
+            return has_section.then(|| ProjectConfig { dir: d.to_path_buf(), file: manifest });
         }
         dir = d.parent();
     }
-    Ok(None)
+    None
+}
+
+/// Whether a `package.json` has `"fixtureNative"` (or is not JSON); `None` when there is no
+/// readable file. Kept per file by size and modification time.
+fn manifest_has_section(manifest: &Path) -> Option<bool> {
+    type Known = std::collections::HashMap<PathBuf, (u64, Option<std::time::SystemTime>, bool)>;
+    static KNOWN: std::sync::Mutex<Option<Known>> = std::sync::Mutex::new(None);
+    let meta = std::fs::metadata(manifest).ok().filter(|m| m.is_file())?;
+    let stamp = (meta.len(), meta.modified().ok());
+    if let Ok(known) = KNOWN.lock()
+        && let Some(&(len, modified, has)) = known.as_ref().and_then(|k| k.get(manifest))
+        && (len, modified) == stamp
+    {
+        return Some(has);
+    }
+    let text = std::fs::read_to_string(manifest).ok()?;
+    let has = serde_json::from_str::<serde_json::Value>(&text).map_or(true, |json| json.get("fixtureNative").is_some());
+    if let Ok(mut known) = KNOWN.lock() {
+        known.get_or_insert_with(Default::default).insert(manifest.to_path_buf(), (stamp.0, stamp.1, has));
+    }
+    Some(has)
+}
+
+/// The config a [`find_project`] answer names, read.
+fn read_project_config(project: &ProjectConfig) -> Result<FileConfig, String> {
+    if project.file.file_name().is_some_and(|n| n == CONFIG_FILE) {
+        return read_config(&project.file);
+    }
+    let manifest = &project.file;
+    let text = std::fs::read_to_string(manifest).map_err(|e| format!("{}: cannot read package.json: {e}", manifest.display()))?;
+    let json: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("{}:{}:{}: package.json is not valid JSON: {e}", manifest.display(), e.line(), e.column()))?;
+    match json.get("fixtureNative") {
+        Some(section) => serde_json::from_value(section.clone()).map_err(|e| format!("{}: invalid \"fixtureNative\" section: {e}", manifest.display())),
+        None => Ok(FileConfig::default()),
+    }
+}
+
+/// The level the config of the project found from `start` gives each code (`rules`), where it
+/// gives a valid one; nothing for a config that cannot be read (the run itself reports it).
+pub fn project_rule_levels(start: &Path) -> BTreeMap<String, RuleLevel> {
+    let Some(config) = find_project(start).and_then(|p| read_project_config(&p).ok()) else { return BTreeMap::new() };
+    config.rules.iter().filter_map(|(code, level)| Some((code.clone(), RuleLevel::parse(level)?))).collect()
 }
 
 /// ECMAScript year of a tsconfig `target` (`ES5` -> 5, `ES2019` -> 2019, `ESNext` -> max).
@@ -239,6 +290,41 @@ mod tests {
         assert_eq!(target_year("ES2019"), Some(2019));
         assert_eq!(target_year("es5"), Some(5));
         assert_eq!(target_year("ESNext"), Some(9999));
+    }
+
+    #[test]
+    fn the_project_of_a_folder_is_found_as_resolve_finds_its_config() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().canonicalize().unwrap();
+        let write = |rel: &str, text: &str| {
+            let p = root.join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, text).unwrap();
+            p
+        };
+        let deep = root.join("packages/server/src/fixtures");
+        std::fs::create_dir_all(&deep).unwrap();
+        write("package.json", r#"{ "name": "workspace" }"#);
+        // No config below the workspace root's package.json: no project.
+        let server_manifest = write("packages/server/package.json", r#"{ "name": "server" }"#);
+        assert_eq!(find_project(&deep), None);
+        assert!(project_rule_levels(&deep).is_empty());
+        // The package gains a section (a new size: the kept answer is read again).
+        write("packages/server/package.json", r#"{ "name": "server", "fixtureNative": { "rules": { "missing-factory": "off", "unknown-field": "loud" } } }"#);
+        let found = find_project(&deep).unwrap();
+        assert_eq!((found.dir.as_path(), found.file.as_path()), (root.join("packages/server").as_path(), server_manifest.as_path()));
+        assert_eq!(project_rule_levels(&deep), BTreeMap::from([("missing-factory".to_string(), RuleLevel::Off)]));
+        // A config file nearer the folder wins; resolve reads the same one.
+        let config = write("packages/server/src/fixture-native.config.json", r#"{ "rules": { "unknown-field": "warn" } }"#);
+        assert_eq!(find_project(&deep).map(|p| p.file), Some(config));
+        assert_eq!(project_rule_levels(&deep), BTreeMap::from([("unknown-field".to_string(), RuleLevel::Warning)]));
+        assert_eq!(resolve(&Options { cwd: deep.clone(), ..Default::default() }).unwrap().severity, BTreeMap::from([(Code::UnknownField, RuleLevel::Warning)]));
+        // A package.json that is not JSON is the project's, and resolving says what is wrong.
+        std::fs::remove_file(root.join("packages/server/src/fixture-native.config.json")).unwrap();
+        write("packages/server/package.json", "{ not json");
+        assert_eq!(find_project(&deep).map(|p| p.dir), Some(root.join("packages/server")));
+        assert!(project_rule_levels(&deep).is_empty());
+        assert!(resolve(&Options { cwd: deep, ..Default::default() }).unwrap_err().contains("package.json is not valid JSON"));
     }
 
     #[test]
