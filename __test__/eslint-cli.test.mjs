@@ -1,5 +1,6 @@
 // The ESLint plugin as users install it: `scripts/pack.mjs` packs the tarballs, a copy of the bundled
-// example outside the repository installs them with real ESLint 9 and @typescript-eslint/parser, and
+// example outside the repository installs them with real ESLint (this repository's 9, or the version
+// `FIXTURE_NATIVE_ESLINT` names: eslint10-cli.test.mjs) and @typescript-eslint/parser, and
 // `npx eslint` runs there with `@vrooli/fixture-native/eslint`'s recommended config: the broken set
 // gives the codes, lines and severities `fixture-native validate` gives, `eslint --fix` writes
 // exactly what `validate --fix` writes (the safe fixes), and the clean set is silent; the types
@@ -15,6 +16,7 @@ import { mustRun, run } from './support/child-process.mjs'
 const repo = path.resolve(fileURLToPath(new URL('..', import.meta.url)))
 const repoPkg = JSON.parse(await readFile(path.join(repo, 'package.json'), 'utf8'))
 const dev = repoPkg.devDependencies
+const eslintVersion = process.env.FIXTURE_NATIVE_ESLINT ?? dev.eslint
 
 let work
 let project
@@ -41,7 +43,7 @@ before(async () => {
   await writeFile(path.join(project, 'package.json'), `${JSON.stringify({ name: 'eslint-user-project', private: true, type: 'module' }, null, 2)}\n`)
   await writeFile(path.join(project, 'eslint.config.mjs'), ESLINT_CONFIG)
   await mustRun('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--loglevel=error', tarballs.main, tarballs.platform,
-    `eslint@${dev.eslint}`, `@typescript-eslint/parser@${dev['@typescript-eslint/parser']}`, `typescript@${dev.typescript}`], { cwd: project })
+    `eslint@${eslintVersion}`, `@typescript-eslint/parser@${dev['@typescript-eslint/parser']}`, `typescript@${dev.typescript}`], { cwd: project })
 })
 
 after(async () => {
@@ -58,6 +60,11 @@ async function tsFiles(dir) {
     .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)))
     .sort()
 }
+
+test(`ESLint ${eslintVersion} is the one installed`, async () => {
+  const r = await mustRun(process.execPath, ['-p', "require('eslint/package.json').version"], { cwd: project })
+  assert.equal(r.stdout.trim(), eslintVersion)
+})
 
 test('the plugin is the installed package\'s, not this repository\'s', async () => {
   const r = await mustRun(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('@vrooli/fixture-native/eslint'))"], { cwd: project })

@@ -1,5 +1,5 @@
 'use strict'
-// `@vrooli/fixture-native/eslint`: the validator's diagnostics as ESLint 9 rules (flat config), one
+// `@vrooli/fixture-native/eslint`: the validator's diagnostics as ESLint 9 and 10 rules (flat config), one
 // rule per diagnostic code. The project (schema, type map, factory index, base classes) is a native
 // `ValidationSession`, built once per project and process (eslint-project.js); each linted file
 // costs only its own analysis, shared by every rule through one check per linted text.
