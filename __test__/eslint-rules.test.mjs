@@ -6,7 +6,7 @@
 import { after, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -312,6 +312,28 @@ describe('the bundled example through ESLint, file by file', () => {
       if (JSON.stringify(theirs.sort()) !== JSON.stringify(ours.sort())) problems.push(`${rel(file)}: ranges ${theirs} vs the validator's ${ours}`)
     }
     assert.deepEqual(problems, [])
+  })
+
+  test('a file named through a symlinked folder (a pnpm workspace link) gets what its real path gets', () => {
+    const dir = tempCopyOfExamples()
+    const link = `${dir}-link`
+    symlinkSync(dir, link, 'dir')
+    temps.push(link)
+    const summary = (messages) => messages.map((m) => `${m.ruleId} ${span(m)} ${m.message}`)
+    let reported = 0
+    for (const file of tsFilesUnder(path.join(dir, 'broken'))) {
+      const real = summary(lint(file, broken, dir))
+      const viaLink = path.join(link, path.relative(dir, file))
+      reported += real.length
+      assert.deepEqual(summary(lint(viaLink, broken, link)), real, path.relative(dir, file))
+    }
+    assert.ok(reported > 50, `${reported} messages`)
+    // Without settings: the project found from the link's folder upwards.
+    const tags = path.join(link, 'src/fixtures/db/TagDbFactory.ts')
+    const drifted = readFileSync(tags, 'utf8').replace('tag: ', 'tagg: ')
+    const viaLink = summary(lint(tags, undefined, link, drifted))
+    assert.ok(viaLink.some((m) => m.startsWith('fixture-native/unknown-field ')), viaLink.join('\n'))
+    assert.deepEqual(viaLink, summary(lint(path.join(dir, 'src/fixtures/db/TagDbFactory.ts'), undefined, dir, drifted)))
   })
 
   test('the clean set is silent', () => {
