@@ -358,37 +358,25 @@ pub(crate) fn context<'c>(
 /// Phase two for every file, in parallel, from the trees phase one kept: each file's result and
 /// its text back, in file order.
 pub(crate) fn check_kept<'c>(ctx: &'c checker::Ctx<'c>, kept: Vec<Kept>, parse_errors: &[Option<Finding>]) -> (Vec<FileResult>, Vec<String>) {
-    let mut kept: Vec<(usize, Kept)> = kept.into_iter().enumerate().collect();
-    // Largest files first, one task each: a long file started last would make the run wait on it.
-    kept.sort_by_key(|(_, k)| std::cmp::Reverse(k.text().len()));
-    let mut checked: Vec<(usize, FileResult, String)> = kept
-        .into_par_iter()
-        .with_max_len(1)
-        .map(|(i, k)| {
-            let (result, text) = k.check(ctx, i, parse_errors[i].as_ref());
-            (i, result, text)
-        })
-        .collect();
-    checked.sort_unstable_by_key(|(i, _, _)| *i);
-    checked.into_iter().map(|(_, result, text)| (result, text)).unzip()
+    let kept: Vec<(usize, Kept)> = kept.into_iter().enumerate().collect();
+    largest_first(kept, Kept::text, |i, k| k.check(ctx, i, parse_errors[i].as_ref())).into_iter().map(|(_, checked)| checked).unzip()
 }
 
-/// Phase two for the files `which`, parsed again, in parallel: each file's findings (its parse error, if it
-/// has one) and factories, in the order of `which` sorted.
-pub(crate) fn check_files<'c>(ctx: &'c checker::Ctx<'c>, paths: &[PathBuf], texts: &'c [String], parse_errors: &[Option<Finding>], mut which: Vec<usize>) -> Vec<(usize, FileResult)> {
-    // Largest files first, one task each: a long file started last would make the run wait on it.
-    which.sort_by_key(|&i| std::cmp::Reverse(texts[i].len()));
-    let mut checked: Vec<(usize, FileResult)> = which
-        .into_par_iter()
-        .with_max_len(1)
-        .map(|i| {
-            let result = match &parse_errors[i] {
-                Some(err) => (vec![err.clone()], Vec::new()),
-                None => check_file(ctx, i, &paths[i], &texts[i]),
-            };
-            (i, result)
-        })
-        .collect();
+/// Phase two for the files `which`, parsed again, in parallel: each file's findings (its parse
+/// error, if it has one) and factories, in the order of `which` sorted.
+pub(crate) fn check_files<'c>(ctx: &'c checker::Ctx<'c>, paths: &[PathBuf], texts: &'c [String], parse_errors: &[Option<Finding>], which: Vec<usize>) -> Vec<(usize, FileResult)> {
+    let which: Vec<(usize, &str)> = which.into_iter().map(|i| (i, texts[i].as_str())).collect();
+    largest_first(which, |text| text, |i, text| match &parse_errors[i] {
+        Some(err) => (vec![err.clone()], Vec::new()),
+        None => check_file(ctx, i, &paths[i], text),
+    })
+}
+
+/// `check` of every file `(index, item)` in parallel, one task each and the largest text first (a
+/// long file started last would make the run wait on it); the results in index order.
+fn largest_first<T: Send, R: Send>(mut files: Vec<(usize, T)>, text: impl Fn(&T) -> &str, check: impl Fn(usize, T) -> R + Sync + Send) -> Vec<(usize, R)> {
+    files.sort_by_key(|(_, item)| std::cmp::Reverse(text(item).len()));
+    let mut checked: Vec<(usize, R)> = files.into_par_iter().with_max_len(1).map(|(i, item)| (i, check(i, item))).collect();
     checked.sort_unstable_by_key(|(i, _)| *i);
     checked
 }

@@ -129,14 +129,14 @@ pub(crate) fn parse<'a>(allocator: &'a Allocator, path: &Path, text: &'a str) ->
     Ok(ret)
 }
 
-pub(crate) fn check_file<'c>(ctx: &'c checker::Ctx<'c>, file: usize, path: &Path, text: &'c str) -> (Vec<Finding>, Vec<FactoryEntry>) {
+pub(crate) fn check_file<'c>(ctx: &'c checker::Ctx<'c>, file: usize, path: &Path, text: &'c str) -> FileResult {
     let allocator = Allocator::default();
     let ret = Parser::new(&allocator, text, source_type(path)).parse();
     check_program(ctx, file, text, &ret.program)
 }
 
 /// Phase two of one parsed file.
-pub(crate) fn check_program<'c>(ctx: &'c checker::Ctx<'c>, file: usize, text: &'c str, program: &'c Program<'c>) -> (Vec<Finding>, Vec<FactoryEntry>) {
+pub(crate) fn check_program<'c>(ctx: &'c checker::Ctx<'c>, file: usize, text: &'c str, program: &'c Program<'c>) -> FileResult {
     let mut c = checker::Checker::new(ctx, file, text, program);
     walk::walk_program(&mut c, program);
     c.settle_fixes();
