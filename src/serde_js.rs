@@ -5,15 +5,32 @@
 //! property, and the core types' serde derives are the only description of the shape.
 //! The `#[napi(object)]` structs that name these shapes in index.d.ts only declare them.
 
-use napi::bindgen_prelude::{Function, JsObjectValue, Unknown};
-use napi::{Env, JSON, ValueType};
+use napi::bindgen_prelude::{Function, JsObjectValue, ToNapiValue, Unknown};
+use napi::{Env, JSON, JsValue, ValueType};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 /// `value` as a JS value (through JSON: `undefined` for `None` fields that serde skips).
 pub fn to_js<'env, T: Serialize>(env: &'env Env, value: &T) -> napi::Result<Unknown<'env>> {
-    let json = serde_json::to_string(value).map_err(|e| napi::Error::from_reason(format!("cannot serialize the result: {e}")))?;
-    parse(env, &json)
+    let json = JsonText::of(value).map_err(napi::Error::from_reason)?;
+    parse(env, &json.0)
+}
+
+/// A value serialized where it is made, `JSON.parse`d when napi hands it to JS: the argument of a
+/// threadsafe function (`watchFactories`' reports, serialized on the watch's thread).
+pub struct JsonText(String);
+
+impl JsonText {
+    pub fn of<T: Serialize>(value: &T) -> Result<JsonText, String> {
+        serde_json::to_string(value).map(JsonText).map_err(|e| format!("cannot serialize the result: {e}"))
+    }
+}
+
+impl ToNapiValue for JsonText {
+    unsafe fn to_napi_value(env: napi::sys::napi_env, value: Self) -> napi::Result<napi::sys::napi_value> {
+        let env = Env::from_raw(env);
+        Ok(parse(&env, &value.0)?.raw())
+    }
 }
 
 /// `JSON.parse(json)` in the engine.

@@ -13,6 +13,7 @@ use napi::bindgen_prelude::Unknown;
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
 
 use crate::js_args::type_error;
+use crate::serde_js::JsonText;
 use crate::session::JsUpdate;
 
 /// The running watches by id: a watch runs until closed, whether or not JS keeps its handle.
@@ -59,24 +60,11 @@ pub fn watch_factories(env: Env, options: Option<Unknown>, callback: ThreadsafeF
     let started = std::time::Instant::now();
     let session = Session::new(options).map_err(|e| napi::Error::from_reason(e.message))?;
     let watch = fixture_watch::watch(session, started, fixture_watch::DEFAULT_DEBOUNCE, move |reported| {
-        let value = reported.and_then(|r| {
-            serde_json::to_string(&JsUpdate::new(&r.update, &r.paths, Some(r.latency_ms))).map(JsonText).map_err(|e| format!("cannot serialize the report: {e}"))
-        });
+        let value = reported.and_then(|r| JsonText::of(&JsUpdate::new(&r.update, &r.paths, Some(r.latency_ms))));
         callback.call(value.map_err(napi::Error::from_reason), ThreadsafeFunctionCallMode::NonBlocking);
     })
     .map_err(napi::Error::from_reason)?;
     Ok(register(watch))
-}
-
-/// JSON text made on the watch's thread, a JS value on the JS thread.
-pub struct JsonText(String);
-
-impl napi::bindgen_prelude::ToNapiValue for JsonText {
-    unsafe fn to_napi_value(env: napi::sys::napi_env, value: Self) -> napi::Result<napi::sys::napi_value> {
-        let env = Env::from_raw(env);
-        let parsed = crate::serde_js::parse(&env, &value.0)?;
-        Ok(napi::bindgen_prelude::JsValue::raw(&parsed))
-    }
 }
 
 /// What the bin writes for one report of `validate --watch`.
